@@ -1,0 +1,183 @@
+package dev.portablefn.api;
+
+import dev.portablefn.api.trace.TraceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a function knows about its invocation, the same on every provider: the request id, the
+ * function name, the provider, the deadline, the trace, and a logger whose MDC carries
+ * {@code requestId}, {@code traceId} and {@code functionName} while the function runs.
+ */
+public interface Context {
+
+    /** MDC key of the request id. */
+    String MDC_REQUEST_ID = "requestId";
+    /** MDC key of the trace id. */
+    String MDC_TRACE_ID = "traceId";
+    /** MDC key of the function name. */
+    String MDC_FUNCTION_NAME = "functionName";
+    /** MDC key of the provider. */
+    String MDC_PROVIDER = "provider";
+
+    /** @return the provider's id for this invocation (Lambda request id, Azure invocation id, GCP event or execution id) */
+    String requestId();
+
+    /** @return the deployed function's name */
+    String functionName();
+
+    /** @return the platform the function runs on */
+    Provider provider();
+
+    /** @return the instant the provider stops the invocation, when it says; Azure and GCP HTTP do not */
+    Optional<Instant> deadline();
+
+    /**
+     * @return the time left before {@link #deadline()}, never negative; {@link Duration#ZERO} once it has passed,
+     *         and a very long duration when there is no deadline
+     */
+    default Duration remainingTime() {
+        return deadline()
+                .map(d -> Duration.between(clock().instant(), d))
+                .map(left -> left.isNegative() ? Duration.ZERO : left)
+                .orElse(ChronoUnitHolder.NO_DEADLINE);
+    }
+
+    /** @return the trace this invocation belongs to, when the caller or provider sent one */
+    Optional<TraceContext> trace();
+
+    /** @return the 32-hex-digit trace id, when there is a trace */
+    default Optional<String> traceId() {
+        return trace().map(TraceContext::traceId);
+    }
+
+    /** @return the clock this invocation measures time with; tests substitute a controllable one */
+    Clock clock();
+
+    /** @return a logger named after the function; its MDC holds the request id, trace id and function name */
+    Logger logger();
+
+    /**
+     * Gives the provider's native context (Lambda {@code Context}, Azure {@code ExecutionContext}, ...).
+     *
+     * @param type the expected native type
+     * @param <U>  the native type
+     * @return the native context
+     * @throws IllegalArgumentException if there is no native context of that type
+     */
+    <U> U unwrap(Class<U> type);
+
+    /**
+     * Starts a context; adapters and tests use this.
+     *
+     * @return a builder
+     */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds the library's immutable {@link Context}; request id, function name and provider are required. */
+    final class Builder {
+        private String requestId;
+        private String functionName;
+        private Provider provider;
+        private Instant deadline;
+        private TraceContext trace;
+        private Clock clock = Clock.systemUTC();
+        private Object nativeContext;
+
+        private Builder() {
+        }
+
+        /** @param requestId the invocation id @return this builder */
+        public Builder requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        /** @param functionName the function's name @return this builder */
+        public Builder functionName(String functionName) {
+            this.functionName = functionName;
+            return this;
+        }
+
+        /** @param provider the platform @return this builder */
+        public Builder provider(Provider provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        /** @param deadline when the invocation is stopped, or {@code null} @return this builder */
+        public Builder deadline(Instant deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        /** @param trace the trace, or {@code null} @return this builder */
+        public Builder trace(TraceContext trace) {
+            this.trace = trace;
+            return this;
+        }
+
+        /** @param clock the clock for {@link Context#remainingTime()} @return this builder */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param nativeContext the provider's context object, or {@code null} @return this builder */
+        public Builder nativeContext(Object nativeContext) {
+            this.nativeContext = nativeContext;
+            return this;
+        }
+
+        /**
+         * @return the context
+         * @throws NullPointerException if request id, function name or provider is missing
+         */
+        public Context build() {
+            Objects.requireNonNull(requestId, "a context needs a request id");
+            Objects.requireNonNull(functionName, "a context needs a function name");
+            Objects.requireNonNull(provider, "a context needs a provider");
+            return new SimpleContext(requestId, functionName, provider, deadline, trace, clock, nativeContext,
+                    LoggerFactory.getLogger("dev.portablefn.function." + functionName));
+        }
+    }
+}
+
+/** Holds the "no deadline" constant out of the public interface. */
+final class ChronoUnitHolder {
+    static final Duration NO_DEADLINE = Duration.ofDays(365);
+
+    private ChronoUnitHolder() {
+    }
+}
+
+/** The immutable context {@link Context.Builder} builds. */
+record SimpleContext(String requestId, String functionName, Provider provider, Instant deadlineOrNull,
+                     TraceContext traceOrNull, Clock clock, Object nativeContext, Logger logger) implements Context {
+
+    @Override
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadlineOrNull);
+    }
+
+    @Override
+    public Optional<TraceContext> trace() {
+        return Optional.ofNullable(traceOrNull);
+    }
+
+    @Override
+    public <U> U unwrap(Class<U> type) {
+        if (type.isInstance(nativeContext)) {
+            return type.cast(nativeContext);
+        }
+        throw new IllegalArgumentException("the " + provider + " context of " + functionName + " does not wrap a "
+                + type.getName() + "; it wraps " + (nativeContext == null ? "nothing" : nativeContext.getClass().getName()));
+    }
+}

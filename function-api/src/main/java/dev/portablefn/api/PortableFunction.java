@@ -1,0 +1,296 @@
+package dev.portablefn.api;
+
+import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.middleware.Middleware;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A user function together with what the library needs to run it anywhere: its shape (HTTP, event
+ * or batch), the type its event data binds to, its middleware, codec and limits. Adapter entry
+ * classes take one; build it once per container. Immutable: the {@code with…} methods return copies.
+ */
+public final class PortableFunction {
+
+    /** Environment variable naming the function class for the generic entry classes. */
+    public static final String ENVIRONMENT_VARIABLE = "PORTABLEFN_FUNCTION";
+    /** System property consulted when {@value #ENVIRONMENT_VARIABLE} is not set (handy in tests). */
+    public static final String SYSTEM_PROPERTY = "portablefn.function";
+
+    private static final Duration DEFAULT_DEADLINE_THRESHOLD = Duration.ofMillis(50);
+
+    private final Kind kind;
+    private final Object function;
+    private final Type dataType;
+    private final List<Middleware> middleware;
+    private final JsonCodec codec;
+    private final Limits limits;
+    private final Duration deadlineThreshold;
+    private final boolean validation;
+
+    private PortableFunction(Kind kind, Object function, Type dataType, List<Middleware> middleware, JsonCodec codec,
+                             Limits limits, Duration deadlineThreshold, boolean validation) {
+        this.kind = kind;
+        this.function = function;
+        this.dataType = dataType;
+        this.middleware = List.copyOf(middleware);
+        this.codec = codec;
+        this.limits = limits;
+        this.deadlineThreshold = deadlineThreshold;
+        this.validation = validation;
+    }
+
+    /** The shape of a function. */
+    public enum Kind {
+        /** An {@link HttpFunction}. */
+        HTTP,
+        /** An {@link EventFunction}, called once per event or batch record. */
+        EVENT,
+        /** A {@link BatchFunction}, called once per batch. */
+        BATCH
+    }
+
+    /** @param function the HTTP function @return it, ready for an adapter */
+    public static PortableFunction http(HttpFunction function) {
+        return new PortableFunction(Kind.HTTP, Objects.requireNonNull(function, "function"), Void.class, List.of(),
+                null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+    }
+
+    /**
+     * @param dataType the type event data binds to
+     * @param function the event function
+     * @param <T>      the data type
+     * @return it, ready for an adapter
+     */
+    public static <T> PortableFunction event(Class<T> dataType, EventFunction<T> function) {
+        return event((Type) dataType, function);
+    }
+
+    /**
+     * @param dataType a possibly generic type event data binds to, such as {@code DocumentChange<Course>}
+     * @param function the event function
+     * @return it, ready for an adapter
+     */
+    public static PortableFunction event(Type dataType, EventFunction<?> function) {
+        return new PortableFunction(Kind.EVENT, Objects.requireNonNull(function, "function"),
+                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+    }
+
+    /**
+     * @param dataType the type each record's data binds to
+     * @param function the batch function
+     * @param <T>      the data type
+     * @return it, ready for an adapter
+     */
+    public static <T> PortableFunction batch(Class<T> dataType, BatchFunction<T> function) {
+        return batch((Type) dataType, function);
+    }
+
+    /**
+     * @param dataType a possibly generic type each record's data binds to
+     * @param function the batch function
+     * @return it, ready for an adapter
+     */
+    public static PortableFunction batch(Type dataType, BatchFunction<?> function) {
+        return new PortableFunction(Kind.BATCH, Objects.requireNonNull(function, "function"),
+                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+    }
+
+    /**
+     * Wraps any function object. For event and batch functions the data type is read once from the
+     * class's declaration ({@code implements EventFunction<Order>}); when it cannot be (a lambda), data
+     * is passed as decoded: text for message bodies, portable types for storage, schedule and database events.
+     *
+     * @param function an {@link HttpFunction}, {@link EventFunction}, {@link BatchFunction},
+     *                 {@code PortableFunction}, or a {@link Supplier} of one of these
+     * @return it, ready for an adapter
+     * @throws IllegalArgumentException if the object is none of these
+     */
+    public static PortableFunction of(Object function) {
+        Objects.requireNonNull(function, "function");
+        if (function instanceof PortableFunction portable) {
+            return portable;
+        }
+        if (function instanceof HttpFunction http) {
+            return http(http);
+        }
+        if (function instanceof EventFunction<?> event) {
+            return event(dataTypeOf(function.getClass(), EventFunction.class), event);
+        }
+        if (function instanceof BatchFunction<?> batch) {
+            return batch(dataTypeOf(function.getClass(), BatchFunction.class), batch);
+        }
+        if (function instanceof Supplier<?> supplier) {
+            Object supplied = supplier.get();
+            if (supplied == null || supplied instanceof Supplier<?>) {
+                throw new IllegalArgumentException(function.getClass().getName()
+                        + " supplied " + supplied + "; it must supply a function");
+            }
+            return of(supplied);
+        }
+        throw new IllegalArgumentException(function.getClass().getName()
+                + " is not an HttpFunction, EventFunction, BatchFunction or PortableFunction");
+    }
+
+    /**
+     * Instantiates the function class named by {@value #ENVIRONMENT_VARIABLE}, or by the
+     * {@value #SYSTEM_PROPERTY} system property when the variable is unset.
+     *
+     * @return the function, ready for an adapter
+     * @throws IllegalStateException naming the fix when neither is set or the class cannot be used
+     */
+    public static PortableFunction fromEnvironment() {
+        String className = System.getenv(ENVIRONMENT_VARIABLE);
+        if (className == null || className.isBlank()) {
+            className = System.getProperty(SYSTEM_PROPERTY);
+        }
+        if (className == null || className.isBlank()) {
+            throw new IllegalStateException(ENVIRONMENT_VARIABLE + " is not set; set it to the class name of your function,"
+                    + " such as com.example.OrderFunction");
+        }
+        return fromClassName(className.trim(), Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Instantiates a function class through its public no-arg constructor.
+     *
+     * @param className the class name
+     * @param loader    the class loader to find it with, or {@code null} for this library's
+     * @return the function, ready for an adapter
+     * @throws IllegalStateException naming the fix when the class cannot be found, built or used
+     */
+    public static PortableFunction fromClassName(String className, ClassLoader loader) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, loader == null ? PortableFunction.class.getClassLoader() : loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("function class " + className + " was not found on the classpath; check "
+                    + ENVIRONMENT_VARIABLE + " and that the jar holding it is deployed", e);
+        }
+        Object instance;
+        try {
+            instance = type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("function class " + className + " needs a public no-arg constructor", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("function class " + className + " failed in its constructor: "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("function class " + className + " cannot be instantiated: " + e, e);
+        }
+        try {
+            return of(instance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + "; " + ENVIRONMENT_VARIABLE + " must name a function class", e);
+        }
+    }
+
+    /** @return the function's shape */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the user's function object */
+    public Object function() {
+        return function;
+    }
+
+    /** @return the type event data binds to; {@code Void} for HTTP functions, {@code Object} when unknown */
+    public Type dataType() {
+        return dataType;
+    }
+
+    /** @return the function's own middleware, outermost first */
+    public List<Middleware> middleware() {
+        return middleware;
+    }
+
+    /** @return the codec for this function: the one given, or one enforcing {@link #limits()} */
+    public JsonCodec codec() {
+        if (codec != null) {
+            return codec;
+        }
+        return limits.equals(Limits.defaults()) ? JsonCodec.standard() : JsonCodec.withLimits(limits);
+    }
+
+    /** @return the input limits */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** @return the least remaining time an invocation needs to start */
+    public Duration deadlineThreshold() {
+        return deadlineThreshold;
+    }
+
+    /** @return whether bound event data is validated */
+    public boolean validates() {
+        return validation;
+    }
+
+    /**
+     * @param added middleware to run inside the library's, outermost first
+     * @return a copy with the middleware appended
+     */
+    public PortableFunction with(Middleware... added) {
+        List<Middleware> all = new ArrayList<>(middleware);
+        for (Middleware m : added) {
+            all.add(Objects.requireNonNull(m, "middleware"));
+        }
+        return new PortableFunction(kind, function, dataType, all, codec, limits, deadlineThreshold, validation);
+    }
+
+    /** @param newCodec the codec to bind and write JSON with @return a copy using it */
+    public PortableFunction withCodec(JsonCodec newCodec) {
+        return new PortableFunction(kind, function, dataType, middleware, Objects.requireNonNull(newCodec, "codec"),
+                limits, deadlineThreshold, validation);
+    }
+
+    /** @param newLimits the input limits @return a copy enforcing them */
+    public PortableFunction withLimits(Limits newLimits) {
+        return new PortableFunction(kind, function, dataType, middleware, codec, Objects.requireNonNull(newLimits, "limits"),
+                deadlineThreshold, validation);
+    }
+
+    /** @param threshold the least remaining time to start with; zero disables the check @return a copy */
+    public PortableFunction withDeadlineThreshold(Duration threshold) {
+        return new PortableFunction(kind, function, dataType, middleware, codec, limits,
+                Objects.requireNonNull(threshold, "threshold"), validation);
+    }
+
+    /** @return a copy that does not validate event data */
+    public PortableFunction withoutValidation() {
+        return new PortableFunction(kind, function, dataType, middleware, codec, limits, deadlineThreshold, false);
+    }
+
+    /** @return the function's class name, for logs and errors */
+    public String name() {
+        return function.getClass().getName();
+    }
+
+    @Override
+    public String toString() {
+        return "PortableFunction{" + kind + " " + name() + (kind == Kind.HTTP ? "" : " of " + dataType.getTypeName()) + "}";
+    }
+
+    private static Type dataTypeOf(Class<?> type, Class<?> functionInterface) {
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            for (Type implemented : current.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == functionInterface) {
+                    Type argument = parameterized.getActualTypeArguments()[0];
+                    if (argument instanceof Class<?> || argument instanceof ParameterizedType) {
+                        return argument;
+                    }
+                    return Object.class;
+                }
+            }
+        }
+        return Object.class;
+    }
+}

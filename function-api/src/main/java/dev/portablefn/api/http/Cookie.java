@@ -1,0 +1,103 @@
+package dev.portablefn.api.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A cookie for a response's {@code Set-Cookie} header. Immutable; the {@code with…} methods and
+ * flags return changed copies. Adapters send it the way each provider expects (the AWS HTTP API
+ * {@code cookies} array, multi-value {@code Set-Cookie} elsewhere).
+ *
+ * @param name     the cookie name (an RFC 6265 token)
+ * @param value    the cookie value, sent as given
+ * @param path     the {@code Path} attribute, or {@code null}
+ * @param domain   the {@code Domain} attribute, or {@code null}
+ * @param maxAge   the {@code Max-Age} attribute, or {@code null} for a session cookie
+ * @param secure   whether to add {@code Secure}
+ * @param httpOnly whether to add {@code HttpOnly}
+ * @param sameSite {@code Strict}, {@code Lax}, {@code None}, or {@code null}
+ */
+public record Cookie(String name, String value, String path, String domain, Duration maxAge,
+                     boolean secure, boolean httpOnly, String sameSite) {
+
+    /**
+     * @throws IllegalArgumentException if the name or value contains characters a cookie cannot hold
+     */
+    public Cookie {
+        Objects.requireNonNull(name, "cookie name");
+        Objects.requireNonNull(value, "cookie value");
+        if (name.isEmpty() || !name.chars().allMatch(Cookie::isTokenChar)) {
+            throw new IllegalArgumentException("cookie name '" + name + "' must be a non-empty token");
+        }
+        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')) {
+            throw new IllegalArgumentException("cookie '" + name + "' has characters a cookie value cannot hold; encode it first");
+        }
+    }
+
+    /**
+     * @param name  the cookie name
+     * @param value the cookie value
+     * @return a session cookie with no attributes
+     */
+    public static Cookie of(String name, String value) {
+        return new Cookie(name, value, null, null, null, false, false, null);
+    }
+
+    /** @param newPath the path @return a copy with that path */
+    public Cookie withPath(String newPath) {
+        return new Cookie(name, value, newPath, domain, maxAge, secure, httpOnly, sameSite);
+    }
+
+    /** @param newDomain the domain @return a copy with that domain */
+    public Cookie withDomain(String newDomain) {
+        return new Cookie(name, value, path, newDomain, maxAge, secure, httpOnly, sameSite);
+    }
+
+    /** @param newMaxAge how long the cookie lives; zero deletes it @return a copy with that max age */
+    public Cookie withMaxAge(Duration newMaxAge) {
+        return new Cookie(name, value, path, domain, newMaxAge, secure, httpOnly, sameSite);
+    }
+
+    /** @return a copy marked {@code Secure} */
+    public Cookie asSecure() {
+        return new Cookie(name, value, path, domain, maxAge, true, httpOnly, sameSite);
+    }
+
+    /** @return a copy marked {@code HttpOnly} */
+    public Cookie asHttpOnly() {
+        return new Cookie(name, value, path, domain, maxAge, secure, true, sameSite);
+    }
+
+    /** @param newSameSite {@code Strict}, {@code Lax} or {@code None} @return a copy with that attribute */
+    public Cookie withSameSite(String newSameSite) {
+        return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, newSameSite);
+    }
+
+    /** @return the {@code Set-Cookie} header value */
+    public String toSetCookieHeader() {
+        StringBuilder header = new StringBuilder(name).append('=').append(value);
+        if (path != null) {
+            header.append("; Path=").append(path);
+        }
+        if (domain != null) {
+            header.append("; Domain=").append(domain);
+        }
+        if (maxAge != null) {
+            header.append("; Max-Age=").append(Math.max(0, maxAge.getSeconds()));
+        }
+        if (secure) {
+            header.append("; Secure");
+        }
+        if (httpOnly) {
+            header.append("; HttpOnly");
+        }
+        if (sameSite != null) {
+            header.append("; SameSite=").append(sameSite);
+        }
+        return header.toString();
+    }
+
+    private static boolean isTokenChar(int c) {
+        return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={} \t".indexOf(c) < 0;
+    }
+}

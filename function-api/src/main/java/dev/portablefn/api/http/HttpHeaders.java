@@ -1,0 +1,124 @@
+package dev.portablefn.api.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Immutable HTTP headers: names are case-insensitive (kept lower-case), each name may have several
+ * values in the order received.
+ */
+public final class HttpHeaders {
+
+    private static final HttpHeaders EMPTY = new HttpHeaders(MultiValues.EMPTY_CASE_INSENSITIVE);
+
+    private final MultiValues values;
+
+    private HttpHeaders(MultiValues values) {
+        this.values = values;
+    }
+
+    /** @return headers with no entries */
+    public static HttpHeaders empty() {
+        return EMPTY;
+    }
+
+    /**
+     * @param nameValuePairs alternating names and values, such as {@code "Content-Type", "text/plain"}
+     * @return headers holding them
+     * @throws IllegalArgumentException if an odd number of strings is given
+     */
+    public static HttpHeaders of(String... nameValuePairs) {
+        if (nameValuePairs.length % 2 != 0) {
+            throw new IllegalArgumentException("headers need name/value pairs, got " + nameValuePairs.length + " strings");
+        }
+        Builder builder = builder();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            builder.add(nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return builder.build();
+    }
+
+    /** @return a builder for headers */
+    public static Builder builder() {
+        return new Builder(new MultiValues.Builder(true));
+    }
+
+    /** @param name a header name, any case @return its first value */
+    public Optional<String> first(String name) {
+        return values.first(name);
+    }
+
+    /** @param name a header name, any case @return all its values, empty when absent */
+    public List<String> all(String name) {
+        return values.all(name);
+    }
+
+    /** @param name a header name, any case @return whether it is present */
+    public boolean contains(String name) {
+        return values.contains(name);
+    }
+
+    /** @return lower-case names to their values, unmodifiable, in arrival order */
+    public Map<String, List<String>> asMap() {
+        return values.asMap();
+    }
+
+    /** @return whether there are no headers */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** @return a builder holding these headers */
+    public Builder toBuilder() {
+        return new Builder(values.toBuilder());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpHeaders that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+
+    /** Builds {@link HttpHeaders}. */
+    public static final class Builder {
+        private final MultiValues.Builder values;
+
+        private Builder(MultiValues.Builder values) {
+            this.values = values;
+        }
+
+        /** @param name a header name @param value a value to append @return this builder */
+        public Builder add(String name, String value) {
+            values.add(name, value);
+            return this;
+        }
+
+        /** @param name a header name @param value the only value it will have @return this builder */
+        public Builder set(String name, String value) {
+            values.set(name, value);
+            return this;
+        }
+
+        /** @param name a header name to drop @return this builder */
+        public Builder remove(String name) {
+            values.remove(name);
+            return this;
+        }
+
+        /** @return the headers */
+        public HttpHeaders build() {
+            MultiValues built = values.build();
+            return built.isEmpty() ? EMPTY : new HttpHeaders(built);
+        }
+    }
+}

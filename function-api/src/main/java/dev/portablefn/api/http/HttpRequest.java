@@ -1,0 +1,372 @@
+package dev.portablefn.api.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.json.DataBinder;
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A portable HTTP request, decoded from whichever HTTP trigger the provider used. Immutable.
+ *
+ * <p>{@link #path()} is the URL-decoded path the function was invoked with (without any API
+ * Gateway stage prefix); {@link #rawPath()} is the path as the client sent it.
+ */
+public final class HttpRequest {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final String method;
+    private final String path;
+    private final String rawPath;
+    private final QueryParameters query;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final Map<String, String> pathParameters;
+    private final String remoteAddress;
+    private final Object nativeRequest;
+    private final DataBinder binder;
+    private Map<String, String> cookies;
+
+    private HttpRequest(Builder builder) {
+        this.method = Objects.requireNonNull(builder.method, "a request needs a method").toUpperCase(Locale.ROOT);
+        String givenPath = builder.path == null || builder.path.isEmpty() ? "/" : builder.path;
+        this.path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
+        this.rawPath = builder.rawPath == null ? this.path : builder.rawPath;
+        this.query = builder.query.build();
+        this.headers = builder.headers.build();
+        this.body = builder.body == null ? NO_BODY : builder.body;
+        this.pathParameters = Map.copyOf(builder.pathParameters);
+        this.remoteAddress = builder.remoteAddress;
+        this.nativeRequest = builder.nativeRequest;
+        this.binder = builder.binder;
+    }
+
+    /** @return a builder for a request; method defaults to {@code GET} and path to {@code /} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param method the HTTP method
+     * @param path   the decoded path
+     * @return a builder with the method and path set
+     */
+    public static Builder builder(String method, String path) {
+        return new Builder().method(method).path(path);
+    }
+
+    /** @return the upper-case method, such as {@code GET} */
+    public String method() {
+        return method;
+    }
+
+    /** @return the URL-decoded path, starting with {@code /} */
+    public String path() {
+        return path;
+    }
+
+    /** @return the path as the client sent it, possibly percent-encoded */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** @return the query parameters, URL-decoded, multi-valued */
+    public QueryParameters query() {
+        return query;
+    }
+
+    /** @param name a query parameter @return its first value */
+    public Optional<String> queryParameter(String name) {
+        return query.first(name);
+    }
+
+    /** @return the headers, case-insensitive, multi-valued */
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** @param name a header name, any case @return its first value */
+    public Optional<String> header(String name) {
+        return headers.first(name);
+    }
+
+    /** @return the {@code Content-Type} header, when sent */
+    public Optional<String> contentType() {
+        return headers.first("content-type");
+    }
+
+    /** @return the cookies the client sent, by name (the first wins when a name repeats); unmodifiable */
+    public Map<String, String> cookies() {
+        Map<String, String> parsed = cookies;
+        if (parsed == null) {
+            parsed = parseCookies(headers.all("cookie"));
+            cookies = parsed;
+        }
+        return parsed;
+    }
+
+    /** @param name a cookie name @return its value, if the client sent it */
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies().get(name));
+    }
+
+    /** @return path parameters filled by {@link HttpRouter} or the provider's route, unmodifiable */
+    public Map<String, String> pathParameters() {
+        return pathParameters;
+    }
+
+    /** @param name a template variable such as {@code id} in {@code /courses/{id}} @return its value */
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters.get(name));
+    }
+
+    /** @return the client's address as the provider reports it, when it does */
+    public Optional<String> remoteAddress() {
+        return Optional.ofNullable(remoteAddress);
+    }
+
+    /** @return a copy of the body bytes; empty when there is no body */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** @return the body length in bytes */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** @return the body decoded with the charset named in {@code Content-Type}, UTF-8 by default */
+    public String bodyAsString() {
+        return new String(body, charset());
+    }
+
+    /**
+     * Binds the JSON body to a type and validates it when the type carries constraints.
+     *
+     * @param type the type to bind to
+     * @param <T>  the result type
+     * @return the bound body
+     * @throws InvalidInputException (reported as 400, or 415 for a non-JSON content type) when the body is
+     *                               missing, not JSON, does not fit the type or breaks a constraint
+     */
+    public <T> T bodyAs(Class<T> type) {
+        return bindBody(type);
+    }
+
+    /**
+     * Binds the JSON body to a generic type such as {@code List<Course>}.
+     *
+     * @param type the type to bind to
+     * @param <T>  the result type
+     * @return the bound body
+     * @throws InvalidInputException see {@link #bodyAs(Class)}
+     */
+    public <T> T bodyAs(TypeReference<T> type) {
+        return bindBody(type.getType());
+    }
+
+    private <T> T bindBody(Type type) {
+        Optional<String> contentType = contentType();
+        if (contentType.isPresent() && !isJson(contentType.get())) {
+            throw new InvalidInputException(415, "request body has Content-Type '" + contentType.get()
+                    + "'; send application/json", List.of(), null);
+        }
+        return binder.bind(body, type, "request body");
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = mediaType.indexOf(';');
+        if (semicolon >= 0) {
+            mediaType = mediaType.substring(0, semicolon);
+        }
+        mediaType = mediaType.trim();
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.isEmpty();
+    }
+
+    private Charset charset() {
+        String contentType = contentType().orElse("");
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at >= 0) {
+            String name = contentType.substring(at + 8).split(";", 2)[0].trim().replace("\"", "");
+            try {
+                return Charset.forName(name);
+            } catch (RuntimeException unknown) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Gives the provider's own request object.
+     *
+     * @param type the expected native type
+     * @param <U>  the native type
+     * @return the native request
+     * @throws IllegalArgumentException if there is none of that type
+     */
+    public <U> U unwrap(Class<U> type) {
+        if (type.isInstance(nativeRequest)) {
+            return type.cast(nativeRequest);
+        }
+        throw new IllegalArgumentException("this request does not wrap a " + type.getName() + "; it wraps "
+                + (nativeRequest == null ? "nothing" : nativeRequest.getClass().getName()));
+    }
+
+    /**
+     * @param parameters the path parameters of the copy
+     * @return a copy with those path parameters
+     */
+    public HttpRequest withPathParameters(Map<String, String> parameters) {
+        return toBuilder().pathParameters(parameters).build();
+    }
+
+    /** @return a builder holding this request's parts */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.method = method;
+        builder.path = path;
+        builder.rawPath = rawPath;
+        builder.query = query.toBuilder();
+        builder.headers = headers.toBuilder();
+        builder.body = body;
+        builder.pathParameters.putAll(pathParameters);
+        builder.remoteAddress = remoteAddress;
+        builder.nativeRequest = nativeRequest;
+        builder.binder = binder;
+        return builder;
+    }
+
+    private static Map<String, String> parseCookies(List<String> headerValues) {
+        if (headerValues.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String header : headerValues) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (!name.isEmpty()) {
+                    parsed.putIfAbsent(name, value);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(parsed);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + rawPath + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Builds an {@link HttpRequest}. */
+    public static final class Builder {
+        private String method = "GET";
+        private String path = "/";
+        private String rawPath;
+        private QueryParameters.Builder query = QueryParameters.builder();
+        private HttpHeaders.Builder headers = HttpHeaders.builder();
+        private byte[] body;
+        private final Map<String, String> pathParameters = new LinkedHashMap<>();
+        private String remoteAddress;
+        private Object nativeRequest;
+        private DataBinder binder = DataBinder.standard();
+
+        private Builder() {
+        }
+
+        /** @param method the HTTP method @return this builder */
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        /** @param path the URL-decoded path @return this builder */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** @param rawPath the path as sent, when it differs from the decoded one @return this builder */
+        public Builder rawPath(String rawPath) {
+            this.rawPath = rawPath;
+            return this;
+        }
+
+        /** @param name a decoded parameter name @param value a decoded value to append @return this builder */
+        public Builder queryParameter(String name, String value) {
+            query.add(name, value);
+            return this;
+        }
+
+        /** @param name a header name @param value a value to append @return this builder */
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /** @param all headers to append @return this builder */
+        public Builder headers(HttpHeaders all) {
+            all.asMap().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+            return this;
+        }
+
+        /** @param bytes the body, not copied: do not change it afterwards @return this builder */
+        public Builder body(byte[] bytes) {
+            this.body = bytes;
+            return this;
+        }
+
+        /** @param text the body as UTF-8 text @return this builder */
+        public Builder body(String text) {
+            this.body = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** @param parameters path parameters to set @return this builder */
+        public Builder pathParameters(Map<String, String> parameters) {
+            pathParameters.clear();
+            pathParameters.putAll(parameters);
+            return this;
+        }
+
+        /** @param address the client's address @return this builder */
+        public Builder remoteAddress(String address) {
+            this.remoteAddress = address;
+            return this;
+        }
+
+        /** @param request the provider's request object @return this builder */
+        public Builder nativeRequest(Object request) {
+            this.nativeRequest = request;
+            return this;
+        }
+
+        /** @param dataBinder the binder {@link HttpRequest#bodyAs} uses @return this builder */
+        public Builder binder(DataBinder dataBinder) {
+            this.binder = Objects.requireNonNull(dataBinder, "binder");
+            return this;
+        }
+
+        /** @return the request */
+        public HttpRequest build() {
+            return new HttpRequest(this);
+        }
+    }
+}

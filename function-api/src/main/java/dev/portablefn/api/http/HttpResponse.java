@@ -1,0 +1,196 @@
+package dev.portablefn.api.http;
+
+import dev.portablefn.api.json.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A portable HTTP response. Immutable and fluent: every method returns a changed copy, so
+ * {@code HttpResponse.ok().json(course)} and
+ * {@code HttpResponse.status(201).header("Location", url).json(course)} read as they send.
+ */
+public final class HttpResponse {
+
+    private static final byte[] NO_BODY = new byte[0];
+    private static final String JSON = "application/json";
+
+    private final int status;
+    private final HttpHeaders headers;
+    private final byte[] body;
+
+    private HttpResponse(int status, HttpHeaders headers, byte[] body) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be 100..599, got " + status);
+        }
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** @return an empty 200 OK */
+    public static HttpResponse ok() {
+        return status(200);
+    }
+
+    /** @param status any status 100..599 @return an empty response with that status */
+    public static HttpResponse status(int status) {
+        return new HttpResponse(status, HttpHeaders.empty(), NO_BODY);
+    }
+
+    /** @param location the new resource's URL @return an empty 201 Created with {@code Location} */
+    public static HttpResponse created(String location) {
+        return status(201).header("Location", location);
+    }
+
+    /** @return a 204 No Content */
+    public static HttpResponse noContent() {
+        return status(204);
+    }
+
+    /** @param detail what was not found, for the caller @return a 404 problem response */
+    public static HttpResponse notFound(String detail) {
+        return problem(Problem.of(404, detail));
+    }
+
+    /**
+     * @param problem the problem detail
+     * @return a response with the problem's status and an {@code application/problem+json} body
+     */
+    public static HttpResponse problem(Problem problem) {
+        return status(problem.status()).body(JsonCodec.standard().write(problem), Problem.MEDIA_TYPE);
+    }
+
+    /** @return the status code */
+    public int status() {
+        return status;
+    }
+
+    /** @return the headers, including {@code Set-Cookie} for each cookie */
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** @param name a header name, any case @return its first value */
+    public Optional<String> header(String name) {
+        return headers.first(name);
+    }
+
+    /** @return the {@code Content-Type}, when a body was set */
+    public Optional<String> contentType() {
+        return headers.first("content-type");
+    }
+
+    /** @return the {@code Set-Cookie} header values, in order */
+    public List<String> cookies() {
+        return headers.all("set-cookie");
+    }
+
+    /** @return a copy of the body bytes; empty when there is no body */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** @return the body length in bytes */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** @return the body as UTF-8 text */
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return whether the body must travel base64-encoded through providers that carry bodies as JSON
+     *         strings: true unless the content type is text, JSON, XML, JavaScript or form data
+     */
+    public boolean isBinary() {
+        return body.length > 0 && !isTextual(contentType().orElse(null));
+    }
+
+    /**
+     * @param contentType a {@code Content-Type} value or {@code null}
+     * @return whether bodies of that type are text; {@code null} counts as binary
+     */
+    public static boolean isTextual(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml")
+                || type.contains("javascript") || type.startsWith("application/x-www-form-urlencoded")
+                || type.contains("charset=");
+    }
+
+    /** @param newStatus the status of the copy @return a copy with that status */
+    public HttpResponse withStatus(int newStatus) {
+        return new HttpResponse(newStatus, headers, body);
+    }
+
+    /**
+     * @param name  a header name
+     * @param value a value to append to that header
+     * @return a copy with the header value added
+     */
+    public HttpResponse header(String name, String value) {
+        return new HttpResponse(status, headers.toBuilder().add(name, value).build(), body);
+    }
+
+    /**
+     * @param name  a header name
+     * @param value the only value the header will have
+     * @return a copy with the header replaced
+     */
+    public HttpResponse withHeader(String name, String value) {
+        return new HttpResponse(status, headers.toBuilder().set(name, value).build(), body);
+    }
+
+    /** @param cookie a cookie to set @return a copy with a {@code Set-Cookie} header for it */
+    public HttpResponse cookie(Cookie cookie) {
+        return header("Set-Cookie", cookie.toSetCookieHeader());
+    }
+
+    /**
+     * @param value any value the shared codec can write; {@code null} writes {@code null}
+     * @return a copy with the value as an {@code application/json} body
+     */
+    public HttpResponse json(Object value) {
+        return json(value, JsonCodec.standard());
+    }
+
+    /**
+     * @param value a value
+     * @param codec the codec to write it with
+     * @return a copy with the value as an {@code application/json} body
+     */
+    public HttpResponse json(Object value, JsonCodec codec) {
+        return body(codec.write(value), JSON);
+    }
+
+    /** @param text the body @return a copy with a {@code text/plain; charset=utf-8} body */
+    public HttpResponse text(String text) {
+        return body(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    /**
+     * @param bytes       the body, not copied: do not change it afterwards
+     * @param contentType its media type
+     * @return a copy with that body and {@code Content-Type}
+     */
+    public HttpResponse body(byte[] bytes, String contentType) {
+        HttpHeaders withType = headers.toBuilder().set("Content-Type", contentType).build();
+        return new HttpResponse(status, withType, bytes == null ? NO_BODY : bytes);
+    }
+
+    /** @return a copy without a body, keeping the headers; what a HEAD request gets */
+    public HttpResponse withoutBody() {
+        return new HttpResponse(status, headers, NO_BODY);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpResponse{status=" + status + ", headers=" + headers + ", bodyLength=" + body.length + "}";
+    }
+}

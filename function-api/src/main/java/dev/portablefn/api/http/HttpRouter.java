@@ -1,0 +1,229 @@
+package dev.portablefn.api.http;
+
+import dev.portablefn.api.Context;
+import dev.portablefn.api.HttpFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Routes requests by method and path template ({@code /courses/{id}}) to handlers, itself an
+ * {@link HttpFunction}. Literal segments win over variables; a path that matches no template gets
+ * 404, a path that matches with another method gets 405 with {@code Allow}. {@code HEAD} runs the
+ * {@code GET} handler without the body, and {@code OPTIONS} answers 204 with {@code Allow} unless
+ * routed explicitly. Variables are percent-decoded into {@link HttpRequest#pathParameters()}.
+ */
+public final class HttpRouter implements HttpFunction {
+
+    private final List<Route> routes;
+
+    private HttpRouter(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    /** @return a builder for a router */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request, Context context) throws Exception {
+        String[] segments = segments(request.rawPath());
+        Route best = null;
+        Map<String, String> bestParameters = null;
+        TreeSet<String> allowed = new TreeSet<>();
+        String method = request.method();
+        String lookup = method.equals("HEAD") ? "GET" : method;
+        for (Route route : routes) {
+            Map<String, String> parameters = route.template.match(segments);
+            if (parameters == null) {
+                continue;
+            }
+            allowed.add(route.method);
+            if (route.method.equals(method) || (route.method.equals(lookup) && !hasExact(method, segments))) {
+                if (best == null || route.template.compareSpecificity(best.template) > 0) {
+                    best = route;
+                    bestParameters = parameters;
+                }
+            }
+        }
+        if (best != null) {
+            HttpRequest routed = bestParameters.isEmpty() ? request : request.withPathParameters(bestParameters);
+            HttpResponse response = best.handler.handle(routed, context);
+            if (response == null) {
+                throw new IllegalStateException("handler for " + best.method + " " + best.template + " returned null");
+            }
+            return method.equals("HEAD") && !best.method.equals("HEAD") ? response.withoutBody() : response;
+        }
+        if (allowed.isEmpty()) {
+            return HttpResponse.notFound("no route for " + request.path());
+        }
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        allowed.add("OPTIONS");
+        String allow = String.join(", ", allowed);
+        if (method.equals("OPTIONS")) {
+            return HttpResponse.noContent().header("Allow", allow);
+        }
+        return HttpResponse.problem(Problem.of(405, method + " is not allowed on " + request.path() + "; allowed: " + allow))
+                .header("Allow", allow);
+    }
+
+    private boolean hasExact(String method, String[] segments) {
+        for (Route route : routes) {
+            if (route.method.equals(method) && route.template.match(segments) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] segments(String path) {
+        String trimmed = path;
+        while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.equals("/") || trimmed.isEmpty()) {
+            return new String[0];
+        }
+        return (trimmed.startsWith("/") ? trimmed.substring(1) : trimmed).split("/", -1);
+    }
+
+    private record Route(String method, PathTemplate template, HttpFunction handler) {
+    }
+
+    /** A parsed template: each segment literal or a {@code {variable}}. */
+    private static final class PathTemplate {
+        private final String text;
+        private final String[] literals;
+        private final String[] variables;
+
+        PathTemplate(String text) {
+            if (text == null || !text.startsWith("/")) {
+                throw new IllegalArgumentException("path template must start with '/': " + text);
+            }
+            this.text = text;
+            String[] parts = segments(text);
+            this.literals = new String[parts.length];
+            this.variables = new String[parts.length];
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < parts.length; i++) {
+                String part = parts[i];
+                if (part.startsWith("{") && part.endsWith("}") && part.length() > 2) {
+                    String name = part.substring(1, part.length() - 1);
+                    if (!seen.add(name)) {
+                        throw new IllegalArgumentException("path template " + text + " repeats variable {" + name + "}");
+                    }
+                    variables[i] = name;
+                } else if (part.contains("{") || part.contains("}")) {
+                    throw new IllegalArgumentException("path template " + text + " has a malformed segment '" + part
+                            + "'; a variable takes a whole segment, like /courses/{id}");
+                } else {
+                    literals[i] = part;
+                }
+            }
+        }
+
+        Map<String, String> match(String[] segments) {
+            if (segments.length != literals.length) {
+                return null;
+            }
+            Map<String, String> parameters = null;
+            for (int i = 0; i < segments.length; i++) {
+                if (literals[i] != null) {
+                    if (!literals[i].equals(UrlDecoding.decodePath(segments[i]))) {
+                        return null;
+                    }
+                } else {
+                    if (segments[i].isEmpty()) {
+                        return null;
+                    }
+                    if (parameters == null) {
+                        parameters = new LinkedHashMap<>(4);
+                    }
+                    parameters.put(variables[i], UrlDecoding.decodePath(segments[i]));
+                }
+            }
+            return parameters == null ? Map.of() : parameters;
+        }
+
+        /** Positive when this template is more specific: the first differing segment is literal here. */
+        int compareSpecificity(PathTemplate other) {
+            for (int i = 0; i < literals.length && i < other.literals.length; i++) {
+                boolean mine = literals[i] != null;
+                boolean theirs = other.literals[i] != null;
+                if (mine != theirs) {
+                    return mine ? 1 : -1;
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Builds an {@link HttpRouter}; routes are matched by specificity, not by the order added. */
+    public static final class Builder {
+        private final List<Route> routes = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param method   the HTTP method, any case
+         * @param template a path template such as {@code /courses/{id}}
+         * @param handler  the function for matching requests
+         * @return this builder
+         * @throws IllegalArgumentException if the template is malformed or the same method and template repeat
+         */
+        public Builder route(String method, String template, HttpFunction handler) {
+            String upper = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            PathTemplate parsed = new PathTemplate(template);
+            for (Route existing : routes) {
+                if (existing.method.equals(upper) && existing.template.text.equals(template)) {
+                    throw new IllegalArgumentException(upper + " " + template + " is routed twice");
+                }
+            }
+            routes.add(new Route(upper, parsed, Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        /** @param template a path template @param handler its GET handler @return this builder */
+        public Builder get(String template, HttpFunction handler) {
+            return route("GET", template, handler);
+        }
+
+        /** @param template a path template @param handler its POST handler @return this builder */
+        public Builder post(String template, HttpFunction handler) {
+            return route("POST", template, handler);
+        }
+
+        /** @param template a path template @param handler its PUT handler @return this builder */
+        public Builder put(String template, HttpFunction handler) {
+            return route("PUT", template, handler);
+        }
+
+        /** @param template a path template @param handler its PATCH handler @return this builder */
+        public Builder patch(String template, HttpFunction handler) {
+            return route("PATCH", template, handler);
+        }
+
+        /** @param template a path template @param handler its DELETE handler @return this builder */
+        public Builder delete(String template, HttpFunction handler) {
+            return route("DELETE", template, handler);
+        }
+
+        /** @return the router */
+        public HttpRouter build() {
+            return new HttpRouter(routes);
+        }
+    }
+}

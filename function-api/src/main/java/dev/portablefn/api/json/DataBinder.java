@@ -1,0 +1,201 @@
+package dev.portablefn.api.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.InvalidInputException.Violation;
+import dev.portablefn.api.validation.BeanValidation;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Binds what an adapter decoded (message bytes, text, a JSON tree, a portable record) to the type a
+ * function asked for, then validates it. Every failure is an {@link InvalidInputException} naming
+ * the input and the problem; nothing else escapes.
+ *
+ * <p>Rules: a value already of the target type passes through; {@code String} and {@code byte[]}
+ * targets take the payload as UTF-8 text or bytes; {@code JsonNode} parses; {@code Object} keeps
+ * the decoded value (bytes become text); anything else is JSON-bound through the codec.
+ */
+public final class DataBinder {
+
+    private final JsonCodec codec;
+    private final BeanValidation validation;
+
+    private DataBinder(JsonCodec codec, BeanValidation validation) {
+        this.codec = codec;
+        this.validation = validation;
+    }
+
+    /**
+     * @param codec      the codec to bind JSON with
+     * @param validation the validation to apply after binding, or {@code null} for none
+     * @return a binder; build it once and share it
+     */
+    public static DataBinder of(JsonCodec codec, BeanValidation validation) {
+        return new DataBinder(codec, validation);
+    }
+
+    /** @return a binder over {@link JsonCodec#standard()} and {@link BeanValidation#shared()} */
+    public static DataBinder standard() {
+        return Holder.STANDARD;
+    }
+
+    /** @return the codec this binder reads JSON with */
+    public JsonCodec codec() {
+        return codec;
+    }
+
+    /**
+     * @param raw    the decoded payload
+     * @param target the type to produce
+     * @param what   names the input in errors, such as {@code "body"} or {@code "SQS record 3 body"}
+     * @param <T>    the result type
+     * @return the bound and validated value
+     * @throws InvalidInputException if the payload does not bind or breaks a constraint
+     */
+    public <T> T bind(Object raw, Type target, String what) {
+        return bind(raw, codec.type(target), what);
+    }
+
+    /**
+     * @param raw    the decoded payload
+     * @param target the type to produce, already resolved
+     * @param what   names the input in errors
+     * @param <T>    the result type
+     * @return the bound and validated value
+     * @throws InvalidInputException if the payload does not bind or breaks a constraint
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T bind(Object raw, JavaType target, String what) {
+        T value = (T) convert(raw, target, what);
+        if (validation != null) {
+            validation.check(value, what);
+        }
+        return value;
+    }
+
+    private Object convert(Object raw, JavaType target, String what) {
+        Class<?> rawClass = target.getRawClass();
+        if (raw == null) {
+            if (rawClass.isPrimitive()) {
+                throw new InvalidInputException(what + " is empty; expected " + describe(target), List.of(), null);
+            }
+            return null;
+        }
+        if (rawClass == Object.class) {
+            return raw instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : raw;
+        }
+        if (rawClass == String.class) {
+            if (raw instanceof byte[] bytes) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (raw instanceof JsonNode node) {
+                return node.isTextual() ? node.textValue() : node.toString();
+            }
+            if (raw instanceof String) {
+                return raw;
+            }
+        }
+        if (rawClass == byte[].class) {
+            if (raw instanceof byte[]) {
+                return raw;
+            }
+            if (raw instanceof String text) {
+                return text.getBytes(StandardCharsets.UTF_8);
+            }
+            if (raw instanceof JsonNode node) {
+                return codec.write(node);
+            }
+        }
+        if (!target.hasGenericTypes() && rawClass.isInstance(raw)) {
+            return raw;
+        }
+        try {
+            if (raw instanceof byte[] bytes) {
+                return readJson(bytes, target, what);
+            }
+            if (raw instanceof String text) {
+                return readJson(text.getBytes(StandardCharsets.UTF_8), target, what);
+            }
+            return codec.convert(raw, target);
+        } catch (IllegalArgumentException e) {
+            throw mismatch(e.getCause() instanceof JsonMappingException m ? m : null, target, what, e);
+        }
+    }
+
+    private Object readJson(byte[] bytes, JavaType target, String what) {
+        if (bytes.length == 0) {
+            throw new InvalidInputException(what + " is empty; expected JSON for " + describe(target), List.of(), null);
+        }
+        try {
+            if (target.getRawClass() == JsonNode.class) {
+                return codec.readTree(bytes);
+            }
+            return codec.read(bytes, target);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException(what + " exceeds a JSON limit: " + e.getOriginalMessage(), List.of(), e);
+        } catch (MismatchedInputException e) {
+            throw mismatch(e, target, what, e);
+        } catch (JsonMappingException e) {
+            throw mismatch(e, target, what, e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(what + " is not valid JSON: " + firstLine(e.getOriginalMessage())
+                    + location(e), List.of(), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(what + " could not be read as JSON: " + e.getMessage(), List.of(), e);
+        }
+    }
+
+    private static InvalidInputException mismatch(JsonMappingException e, JavaType target, String what, Throwable cause) {
+        String field = e == null ? "" : path(e.getPath());
+        String problem = e == null ? "value does not fit" : firstLine(e.getOriginalMessage());
+        String message = what + " is not a valid " + describe(target)
+                + (field.isEmpty() ? "" : ": field '" + field + "'") + ": " + problem;
+        return new InvalidInputException(message, List.of(new Violation(field, problem)), cause);
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson quotes the offending input; keep error messages short whatever the input size.
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static String describe(JavaType type) {
+        return type.getRawClass().getSimpleName();
+    }
+
+    private static final class Holder {
+        static final DataBinder STANDARD = new DataBinder(JsonCodec.standard(), BeanValidation.shared());
+    }
+}

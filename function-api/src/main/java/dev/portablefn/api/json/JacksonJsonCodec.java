@@ -1,0 +1,104 @@
+package dev.portablefn.api.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.portablefn.api.Limits;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.function.Supplier;
+
+/** {@link JsonCodec} over one Jackson mapper. */
+final class JacksonJsonCodec implements JsonCodec {
+
+    /** Built on first use so a function that never touches JSON does not pay for Jackson's setup. */
+    static final Supplier<JsonCodec> STANDARD = new Supplier<>() {
+        private volatile JsonCodec codec;
+
+        @Override
+        public JsonCodec get() {
+            JsonCodec current = codec;
+            if (current == null) {
+                synchronized (this) {
+                    current = codec;
+                    if (current == null) {
+                        current = new JacksonJsonCodec(configure(Limits.defaults()));
+                        codec = current;
+                    }
+                }
+            }
+            return current;
+        }
+    };
+
+    private final ObjectMapper mapper;
+
+    JacksonJsonCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    static ObjectMapper configure(Limits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxJsonDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .build())
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    @Override
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    @Override
+    public JavaType type(Type type) {
+        return mapper.getTypeFactory().constructType(type);
+    }
+
+    @Override
+    public JsonNode readTree(byte[] json) throws IOException {
+        JsonNode node = mapper.readTree(json);
+        if (node == null || node.isMissingNode()) {
+            throw new IOException("no JSON content");
+        }
+        return node;
+    }
+
+    @Override
+    public <T> T read(byte[] json, JavaType type) throws IOException {
+        return mapper.readValue(json, type);
+    }
+
+    @Override
+    public <T> T convert(Object value, JavaType type) {
+        return mapper.convertValue(value, type);
+    }
+
+    @Override
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

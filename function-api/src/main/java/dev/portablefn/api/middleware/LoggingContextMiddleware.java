@@ -1,0 +1,50 @@
+package dev.portablefn.api.middleware;
+
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import org.slf4j.MDC;
+
+/** Puts the invocation's identity into the MDC and restores the previous values afterwards. */
+final class LoggingContextMiddleware implements Middleware {
+
+    static final LoggingContextMiddleware INSTANCE = new LoggingContextMiddleware();
+
+    /** MDC key of the event id while an event is handled. */
+    static final String MDC_EVENT_ID = "eventId";
+
+    private static final String[] KEYS = {
+        Context.MDC_REQUEST_ID, Context.MDC_TRACE_ID, Context.MDC_FUNCTION_NAME, Context.MDC_PROVIDER, MDC_EVENT_ID
+    };
+
+    private LoggingContextMiddleware() {
+    }
+
+    @Override
+    public Object around(Invocation invocation, Chain next) throws Exception {
+        String[] previous = new String[KEYS.length];
+        for (int i = 0; i < KEYS.length; i++) {
+            previous[i] = MDC.get(KEYS[i]);
+        }
+        Context context = invocation.context();
+        try {
+            put(Context.MDC_REQUEST_ID, context.requestId());
+            put(Context.MDC_TRACE_ID, context.traceId().orElse(null));
+            put(Context.MDC_FUNCTION_NAME, context.functionName());
+            put(Context.MDC_PROVIDER, context.provider().name());
+            put(MDC_EVENT_ID, invocation.input() instanceof Event<?> event ? event.id() : null);
+            return next.proceed(invocation);
+        } finally {
+            for (int i = 0; i < KEYS.length; i++) {
+                put(KEYS[i], previous[i]);
+            }
+        }
+    }
+
+    private static void put(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+}

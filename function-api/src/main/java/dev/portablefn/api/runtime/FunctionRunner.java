@@ -1,0 +1,372 @@
+package dev.portablefn.api.runtime;
+
+import dev.portablefn.api.BatchFunction;
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.Limits;
+import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.batch.BatchResult.Reason;
+import dev.portablefn.api.batch.BatchResult.RecordFailure;
+import dev.portablefn.api.batch.Ordering;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.json.DataBinder;
+import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.middleware.Invocation;
+import dev.portablefn.api.middleware.Middleware;
+import dev.portablefn.api.validation.BeanValidation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link PortableFunction} for an adapter: binds input, applies the middleware chain,
+ * classifies failures and turns them into what the adapter reports (a problem response, an
+ * {@link Outcome}, a {@link BatchResult}). Its methods never throw for anything the function or
+ * the input does. Build one per container; it is thread-safe.
+ */
+public final class FunctionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
+
+    private final PortableFunction function;
+    private final Limits limits;
+    private final JsonCodec codec;
+    private final DataBinder binder;
+    private final Middleware.Chain chain;
+
+    private FunctionRunner(PortableFunction function) {
+        this.function = function;
+        this.limits = function.limits();
+        this.codec = function.codec();
+        this.binder = DataBinder.of(codec, null);
+        List<Middleware> steps = new ArrayList<>();
+        steps.add(Middleware.loggingContext());
+        steps.add(this::handleFailures);
+        if (!function.deadlineThreshold().isZero()) {
+            steps.add(Middleware.deadline(function.deadlineThreshold()));
+        }
+        steps.add(this::bind);
+        if (function.validates()) {
+            steps.add(this::validate);
+        }
+        steps.addAll(function.middleware());
+        this.chain = link(steps, this::invokeFunction);
+    }
+
+    /**
+     * @param function the function with its configuration
+     * @return a runner; build it once and reuse it for every invocation
+     */
+    public static FunctionRunner of(PortableFunction function) {
+        return new FunctionRunner(function);
+    }
+
+    /** @return the function this runner runs */
+    public PortableFunction function() {
+        return function;
+    }
+
+    /** @return the codec for this function's JSON, for adapters to write responses with */
+    public JsonCodec codec() {
+        return codec;
+    }
+
+    /** @return the input limits, for adapters to check what they decode */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Handles an HTTP request. Failures become {@code application/problem+json} responses: a
+     * {@link PermanentFailure}'s status and message, 503 for a {@link RetryableException}, 500 for
+     * anything else, never revealing an unexpected exception's message or stack trace.
+     *
+     * @param request the decoded request
+     * @param context the invocation context
+     * @return the response to encode; never {@code null}
+     */
+    public HttpResponse http(HttpRequest request, Context context) {
+        if (function.kind() != PortableFunction.Kind.HTTP) {
+            LOG.error("{} is an {} function but was invoked by an HTTP trigger; deploy it behind an event trigger",
+                    function.name(), function.kind());
+            return HttpResponse.problem(Problem.of(500, "The function is not an HTTP function."));
+        }
+        try {
+            return (HttpResponse) chain.proceed(new Invocation(request, context));
+        } catch (Throwable unexpected) {
+            rethrowFatal(unexpected);
+            LOG.error("HTTP invocation {} failed outside the function", context.requestId(), unexpected);
+            return internalError(context);
+        }
+    }
+
+    /**
+     * Handles one event: binds its data to the function's type, validates it and runs the function.
+     * For a batch function the event is handled as a batch of one.
+     *
+     * @param event   the decoded event, data as the adapter decoded it
+     * @param context the invocation context
+     * @return how it ended
+     */
+    public Outcome event(Event<?> event, Context context) {
+        if (function.kind() == PortableFunction.Kind.BATCH) {
+            BatchResult result = batch(List.of(event), Ordering.UNORDERED, context);
+            return result.isSuccess() ? Outcome.success() : outcomeOf(result.failures().get(0));
+        }
+        if (function.kind() != PortableFunction.Kind.EVENT) {
+            return Outcome.failure(new PermanentFailure(function.name() + " is an HTTP function but was invoked by a "
+                    + event.trigger() + " event; deploy it behind an HTTP trigger"));
+        }
+        try {
+            chain.proceed(new Invocation(event, context));
+            return Outcome.success();
+        } catch (Throwable failure) {
+            rethrowFatal(failure);
+            return Outcome.failure(failure);
+        }
+    }
+
+    /**
+     * Handles a provider batch. An event function runs once per record; a batch function once for the
+     * batch. Records whose data does not bind or validate are reported as permanent failures; for
+     * {@link Ordering#ORDERED} sources the first failure and every record after it are reported.
+     *
+     * @param events   the decoded records, in delivery order
+     * @param ordering whether order must be kept
+     * @param context  the invocation context
+     * @return the failed records; success for an empty batch
+     */
+    public BatchResult batch(List<? extends Event<?>> events, Ordering ordering, Context context) {
+        if (events.isEmpty()) {
+            return BatchResult.success();
+        }
+        if (events.size() > limits.maxBatchSize()) {
+            InvalidInputException tooBig = new InvalidInputException("batch of " + events.size()
+                    + " records exceeds the limit of " + limits.maxBatchSize()
+                    + "; lower the event source's batch size or raise Limits.maxBatchSize", List.of(), null);
+            LOG.error("rejecting batch of {} records in invocation {}", events.size(), context.requestId(), tooBig);
+            List<RecordFailure> all = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                all.add(new RecordFailure(i, events.get(i).id(), Reason.PERMANENT, tooBig));
+            }
+            return new BatchResult(all);
+        }
+        if (function.kind() == PortableFunction.Kind.EVENT) {
+            List<Event<?>> records = List.copyOf(events);
+            return BatchRunner.run(records, ordering, Event::id, record -> event(record, context));
+        }
+        if (function.kind() != PortableFunction.Kind.BATCH) {
+            PermanentFailure wrongShape = new PermanentFailure(function.name()
+                    + " is an HTTP function but was invoked by a batch of events; deploy it behind an HTTP trigger");
+            LOG.error(wrongShape.getMessage());
+            return BatchRunner.run(List.copyOf(events), ordering, Event::id, record -> Outcome.failure(wrongShape));
+        }
+        BatchResult result;
+        try {
+            result = (BatchResult) chain.proceed(new Invocation(List.copyOf(events), context));
+        } catch (Throwable failure) {
+            rethrowFatal(failure);
+            Outcome whole = Outcome.failure(failure);
+            return BatchRunner.run(List.copyOf(events), ordering, Event::id, record -> whole);
+        }
+        return normalise(result, events, ordering);
+    }
+
+    private static BatchResult normalise(BatchResult result, List<? extends Event<?>> events, Ordering ordering) {
+        if (result == null || result.isSuccess()) {
+            return BatchResult.success();
+        }
+        Map<String, Integer> indexById = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            indexById.putIfAbsent(events.get(i).id(), i);
+        }
+        Map<Integer, RecordFailure> byIndex = new LinkedHashMap<>();
+        for (RecordFailure failure : result.failures()) {
+            Integer index = failure.index() >= 0 ? Integer.valueOf(failure.index()) : indexById.get(failure.id());
+            if (index == null) {
+                throw new IllegalStateException("batch function reported unknown record id '" + failure.id() + "'");
+            }
+            byIndex.putIfAbsent(index, new RecordFailure(index, failure.id(), failure.reason(), failure.cause()));
+        }
+        List<RecordFailure> sorted = new ArrayList<>(byIndex.values());
+        sorted.sort(Comparator.comparingInt(RecordFailure::index));
+        if (ordering == Ordering.ORDERED) {
+            int first = sorted.get(0).index();
+            List<RecordFailure> tail = new ArrayList<>();
+            tail.add(sorted.get(0));
+            for (int i = first + 1; i < events.size(); i++) {
+                RecordFailure reported = byIndex.get(i);
+                tail.add(reported != null ? reported : new RecordFailure(i, events.get(i).id(), Reason.SKIPPED, null));
+            }
+            sorted = tail;
+        }
+        return new BatchResult(sorted);
+    }
+
+    private static Outcome outcomeOf(RecordFailure failure) {
+        Throwable cause = failure.cause() != null ? failure.cause()
+                : new RetryableException("batch function reported record " + failure.id() + " as failed");
+        return new Outcome(failure.reason() == Reason.PERMANENT ? Outcome.Status.PERMANENT_FAILURE
+                : Outcome.Status.RETRYABLE_FAILURE, cause);
+    }
+
+    // The library's own chain steps. Each is a Middleware so order is visible in one place (the constructor).
+
+    private Object handleFailures(Invocation invocation, Middleware.Chain next) throws Exception {
+        if (!invocation.isHttp()) {
+            try {
+                return next.proceed(invocation);
+            } catch (PermanentFailure failure) {
+                LOG.warn("event rejected permanently, not retrying: {}", failure.getMessage(), failure.getCause());
+                throw failure;
+            } catch (Exception | Error failure) {
+                rethrowFatal(failure);
+                LOG.warn("event failed, the provider will retry it: {}", failure.toString(), failure);
+                throw failure;
+            }
+        }
+        Context context = invocation.context();
+        try {
+            Object response = next.proceed(invocation);
+            if (response == null) {
+                LOG.error("{} returned no response for request {}", function.name(), context.requestId());
+                return internalError(context);
+            }
+            return response;
+        } catch (InvalidInputException invalid) {
+            LOG.info("request rejected with {}: {}", invalid.status(), invalid.getMessage());
+            return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
+        } catch (PermanentFailure failure) {
+            LOG.info("request rejected with {}: {}", failure.status(), failure.getMessage());
+            return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
+        } catch (RetryableException retryable) {
+            LOG.warn("request {} failed temporarily", context.requestId(), retryable);
+            return HttpResponse.problem(Problem.of(503, "The service is temporarily unavailable; retry later."))
+                    .header("Retry-After", "1");
+        } catch (Exception | Error failure) {
+            rethrowFatal(failure);
+            LOG.error("request {} failed", context.requestId(), failure);
+            return internalError(context);
+        }
+    }
+
+    private Object bind(Invocation invocation, Middleware.Chain next) throws Exception {
+        Object input = invocation.input();
+        if (input instanceof HttpRequest request) {
+            if (request.bodyLength() > limits.maxBodyBytes()) {
+                throw new InvalidInputException(413, "request body of " + request.bodyLength()
+                        + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
+            }
+            return next.proceed(invocation.withInput(request.toBuilder().binder(binder).build()));
+        }
+        if (input instanceof Event<?> event) {
+            return next.proceed(invocation.withInput(bindEvent(event)));
+        }
+        return perRecord(invocation, next, this::bindEvent);
+    }
+
+    private Object validate(Invocation invocation, Middleware.Chain next) throws Exception {
+        if (invocation.isHttp()) {
+            // HTTP bodies are validated when the function binds them with HttpRequest.bodyAs.
+            return next.proceed(invocation);
+        }
+        if (invocation.input() instanceof Event<?> event) {
+            BeanValidation.shared().check(event.data(), describe(event));
+            return next.proceed(invocation);
+        }
+        return perRecord(invocation, next, event -> {
+            BeanValidation.shared().check(event.data(), describe(event));
+            return event;
+        });
+    }
+
+    /** Applies a per-record step to a batch; records it rejects are reported, the rest go on. */
+    private static Object perRecord(Invocation invocation, Middleware.Chain next,
+                                    java.util.function.UnaryOperator<Event<?>> step) throws Exception {
+        List<Event<?>> events = invocation.events();
+        List<Event<?>> accepted = new ArrayList<>(events.size());
+        List<RecordFailure> rejected = new ArrayList<>();
+        for (Event<?> event : events) {
+            try {
+                accepted.add(step.apply(event));
+            } catch (PermanentFailure failure) {
+                LOG.warn("batch record rejected permanently, not retrying: {}", failure.getMessage());
+                rejected.add(new RecordFailure(-1, event.id(), Reason.PERMANENT, failure));
+            }
+        }
+        if (rejected.isEmpty()) {
+            return next.proceed(invocation.withInput(accepted));
+        }
+        BatchResult rest = accepted.isEmpty() ? BatchResult.success()
+                : (BatchResult) next.proceed(invocation.withInput(accepted));
+        List<RecordFailure> all = new ArrayList<>(rejected);
+        if (rest != null) {
+            all.addAll(rest.failures());
+        }
+        return new BatchResult(all);
+    }
+
+    private Event<?> bindEvent(Event<?> event) {
+        Object raw = event.data();
+        if (raw instanceof byte[] bytes && bytes.length > limits.maxBodyBytes()) {
+            throw new InvalidInputException(413, describe(event) + " of " + bytes.length
+                    + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
+        }
+        return event.withData(binder.bind(raw, function.dataType(), describe(event)));
+    }
+
+    private static String describe(Event<?> event) {
+        return event.trigger() + " event " + event.id() + " data";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object invokeFunction(Invocation invocation) throws Exception {
+        Object target = function.function();
+        Context context = invocation.context();
+        return switch (function.kind()) {
+            case HTTP -> ((HttpFunction) target).handle(invocation.request(), context);
+            case EVENT -> {
+                ((EventFunction) target).handle(invocation.event(), context);
+                yield null;
+            }
+            case BATCH -> {
+                BatchResult result = ((BatchFunction) target).handle(invocation.events(), context);
+                yield result == null ? BatchResult.success() : result;
+            }
+        };
+    }
+
+    private static HttpResponse internalError(Context context) {
+        return HttpResponse.problem(Problem.of(500, "The function failed; the error is logged under request id "
+                + context.requestId() + "."));
+    }
+
+    private static void rethrowFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {
+            throw fatal;
+        }
+    }
+
+    private static Middleware.Chain link(List<Middleware> steps, Middleware.Chain terminal) {
+        Middleware.Chain next = terminal;
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Middleware step = steps.get(i);
+            Middleware.Chain rest = next;
+            next = invocation -> step.around(invocation, rest);
+        }
+        return next;
+    }
+}
