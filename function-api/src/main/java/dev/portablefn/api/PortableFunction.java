@@ -5,9 +5,12 @@ import dev.portablefn.api.middleware.Middleware;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -33,6 +36,7 @@ public final class PortableFunction {
     private final Limits limits;
     private final Duration deadlineThreshold;
     private final boolean validation;
+    private volatile JsonCodec limitedCodec;
 
     private PortableFunction(Kind kind, Object function, Type dataType, List<Middleware> middleware, JsonCodec codec,
                              Limits limits, Duration deadlineThreshold, boolean validation) {
@@ -216,7 +220,13 @@ public final class PortableFunction {
         if (codec != null) {
             return codec;
         }
-        return limits.equals(Limits.defaults()) ? JsonCodec.standard() : JsonCodec.withLimits(limits);
+        JsonCodec derived = limitedCodec;
+        if (derived == null) {
+            // Built once per function: a mapper is expensive, and runners ask for it on every construction.
+            derived = limits.equals(Limits.defaults()) ? JsonCodec.standard() : JsonCodec.withLimits(limits);
+            limitedCodec = derived;
+        }
+        return derived;
     }
 
     /** @return the input limits */
@@ -279,18 +289,48 @@ public final class PortableFunction {
         return "PortableFunction{" + kind + " " + name() + (kind == Kind.HTTP ? "" : " of " + dataType.getTypeName()) + "}";
     }
 
+    /**
+     * Finds {@code T} of {@code functionInterface<T>} in a class's declaration, through superclasses
+     * ({@code extends BaseHandler<Order>}) and sub-interfaces ({@code implements OrderHandler}).
+     */
     private static Type dataTypeOf(Class<?> type, Class<?> functionInterface) {
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            for (Type implemented : current.getGenericInterfaces()) {
-                if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == functionInterface) {
-                    Type argument = parameterized.getActualTypeArguments()[0];
-                    if (argument instanceof Class<?> || argument instanceof ParameterizedType) {
-                        return argument;
-                    }
-                    return Object.class;
-                }
+        Type found = resolve(type, functionInterface, Map.of());
+        return found instanceof Class<?> || found instanceof ParameterizedType ? found : Object.class;
+    }
+
+    private static Type resolve(Type type, Class<?> functionInterface, Map<TypeVariable<?>, Type> bindings) {
+        Class<?> raw;
+        Map<TypeVariable<?>, Type> scope = bindings;
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> rawClass) {
+            raw = rawClass;
+            Type[] arguments = parameterized.getActualTypeArguments();
+            TypeVariable<?>[] variables = rawClass.getTypeParameters();
+            scope = new HashMap<>();
+            for (int i = 0; i < variables.length && i < arguments.length; i++) {
+                Type argument = arguments[i];
+                scope.put(variables[i], argument instanceof TypeVariable<?> v ? bindings.getOrDefault(v, v) : argument);
+            }
+            if (raw == functionInterface) {
+                return scope.get(variables[0]);
+            }
+        } else if (type instanceof Class<?> plain) {
+            raw = plain;
+            if (raw == functionInterface) {
+                return Object.class;
+            }
+        } else {
+            return null;
+        }
+        List<Type> supertypes = new ArrayList<>(List.of(raw.getGenericInterfaces()));
+        if (raw.getGenericSuperclass() != null) {
+            supertypes.add(raw.getGenericSuperclass());
+        }
+        for (Type supertype : supertypes) {
+            Type found = resolve(supertype, functionInterface, scope);
+            if (found != null) {
+                return found;
             }
         }
-        return Object.class;
+        return null;
     }
 }

@@ -21,7 +21,8 @@ public record Cookie(String name, String value, String path, String domain, Dura
                      boolean secure, boolean httpOnly, String sameSite) {
 
     /**
-     * @throws IllegalArgumentException if the name or value contains characters a cookie cannot hold
+     * @throws IllegalArgumentException if the name, value, path or domain contains characters a cookie cannot
+     *                                  hold, or {@code sameSite} is not {@code Strict}, {@code Lax} or {@code None}
      */
     public Cookie {
         Objects.requireNonNull(name, "cookie name");
@@ -31,6 +32,12 @@ public record Cookie(String name, String value, String path, String domain, Dura
         }
         if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')) {
             throw new IllegalArgumentException("cookie '" + name + "' has characters a cookie value cannot hold; encode it first");
+        }
+        requireAttribute(name, "Path", path);
+        requireAttribute(name, "Domain", domain);
+        if (sameSite != null && !(sameSite.equals("Strict") || sameSite.equals("Lax") || sameSite.equals("None"))) {
+            throw new IllegalArgumentException("cookie '" + name + "' has SameSite '" + sameSite
+                    + "'; use Strict, Lax or None");
         }
     }
 
@@ -95,6 +102,14 @@ public record Cookie(String name, String value, String path, String domain, Dura
             header.append("; SameSite=").append(sameSite);
         }
         return header.toString();
+    }
+
+    private static void requireAttribute(String cookie, String attribute, String value) {
+        // A ';' or a control character would let the value smuggle in other attributes or headers.
+        if (value != null && !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != ';')) {
+            throw new IllegalArgumentException("cookie '" + cookie + "' has a " + attribute + " with ';' or control characters: "
+                    + value.replaceAll("\\p{Cntrl}", "?"));
+        }
     }
 
     private static boolean isTokenChar(int c) {

@@ -169,18 +169,20 @@ public final class HttpResponse {
         return body(codec.write(value), JSON);
     }
 
-    /** @param text the body @return a copy with a {@code text/plain; charset=utf-8} body */
+    /** @param text the body; {@code null} for an empty one @return a copy with a {@code text/plain; charset=utf-8} body */
     public HttpResponse text(String text) {
-        return body(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        return body(text == null ? NO_BODY : text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }
 
     /**
-     * @param bytes       the body, not copied: do not change it afterwards
-     * @param contentType its media type
+     * @param bytes       the body, not copied: do not change it afterwards; {@code null} for none
+     * @param contentType its media type, or {@code null} to send none (the body then counts as binary)
      * @return a copy with that body and {@code Content-Type}
      */
     public HttpResponse body(byte[] bytes, String contentType) {
-        HttpHeaders withType = headers.toBuilder().set("Content-Type", contentType).build();
+        HttpHeaders.Builder builder = headers.toBuilder();
+        HttpHeaders withType = (contentType == null ? builder.remove("Content-Type") : builder.set("Content-Type", contentType))
+                .build();
         return new HttpResponse(status, withType, bytes == null ? NO_BODY : bytes);
     }
 

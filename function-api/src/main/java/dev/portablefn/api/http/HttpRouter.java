@@ -32,19 +32,28 @@ public final class HttpRouter implements HttpFunction {
 
     @Override
     public HttpResponse handle(HttpRequest request, Context context) throws Exception {
-        String[] segments = segments(request.rawPath());
+        HttpResponse response = route(request, context);
+        // A HEAD request never gets a body, whichever handler or error produced the response.
+        return request.method().equals("HEAD") && response.bodyLength() > 0 ? response.withoutBody() : response;
+    }
+
+    private HttpResponse route(HttpRequest request, Context context) throws Exception {
+        // Route on the raw path so an encoded '/' stays inside its segment, unless the raw path is not the
+        // decoded path's encoding (an adapter left a stage prefix in it): then route on the decoded path.
+        boolean encoded = UrlDecoding.decodePath(request.rawPath()).equals(request.path());
+        String[] segments = segments(encoded ? request.rawPath() : request.path());
         Route best = null;
         Map<String, String> bestParameters = null;
         TreeSet<String> allowed = new TreeSet<>();
         String method = request.method();
         String lookup = method.equals("HEAD") ? "GET" : method;
         for (Route route : routes) {
-            Map<String, String> parameters = route.template.match(segments);
+            Map<String, String> parameters = route.template.match(segments, encoded);
             if (parameters == null) {
                 continue;
             }
             allowed.add(route.method);
-            if (route.method.equals(method) || (route.method.equals(lookup) && !hasExact(method, segments))) {
+            if (route.method.equals(method) || (route.method.equals(lookup) && !hasExact(method, segments, encoded))) {
                 if (best == null || route.template.compareSpecificity(best.template) > 0) {
                     best = route;
                     bestParameters = parameters;
@@ -57,7 +66,7 @@ public final class HttpRouter implements HttpFunction {
             if (response == null) {
                 throw new IllegalStateException("handler for " + best.method + " " + best.template + " returned null");
             }
-            return method.equals("HEAD") && !best.method.equals("HEAD") ? response.withoutBody() : response;
+            return response;
         }
         if (allowed.isEmpty()) {
             return HttpResponse.notFound("no route for " + request.path());
@@ -74,9 +83,9 @@ public final class HttpRouter implements HttpFunction {
                 .header("Allow", allow);
     }
 
-    private boolean hasExact(String method, String[] segments) {
+    private boolean hasExact(String method, String[] segments, boolean encoded) {
         for (Route route : routes) {
-            if (route.method.equals(method) && route.template.match(segments) != null) {
+            if (route.method.equals(method) && route.template.match(segments, encoded) != null) {
                 return true;
             }
         }
@@ -116,6 +125,10 @@ public final class HttpRouter implements HttpFunction {
                 String part = parts[i];
                 if (part.startsWith("{") && part.endsWith("}") && part.length() > 2) {
                     String name = part.substring(1, part.length() - 1);
+                    if (name.isBlank() || name.contains("{") || name.contains("}")) {
+                        throw new IllegalArgumentException("path template " + text + " has a malformed variable '" + part
+                                + "'; name it like /courses/{id}");
+                    }
                     if (!seen.add(name)) {
                         throw new IllegalArgumentException("path template " + text + " repeats variable {" + name + "}");
                     }
@@ -129,14 +142,14 @@ public final class HttpRouter implements HttpFunction {
             }
         }
 
-        Map<String, String> match(String[] segments) {
+        Map<String, String> match(String[] segments, boolean encoded) {
             if (segments.length != literals.length) {
                 return null;
             }
             Map<String, String> parameters = null;
             for (int i = 0; i < segments.length; i++) {
                 if (literals[i] != null) {
-                    if (!literals[i].equals(UrlDecoding.decodePath(segments[i]))) {
+                    if (!literals[i].equals(encoded ? UrlDecoding.decodePath(segments[i]) : segments[i])) {
                         return null;
                     }
                 } else {
@@ -146,10 +159,19 @@ public final class HttpRouter implements HttpFunction {
                     if (parameters == null) {
                         parameters = new LinkedHashMap<>(4);
                     }
-                    parameters.put(variables[i], UrlDecoding.decodePath(segments[i]));
+                    parameters.put(variables[i], encoded ? UrlDecoding.decodePath(segments[i]) : segments[i]);
                 }
             }
             return parameters == null ? Map.of() : parameters;
+        }
+
+        /** @return the template with variable names erased, so {@code /a/{id}} and {@code /a/{x}/} compare equal */
+        String shape() {
+            StringBuilder shape = new StringBuilder();
+            for (String literal : literals) {
+                shape.append('/').append(literal == null ? "{}" : literal);
+            }
+            return shape.length() == 0 ? "/" : shape.toString();
         }
 
         /** Positive when this template is more specific: the first differing segment is literal here. */
@@ -182,14 +204,19 @@ public final class HttpRouter implements HttpFunction {
          * @param template a path template such as {@code /courses/{id}}
          * @param handler  the function for matching requests
          * @return this builder
-         * @throws IllegalArgumentException if the template is malformed or the same method and template repeat
+         * @throws IllegalArgumentException if the method or template is malformed, or the same method and
+         *                                  template shape (variable names aside) repeat
          */
         public Builder route(String method, String template, HttpFunction handler) {
-            String upper = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            String upper = Objects.requireNonNull(method, "method").trim().toUpperCase(Locale.ROOT);
+            if (upper.isEmpty() || !upper.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c == '-' || c == '_')) {
+                throw new IllegalArgumentException("'" + method + "' is not an HTTP method; use GET, POST, ...");
+            }
             PathTemplate parsed = new PathTemplate(template);
             for (Route existing : routes) {
-                if (existing.method.equals(upper) && existing.template.text.equals(template)) {
-                    throw new IllegalArgumentException(upper + " " + template + " is routed twice");
+                if (existing.method.equals(upper) && existing.template.shape().equals(parsed.shape())) {
+                    throw new IllegalArgumentException(upper + " " + template + " is routed twice (as "
+                            + existing.template + "); each method and path shape may have one handler");
                 }
             }
             routes.add(new Route(upper, parsed, Objects.requireNonNull(handler, "handler")));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.InvalidInputException.Violation;
 import dev.portablefn.api.validation.BeanValidation;
@@ -138,12 +137,19 @@ public final class DataBinder {
             if (target.getRawClass() == JsonNode.class) {
                 return codec.readTree(bytes);
             }
-            return codec.read(bytes, target);
+            Object value = codec.read(bytes, target);
+            if (value == null && target.getRawClass() != Object.class) {
+                throw new InvalidInputException(what + " is JSON null; expected " + describe(target), List.of(), null);
+            }
+            return value;
         } catch (StreamConstraintsException e) {
-            throw new InvalidInputException(what + " exceeds a JSON limit: " + e.getOriginalMessage(), List.of(), e);
-        } catch (MismatchedInputException e) {
-            throw mismatch(e, target, what, e);
+            throw limitExceeded(e, what);
         } catch (JsonMappingException e) {
+            // Jackson wraps a limit hit deep inside a bean in a mapping exception; report the limit, not the field.
+            StreamConstraintsException limit = limitIn(e);
+            if (limit != null) {
+                throw limitExceeded(limit, what);
+            }
             throw mismatch(e, target, what, e);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(what + " is not valid JSON: " + firstLine(e.getOriginalMessage())
@@ -151,6 +157,20 @@ public final class DataBinder {
         } catch (IOException e) {
             throw new InvalidInputException(what + " could not be read as JSON: " + e.getMessage(), List.of(), e);
         }
+    }
+
+    private static StreamConstraintsException limitIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    private static InvalidInputException limitExceeded(StreamConstraintsException e, String what) {
+        return new InvalidInputException(what + " exceeds a JSON limit: " + firstLine(e.getOriginalMessage())
+                + "; raise it with Limits if the input is legitimate", List.of(), e);
     }
 
     private static InvalidInputException mismatch(JsonMappingException e, JavaType target, String what, Throwable cause) {

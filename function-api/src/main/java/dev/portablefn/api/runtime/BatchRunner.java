@@ -21,7 +21,7 @@ public final class BatchRunner {
      * @param records  the batch, in delivery order
      * @param ordering whether order must be kept
      * @param idOf     the id to report a record by
-     * @param process  runs one record; must not throw
+     * @param process  runs one record; an exception it throws counts as that record's failure
      * @param <R>      the record type
      * @return the failed and skipped records, in batch order
      */
@@ -30,7 +30,15 @@ public final class BatchRunner {
         List<RecordFailure> failures = null;
         for (int i = 0; i < records.size(); i++) {
             R record = records.get(i);
-            Outcome outcome = process.apply(record);
+            Outcome outcome;
+            try {
+                outcome = process.apply(record);
+            } catch (RuntimeException failure) {
+                outcome = Outcome.failure(failure);
+            }
+            if (outcome == null) {
+                outcome = Outcome.failure(new IllegalStateException("record " + i + " was processed without an outcome"));
+            }
             if (outcome.isSuccess()) {
                 continue;
             }

@@ -45,25 +45,34 @@ public final class FunctionRunner {
     private final Limits limits;
     private final JsonCodec codec;
     private final DataBinder binder;
+    private final DataBinder bodyBinder;
     private final Middleware.Chain chain;
+    private final Middleware.Chain orderedChain;
 
     private FunctionRunner(PortableFunction function) {
         this.function = function;
         this.limits = function.limits();
         this.codec = function.codec();
+        // Event data is validated by the chain's validation step; HTTP bodies when the function binds them.
         this.binder = DataBinder.of(codec, null);
+        this.bodyBinder = DataBinder.of(codec, function.validates() ? BeanValidation.shared() : null);
+        this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
+        this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+    }
+
+    private List<Middleware> steps(Ordering ordering) {
         List<Middleware> steps = new ArrayList<>();
         steps.add(Middleware.loggingContext());
         steps.add(this::handleFailures);
         if (!function.deadlineThreshold().isZero()) {
             steps.add(Middleware.deadline(function.deadlineThreshold()));
         }
-        steps.add(this::bind);
+        steps.add((invocation, next) -> bind(invocation, next, ordering));
         if (function.validates()) {
-            steps.add(this::validate);
+            steps.add((invocation, next) -> validate(invocation, next, ordering));
         }
         steps.addAll(function.middleware());
-        this.chain = link(steps, this::invokeFunction);
+        return steps;
     }
 
     /**
@@ -127,8 +136,10 @@ public final class FunctionRunner {
             return result.isSuccess() ? Outcome.success() : outcomeOf(result.failures().get(0));
         }
         if (function.kind() != PortableFunction.Kind.EVENT) {
-            return Outcome.failure(new PermanentFailure(function.name() + " is an HTTP function but was invoked by a "
-                    + event.trigger() + " event; deploy it behind an HTTP trigger"));
+            PermanentFailure wrongShape = new PermanentFailure(function.name() + " is an HTTP function but was invoked by a "
+                    + event.trigger() + " event; deploy it behind an HTTP trigger");
+            LOG.error(wrongShape.getMessage());
+            return Outcome.failure(wrongShape);
         }
         try {
             chain.proceed(new Invocation(event, context));
@@ -174,18 +185,28 @@ public final class FunctionRunner {
             LOG.error(wrongShape.getMessage());
             return BatchRunner.run(List.copyOf(events), ordering, Event::id, record -> Outcome.failure(wrongShape));
         }
-        BatchResult result;
+        List<Event<?>> records = List.copyOf(events);
         try {
-            result = (BatchResult) chain.proceed(new Invocation(List.copyOf(events), context));
+            Middleware.Chain batchChain = ordering == Ordering.ORDERED ? orderedChain : chain;
+            BatchResult result = (BatchResult) batchChain.proceed(new Invocation(records, context));
+            return normalise(result, records, ordering);
         } catch (Throwable failure) {
             rethrowFatal(failure);
+            if (failure instanceof IllegalStateException || failure instanceof ClassCastException) {
+                LOG.error("batch invocation {} of {} failed as a whole", context.requestId(), function.name(), failure);
+            }
             Outcome whole = Outcome.failure(failure);
-            return BatchRunner.run(List.copyOf(events), ordering, Event::id, record -> whole);
+            return BatchRunner.run(records, ordering, Event::id, record -> whole);
         }
-        return normalise(result, events, ordering);
     }
 
-    private static BatchResult normalise(BatchResult result, List<? extends Event<?>> events, Ordering ordering) {
+    /**
+     * Puts a batch function's result in batch order with correct indexes, and for ordered sources
+     * reports every record after the first failure.
+     *
+     * @throws IllegalStateException if the result names a record that is not in the batch
+     */
+    private BatchResult normalise(BatchResult result, List<Event<?>> events, Ordering ordering) {
         if (result == null || result.isSuccess()) {
             return BatchResult.success();
         }
@@ -196,8 +217,11 @@ public final class FunctionRunner {
         Map<Integer, RecordFailure> byIndex = new LinkedHashMap<>();
         for (RecordFailure failure : result.failures()) {
             Integer index = failure.index() >= 0 ? Integer.valueOf(failure.index()) : indexById.get(failure.id());
-            if (index == null) {
-                throw new IllegalStateException("batch function reported unknown record id '" + failure.id() + "'");
+            if (index == null || index >= events.size() || !events.get(index).id().equals(failure.id())) {
+                // Reporting the wrong record would drop the failed one silently; fail the batch so nothing is lost.
+                throw new IllegalStateException(function.name() + " reported record '" + failure.id()
+                        + (failure.index() >= 0 ? "' at index " + failure.index() : "'")
+                        + ", which is not in the batch; report failures with BatchResult.failed(ids of the events given)");
             }
             byIndex.putIfAbsent(index, new RecordFailure(index, failure.id(), failure.reason(), failure.cause()));
         }
@@ -263,22 +287,22 @@ public final class FunctionRunner {
         }
     }
 
-    private Object bind(Invocation invocation, Middleware.Chain next) throws Exception {
+    private Object bind(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
         Object input = invocation.input();
         if (input instanceof HttpRequest request) {
             if (request.bodyLength() > limits.maxBodyBytes()) {
                 throw new InvalidInputException(413, "request body of " + request.bodyLength()
                         + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
             }
-            return next.proceed(invocation.withInput(request.toBuilder().binder(binder).build()));
+            return next.proceed(invocation.withInput(request.toBuilder().binder(bodyBinder).build()));
         }
         if (input instanceof Event<?> event) {
             return next.proceed(invocation.withInput(bindEvent(event)));
         }
-        return perRecord(invocation, next, this::bindEvent);
+        return perRecord(invocation, next, ordering, this::bindEvent);
     }
 
-    private Object validate(Invocation invocation, Middleware.Chain next) throws Exception {
+    private Object validate(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
         if (invocation.isHttp()) {
             // HTTP bodies are validated when the function binds them with HttpRequest.bodyAs.
             return next.proceed(invocation);
@@ -287,24 +311,34 @@ public final class FunctionRunner {
             BeanValidation.shared().check(event.data(), describe(event));
             return next.proceed(invocation);
         }
-        return perRecord(invocation, next, event -> {
+        return perRecord(invocation, next, ordering, event -> {
             BeanValidation.shared().check(event.data(), describe(event));
             return event;
         });
     }
 
-    /** Applies a per-record step to a batch; records it rejects are reported, the rest go on. */
-    private static Object perRecord(Invocation invocation, Middleware.Chain next,
+    /**
+     * Applies a per-record step to a batch; records it rejects are reported, the rest go on. For an
+     * ordered batch only the records before the first rejected one go on (the rest are reported as
+     * skipped later). Failures are indexed by position in the batch this step received.
+     */
+    private static Object perRecord(Invocation invocation, Middleware.Chain next, Ordering ordering,
                                     java.util.function.UnaryOperator<Event<?>> step) throws Exception {
         List<Event<?>> events = invocation.events();
         List<Event<?>> accepted = new ArrayList<>(events.size());
+        List<Integer> acceptedIndexes = new ArrayList<>(events.size());
         List<RecordFailure> rejected = new ArrayList<>();
-        for (Event<?> event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            Event<?> event = events.get(i);
             try {
                 accepted.add(step.apply(event));
+                acceptedIndexes.add(i);
             } catch (PermanentFailure failure) {
                 LOG.warn("batch record rejected permanently, not retrying: {}", failure.getMessage());
-                rejected.add(new RecordFailure(-1, event.id(), Reason.PERMANENT, failure));
+                rejected.add(new RecordFailure(i, event.id(), Reason.PERMANENT, failure));
+                if (ordering == Ordering.ORDERED) {
+                    break;
+                }
             }
         }
         if (rejected.isEmpty()) {
@@ -314,7 +348,12 @@ public final class FunctionRunner {
                 : (BatchResult) next.proceed(invocation.withInput(accepted));
         List<RecordFailure> all = new ArrayList<>(rejected);
         if (rest != null) {
-            all.addAll(rest.failures());
+            for (RecordFailure failure : rest.failures()) {
+                // The rest of the chain saw only the accepted records: translate its indexes back to this batch's.
+                boolean inRange = failure.index() >= 0 && failure.index() < accepted.size();
+                all.add(inRange ? new RecordFailure(acceptedIndexes.get(failure.index()), failure.id(), failure.reason(),
+                        failure.cause()) : failure);
+            }
         }
         return new BatchResult(all);
     }

@@ -32,6 +32,10 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
         if (parts.length < 4 || parts[0].length() != 2 || !isHex(parts[0]) || "ff".equalsIgnoreCase(parts[0])) {
             return Optional.empty();
         }
+        // Version 00 has exactly four fields; later versions may append more, which we ignore.
+        if (parts[0].equals("00") && parts.length != 4) {
+            return Optional.empty();
+        }
         String traceId = parts[1].toLowerCase(Locale.ROOT);
         String spanId = parts[2].toLowerCase(Locale.ROOT);
         if (traceId.length() != 32 || !isHex(traceId) || isZero(traceId)
@@ -110,7 +114,8 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
             String span = value.substring(slash + 1);
             if (!span.isEmpty() && span.length() <= 20 && span.chars().allMatch(Character::isDigit)) {
                 try {
-                    spanId = String.format("%016x", Long.parseUnsignedLong(span));
+                    long parsed = Long.parseUnsignedLong(span);
+                    spanId = parsed == 0 ? null : String.format("%016x", parsed);
                 } catch (NumberFormatException tooBig) {
                     spanId = null;
                 }

@@ -3,10 +3,14 @@ package dev.portablefn.api.validation;
 import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.InvalidInputException.Violation;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Checks Jakarta Validation constraints on bound input. Hibernate Validator is bootstrapped on the
@@ -19,7 +23,8 @@ public final class BeanValidation {
 
     private volatile Validator validator;
 
-    private BeanValidation() {
+    /** Package-private so tests can watch one instance bootstrap (or not); everyone else shares {@link #shared()}. */
+    BeanValidation() {
     }
 
     /** @return the process-wide instance */
@@ -28,26 +33,83 @@ public final class BeanValidation {
     }
 
     /**
-     * Validates a value when its class declares constraints.
+     * Validates a value when its class declares constraints; for a collection, array or map (a body
+     * bound to {@code List<Course>}) each element is validated and reported as {@code [index].field}.
      *
      * @param value the bound input; {@code null} and unconstrained values pass
      * @param what  names the input in the error, such as {@code "body"} or {@code "SQS record 3"}
      * @throws InvalidInputException listing every violated field, sorted by field
      */
     public void check(Object value, String what) {
-        if (value == null || !ConstraintScan.isConstrained(value.getClass())) {
+        if (value == null) {
             return;
         }
-        Set<ConstraintViolation<Object>> violations = validator().validate(value);
-        if (violations.isEmpty()) {
+        List<Violation> found = new ArrayList<>();
+        collect(value, "", found);
+        if (found.isEmpty()) {
             return;
         }
-        List<Violation> sorted = violations.stream()
-                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+        List<Violation> sorted = found.stream()
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
         throw new InvalidInputException(what + " is not a valid " + value.getClass().getSimpleName() + ": "
                 + describe(sorted), sorted, null);
+    }
+
+    /** Validates a bean, or each element of a collection, array or map bound from a generic type. */
+    private void collect(Object value, String prefix, List<Violation> found) {
+        if (value instanceof Collection<?> collection) {
+            int index = 0;
+            for (Object element : collection) {
+                collectElement(element, prefix + "[" + index++ + "]", found);
+            }
+        } else if (value instanceof Object[] array) {
+            for (int i = 0; i < array.length; i++) {
+                collectElement(array[i], prefix + "[" + i + "]", found);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                collectElement(entry.getValue(), prefix + "[" + entry.getKey() + "]", found);
+            }
+        } else if (ConstraintScan.isConstrained(value.getClass())) {
+            for (ConstraintViolation<Object> violation : validator().validate(value)) {
+                String path = fieldPath(violation.getPropertyPath());
+                String field = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
+                found.add(new Violation(field, violation.getMessage()));
+            }
+        }
+    }
+
+    private void collectElement(Object element, String path, List<Violation> found) {
+        if (element != null) {
+            collect(element, path, found);
+        }
+    }
+
+    /** Writes a property path the way a caller reads it: {@code tags[1]}, not {@code tags[1].<list element>}. */
+    private static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            String name = node.getName();
+            boolean containerElement = node.getKind() == ElementKind.CONTAINER_ELEMENT;
+            if (node.isInIterable() && field.length() > 0) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex()
+                        : node.getKey() != null ? node.getKey() : "").append(']');
+            }
+            if (name == null || name.isEmpty() || containerElement || name.startsWith("<")) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(name);
+        }
+        return field.toString();
+    }
+
+    /** @return whether this instance has started Hibernate Validator; tests use it to prove the bootstrap is lazy */
+    boolean isBootstrapped() {
+        return validator != null;
     }
 
     /**

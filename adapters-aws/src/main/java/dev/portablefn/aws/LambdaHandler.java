@@ -1,0 +1,229 @@
+package dev.portablefn.aws;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portablefn.api.BatchFunction;
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.batch.Ordering;
+import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.runtime.FunctionRunner;
+import dev.portablefn.api.runtime.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS Lambda entry point for a portable function. Subclass it with a no-arg constructor that
+ * passes your function ({@code public class MyHandler extends LambdaHandler { public MyHandler() {
+ * super(new MyFunction()); } }}) and name {@code MyHandler::handleRequest} as the Lambda handler.
+ * Lambda builds the handler once per container; the runner, decoder and function live as long.
+ *
+ * <p>What each source gets back:
+ * <ul>
+ *   <li>API Gateway, Function URLs and ALB: the function's response in the source's own shape; a
+ *       request that is recognisably HTTP but malformed gets a 400 problem response.</li>
+ *   <li>SQS, Kinesis and DynamoDB Streams: {@code {"batchItemFailures":[...]}} naming the failed records
+ *       (empty on success). Enable {@code ReportBatchItemFailures} on the event source mapping. For SQS
+ *       FIFO, Kinesis and DynamoDB the first failed record and every later one are reported. A record
+ *       that cannot be decoded is reported as failed, never acknowledged.</li>
+ *   <li>SNS, S3 and EventBridge (asynchronous, one event): a retryable failure is thrown so Lambda
+ *       retries the invocation and, after its retries, sends it to the on-failure destination or DLQ; a
+ *       permanent failure (invalid input, {@link dev.portablefn.api.PermanentFailure}, an undecodable
+ *       event) is logged at ERROR and acknowledged, because retrying the same bytes cannot help.</li>
+ *   <li>A payload of no known shape: an exception naming what was seen, recorded by Lambda.</li>
+ * </ul>
+ * SQS messages carrying SNS or S3 events are unwrapped according to the function's data type, see
+ * {@link SqsUnwrapping}.
+ */
+public class LambdaHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaHandler.class);
+
+    private final FunctionRunner runner;
+    private final ObjectMapper mapper;
+    private final AwsEventDecoder decoder;
+    private final LambdaContexts contexts;
+    private final SqsUnwrapping sqsUnwrapping;
+
+    /** @param function the HTTP function to serve API Gateway, Function URL and ALB requests with */
+    public LambdaHandler(HttpFunction function) {
+        this(PortableFunction.of(function));
+    }
+
+    /** @param function the event function to run for each SQS, SNS, S3, EventBridge, Kinesis or DynamoDB record */
+    public LambdaHandler(EventFunction<?> function) {
+        this(PortableFunction.of(function));
+    }
+
+    /** @param function the batch function to run for each SQS, Kinesis or DynamoDB batch */
+    public LambdaHandler(BatchFunction<?> function) {
+        this(PortableFunction.of(function));
+    }
+
+    /** @param function the function with its configuration (middleware, codec, limits) */
+    public LambdaHandler(PortableFunction function) {
+        this(function, LambdaContexts.fromRuntime(Objects.requireNonNull(function, "function").name()));
+    }
+
+    LambdaHandler(PortableFunction function, LambdaContexts contexts) {
+        this.runner = FunctionRunner.of(function);
+        this.mapper = runner.codec().mapper();
+        this.decoder = new AwsEventDecoder(mapper);
+        this.contexts = contexts;
+        this.sqsUnwrapping = new SqsUnwrapping(mapper, function.dataType() == null ? Object.class : function.dataType());
+    }
+
+    /**
+     * Handles one invocation: decodes the payload, runs the function and writes the source's response.
+     *
+     * @throws dev.portablefn.api.EventDecodingException if the payload is of no known shape
+     * @throws RuntimeException                          when an asynchronous event failed retryably, so Lambda retries it
+     */
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output,
+                                    com.amazonaws.services.lambda.runtime.Context context) throws IOException {
+        output.write(handle(input.readAllBytes(), context));
+    }
+
+    byte[] handle(byte[] payload, com.amazonaws.services.lambda.runtime.Context lambda) {
+        AwsPayload decoded = decoder.decode(payload);
+        if (decoded.source().isHttp()) {
+            return http(decoded, lambda);
+        }
+        Context context = contexts.of(lambda, null);
+        if (decoded.source().isBatch()) {
+            return batchResponse(batch(decoded, context));
+        }
+        runAsync(decoded, context);
+        return new byte[0];
+    }
+
+    private byte[] http(AwsPayload decoded, com.amazonaws.services.lambda.runtime.Context lambda) {
+        HttpResponse response;
+        if (decoded.requestError() != null) {
+            LOG.warn("rejecting malformed {} request with 400: {}", decoded.source(), decoded.requestError().getMessage());
+            response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
+        } else {
+            response = runner.http(decoded.request(), contexts.of(lambda, decoded.request()));
+        }
+        return HttpPayloads.encode(mapper, decoded.source(), decoded.multiValueHeaders(), response);
+    }
+
+    /** @return the ids to report in {@code batchItemFailures}, in batch order */
+    private List<String> batch(AwsPayload decoded, Context context) {
+        List<AwsPayload.Record> records = decoded.records();
+        boolean ordered = decoded.ordering() == Ordering.ORDERED;
+        TreeSet<Integer> failed = new TreeSet<>();
+        List<Event<?>> runnable = new ArrayList<>(records.size());
+        List<Integer> runnableIndex = new ArrayList<>(records.size());
+        for (AwsPayload.Record record : records) {
+            if (ordered && !failed.isEmpty()) {
+                failed.add(record.index());
+                continue;
+            }
+            Event<?> event = record.event();
+            if (event != null && decoded.source() == AwsSource.SQS) {
+                try {
+                    event = sqsUnwrapping.apply(event);
+                } catch (dev.portablefn.api.EventDecodingException malformed) {
+                    LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), malformed.getMessage());
+                    failed.add(record.index());
+                    continue;
+                }
+                if (event == null) {
+                    LOG.info("acknowledging S3 test event in SQS message {} without running the function", record.id());
+                    continue;
+                }
+            }
+            if (record.error() != null) {
+                LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), record.error().getMessage());
+                failed.add(record.index());
+                continue;
+            }
+            runnable.add(event);
+            runnableIndex.add(record.index());
+        }
+        BatchResult result = runner.batch(runnable, decoded.ordering(), context);
+        for (BatchResult.RecordFailure failure : result.failures()) {
+            int index = failure.index() >= 0 && failure.index() < runnableIndex.size()
+                    ? runnableIndex.get(failure.index()) : indexOf(records, failure.id());
+            failed.add(index);
+        }
+        if (ordered && !failed.isEmpty()) {
+            for (int i = failed.first(); i < records.size(); i++) {
+                failed.add(i);
+            }
+        }
+        List<String> ids = new ArrayList<>(failed.size());
+        for (int index : failed) {
+            ids.add(records.get(index).id());
+        }
+        return ids;
+    }
+
+    private static int indexOf(List<AwsPayload.Record> records, String id) {
+        for (AwsPayload.Record record : records) {
+            if (record.id().equals(id)) {
+                return record.index();
+            }
+        }
+        throw new IllegalStateException("the batch reported record id '" + id + "', which is not in the batch");
+    }
+
+    private byte[] batchResponse(List<String> failedIds) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + failedIds.size() * 64);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("batchItemFailures");
+            for (String id : failedIds) {
+                json.writeStartObject();
+                json.writeStringField("itemIdentifier", id);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the batch response", e);
+        }
+        return out.toByteArray();
+    }
+
+    private void runAsync(AwsPayload decoded, Context context) {
+        Throwable retryable = null;
+        String retryableId = null;
+        for (AwsPayload.Record record : decoded.records()) {
+            if (record.error() != null) {
+                LOG.error("acknowledging undecodable {} event {} without retrying: {}", decoded.source(), record.id(),
+                        record.error().getMessage());
+                continue;
+            }
+            Outcome outcome = runner.event(record.event(), context);
+            if (outcome.status() == Outcome.Status.PERMANENT_FAILURE) {
+                LOG.error("acknowledging {} event {} after a permanent failure, not retrying: {}", decoded.source(),
+                        record.id(), outcome.failure().toString());
+            } else if (outcome.status() == Outcome.Status.RETRYABLE_FAILURE && retryable == null) {
+                retryable = outcome.failure();
+                retryableId = record.id();
+            }
+        }
+        if (retryable != null) {
+            throw new InvocationFailedException(decoded.source() + " event " + retryableId
+                    + " failed; Lambda will retry the invocation: " + retryable, retryable);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.portablefn.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatus;
+import com.microsoft.azure.functions.HttpStatusType;
+import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.api.json.JsonCodec;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates HTTP between Azure and the portable types: the Java worker's {@link HttpRequestMessage},
+ * the custom-handler {@code Data.req} object, and the response back to {@link HttpResponseMessage}.
+ */
+final class AzureHttp {
+
+    private AzureHttp() {
+    }
+
+    /** Builds the portable request; the host's route prefix ({@code api} by default) is taken off {@link HttpRequest#path()}. */
+    static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JsonCodec codec) {
+        String where = "Azure HTTP request";
+        HttpMethod method = message.getHttpMethod();
+        if (method == null) {
+            throw new EventDecodingException(where + ": the HTTP method is missing");
+        }
+        URI uri = message.getUri();
+        if (uri == null) {
+            throw new EventDecodingException(where + ": the request URI is missing");
+        }
+        HttpRequest.Builder builder = HttpRequest.builder().method(method.name());
+        path(builder, uri.getRawPath(), routePrefix);
+        if (uri.getRawQuery() != null) {
+            query(builder, uri.getRawQuery());
+        } else {
+            copy(message.getQueryParameters(), builder::queryParameter);
+        }
+        copy(message.getHeaders(), builder::header);
+        return builder.body(body(message.getBody(), codec)).nativeRequest(message).build();
+    }
+
+    /** Builds the portable request from a custom handler's {@code Data.<name>} HTTP object. */
+    static HttpRequest fromCustomHandler(JsonNode request, String routePrefix, String where) {
+        JsonFields.object(request, where);
+        String method = JsonFields.requiredText(request, "Method", where);
+        if (method.length() > 32 || !method.chars().allMatch(c -> c >= 'A' && c <= 'z' && Character.isLetter(c))) {
+            throw new EventDecodingException(where + ": 'Method' is not an HTTP method: '" + JsonFields.abbreviate(method) + "'");
+        }
+        String url = JsonFields.requiredText(request, "Url", where);
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new EventDecodingException(where + ": 'Url' is not a URL: " + e.getMessage(), e);
+        }
+        HttpRequest.Builder builder = HttpRequest.builder().method(method);
+        path(builder, uri.getRawPath(), routePrefix);
+        if (uri.getRawQuery() != null) {
+            query(builder, uri.getRawQuery());
+        } else {
+            multiValued(request.get("Query"), builder::queryParameter, where + " 'Query'");
+        }
+        multiValued(request.get("Headers"), builder::header, where + " 'Headers'");
+        JsonNode body = request.get("Body");
+        byte[] bytes = JsonFields.bodyBytes(body);
+        return builder.body(bytes).nativeRequest(request).build();
+    }
+
+    /**
+     * Writes the portable response through the request's builder. The Java worker keeps one value per
+     * header name, so repeated values are joined with {@code ", "} (list syntax, RFC 9110).
+     */
+    static HttpResponseMessage toMessage(HttpResponse response, HttpRequestMessage<?> request) {
+        HttpResponseMessage.Builder builder = request.createResponseBuilder(status(response.status()));
+        for (Map.Entry<String, List<String>> header : response.headers().asMap().entrySet()) {
+            builder.header(canonical(header.getKey()), String.join(", ", header.getValue()));
+        }
+        if (response.bodyLength() > 0) {
+            builder.body(response.body());
+        }
+        return builder.build();
+    }
+
+    static HttpStatusType status(int code) {
+        for (HttpStatus known : HttpStatus.values()) {
+            if (known.value() == code) {
+                return known;
+            }
+        }
+        return HttpStatusType.custom(code);
+    }
+
+    private static void path(HttpRequest.Builder builder, String rawPath, String routePrefix) {
+        String raw = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        String routed = raw;
+        if (!routePrefix.isEmpty()) {
+            String prefix = "/" + routePrefix;
+            if (raw.equals(prefix)) {
+                routed = "/";
+            } else if (raw.startsWith(prefix + "/")) {
+                routed = raw.substring(prefix.length());
+            }
+        }
+        builder.rawPath(raw).path(UrlDecoding.decodePath(routed));
+    }
+
+    private static void query(HttpRequest.Builder builder, String rawQuery) {
+        UrlDecoding.parseQuery(rawQuery).asMap().forEach((name, values) -> values.forEach(v -> builder.queryParameter(name, v)));
+    }
+
+    private static byte[] body(Object body, JsonCodec codec) {
+        Object value = body instanceof Optional<?> optional ? optional.orElse(null) : body;
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return codec.write(value);
+    }
+
+    private static void copy(Map<String, String> values, java.util.function.BiConsumer<String, String> add) {
+        if (values == null) {
+            return;
+        }
+        values.forEach((name, value) -> {
+            if (name != null && value != null) {
+                add.accept(name, value);
+            }
+        });
+    }
+
+    /** Custom handlers send headers and query values as strings or arrays of strings. */
+    private static void multiValued(JsonNode values, java.util.function.BiConsumer<String, String> add, String where) {
+        if (values == null || values.isNull()) {
+            return;
+        }
+        if (!values.isObject()) {
+            throw new EventDecodingException(where + " must be a JSON object, got " + JsonFields.kind(values));
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                for (JsonNode item : value) {
+                    if (!item.isValueNode() || item.isNull()) {
+                        throw new EventDecodingException(where + ": '" + field.getKey() + "' must hold strings, got "
+                                + JsonFields.kind(item));
+                    }
+                    add.accept(field.getKey(), item.asText());
+                }
+            } else if (value.isValueNode() && !value.isNull()) {
+                add.accept(field.getKey(), value.asText());
+            } else if (!value.isNull()) {
+                throw new EventDecodingException(where + ": '" + field.getKey() + "' must be a string or an array of strings, got "
+                        + JsonFields.kind(value));
+            }
+        }
+    }
+
+    private static String canonical(String lowerCaseName) {
+        StringBuilder name = new StringBuilder(lowerCaseName.length());
+        boolean upper = true;
+        for (int i = 0; i < lowerCaseName.length(); i++) {
+            char c = lowerCaseName.charAt(i);
+            name.append(upper ? Character.toUpperCase(c) : c);
+            upper = c == '-';
+        }
+        return name.toString().toUpperCase(Locale.ROOT).equals("ETAG") ? "ETag" : name.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.portablefn.gcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.json.JsonCodec;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One CloudEvent, whichever way it arrived (structured JSON, binary-mode headers through the
+ * framework's SDK object, or converted from a legacy background event): the attributes, and the
+ * data either as an already-parsed JSON tree or as bytes.
+ *
+ * @param id              the event id
+ * @param source          the source URI reference
+ * @param type            the event type
+ * @param subject         the subject, or {@code null}
+ * @param time            the event time, or {@code null}
+ * @param dataContentType the data's media type, or {@code null}
+ * @param extensions      extension attributes as strings
+ * @param jsonData        the data when it arrived as JSON, or {@code null}
+ * @param binaryData      the data when it arrived as bytes, or {@code null}
+ * @param nativeEvent     what the provider delivered, for {@code Event.unwrap}
+ */
+record GcpCloudEvent(String id, String source, String type, String subject, Instant time, String dataContentType,
+                     Map<String, String> extensions, JsonNode jsonData, byte[] binaryData, Object nativeEvent) {
+
+    GcpCloudEvent {
+        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    /** @return how error messages name this event */
+    String describe() {
+        return "CloudEvent " + id + " (" + type + ")";
+    }
+
+    boolean hasData() {
+        return jsonData != null || binaryData != null;
+    }
+
+    boolean isJson() {
+        return isJson(dataContentType);
+    }
+
+    /** A missing content type counts as JSON: Eventarc and the Functions Framework omit it for JSON data. */
+    static boolean isJson(String contentType) {
+        return contentType == null || contentType.isBlank() || contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    /**
+     * @return the data as a JSON tree, parsing bytes when needed
+     * @throws EventDecodingException if there is no data or it is not JSON
+     */
+    JsonNode json(JsonCodec codec) {
+        if (jsonData != null) {
+            return jsonData;
+        }
+        if (binaryData == null || binaryData.length == 0) {
+            throw new EventDecodingException(describe() + ": 'data' is missing");
+        }
+        try {
+            return codec.readTree(binaryData);
+        } catch (IOException | RuntimeException notJson) {
+            throw new EventDecodingException(describe() + ": 'data' is not valid JSON: " + firstLine(notJson.getMessage()),
+                    notJson);
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int newline = message.indexOf('\n');
+        return JsonFields.abbreviate(newline < 0 ? message : message.substring(0, newline));
+    }
+}

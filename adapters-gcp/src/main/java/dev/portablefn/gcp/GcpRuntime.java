@@ -1,0 +1,92 @@
+package dev.portablefn.gcp;
+
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.Provider;
+import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.runtime.FunctionRunner;
+import dev.portablefn.api.runtime.Outcome;
+import dev.portablefn.api.trace.TraceContext;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every entry class builds once per instance: the runner, the event decoder and the function name;
+ * and the one place event outcomes are reported the Functions Framework's way.
+ */
+final class GcpRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GcpRuntime.class);
+
+    private final FunctionRunner runner;
+    private final CloudEventDecoder decoder;
+    private final String functionName;
+
+    GcpRuntime(PortableFunction function, Map<String, String> environment) {
+        this.runner = FunctionRunner.of(function);
+        this.decoder = new CloudEventDecoder(runner.codec());
+        this.functionName = functionName(environment, function);
+    }
+
+    /** Cloud Run functions set K_SERVICE; gen1 sets FUNCTION_TARGET (and the older FUNCTION_NAME). */
+    static String functionName(Map<String, String> environment, PortableFunction function) {
+        for (String variable : new String[] {"K_SERVICE", "FUNCTION_TARGET", "FUNCTION_NAME"}) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return function.name();
+    }
+
+    FunctionRunner runner() {
+        return runner;
+    }
+
+    String functionName() {
+        return functionName;
+    }
+
+    Context context(String requestId, TraceContext trace, Object nativeContext) {
+        return Context.builder().requestId(requestId).functionName(functionName).provider(Provider.GCP)
+                .trace(trace).nativeContext(nativeContext).build();
+    }
+
+    static String newExecutionId() {
+        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * Decodes and runs one event. A retryable outcome throws, so the framework answers 500 and the
+     * platform redelivers when retries are enabled. A permanent one (undecodable event, invalid data,
+     * {@code PermanentFailure}) is logged at ERROR and acknowledged: retrying the same event cannot succeed.
+     */
+    void deliver(Supplier<GcpCloudEvent> received, Object nativeContext) {
+        GcpCloudEvent cloudEvent;
+        Event<?> event;
+        try {
+            cloudEvent = received.get();
+            event = decoder.decode(cloudEvent);
+        } catch (EventDecodingException undecodable) {
+            LOG.error("{}: dropping an event that cannot be decoded (retrying cannot fix it): {}", functionName,
+                    undecodable.getMessage(), undecodable);
+            return;
+        }
+        TraceContext trace = TraceContext.fromTraceparent(cloudEvent.extensions().get("traceparent")).orElse(null);
+        Outcome outcome = runner.event(event, context(event.id(), trace, nativeContext));
+        switch (outcome.status()) {
+            case SUCCEEDED -> {
+            }
+            case PERMANENT_FAILURE -> LOG.error("{}: event {} failed permanently and is acknowledged without retry: {}",
+                    functionName, event.id(), outcome.failure().getMessage(), outcome.failure());
+            case RETRYABLE_FAILURE -> throw new RetryableException("event " + event.id() + " (" + event.type()
+                    + ") failed; the Functions Framework answers 500 so the platform retries it when retries are enabled",
+                    outcome.failure());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.portablefn.examples.learning;
+
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.outbound.Publisher;
+import dev.portablefn.api.http.HttpRouter;
+import dev.portablefn.examples.learning.content.InMemoryLessonFileRepository;
+import dev.portablefn.examples.learning.content.LessonFileRepository;
+import dev.portablefn.examples.learning.content.LessonUploads;
+import dev.portablefn.examples.learning.courses.CourseCatalog;
+import dev.portablefn.examples.learning.courses.CourseRepository;
+import dev.portablefn.examples.learning.courses.CoursesApi;
+import dev.portablefn.examples.learning.courses.InMemoryCourseRepository;
+import dev.portablefn.examples.learning.enrolment.EnrolmentRepository;
+import dev.portablefn.examples.learning.enrolment.InMemoryEnrolmentRepository;
+import dev.portablefn.examples.learning.enrolment.PaymentSubscriber;
+import dev.portablefn.examples.learning.payments.Checkout;
+import dev.portablefn.examples.learning.payments.PaymentPublisher;
+import dev.portablefn.examples.learning.report.InMemoryReportRepository;
+import dev.portablefn.examples.learning.report.NightlyReportFunction;
+import dev.portablefn.examples.learning.report.ReportRepository;
+import dev.portablefn.examples.learning.report.ReportsApi;
+import dev.portablefn.examples.learning.users.InMemoryUserRepository;
+import dev.portablefn.examples.learning.users.UserAccounts;
+import dev.portablefn.examples.learning.users.UserRepository;
+import dev.portablefn.examples.learning.users.UsersApi;
+import java.util.Objects;
+
+/**
+ * The composition root: builds every function of the platform over one set of repositories and a
+ * {@link Publisher}. Local runs and tests share one instance between all functions; in the cloud
+ * each deployed function builds its own (and real repositories would be databases).
+ */
+public final class LearningPlatform {
+
+    /** The topic payments are announced on. */
+    public static final String PAYMENTS_TOPIC = "payments";
+    /** The bucket lesson files are uploaded to. */
+    public static final String LESSONS_BUCKET = "lesson-files";
+    /** The schedule that builds the nightly report. */
+    public static final String NIGHTLY_SCHEDULE = "nightly-report";
+
+    private final CourseRepository courses;
+    private final UserRepository users;
+    private final EnrolmentRepository enrolments;
+    private final LessonFileRepository lessonFiles;
+    private final ReportRepository reports;
+    private final Publisher publisher;
+
+    private LearningPlatform(CourseRepository courses, UserRepository users, EnrolmentRepository enrolments,
+                             LessonFileRepository lessonFiles, ReportRepository reports, Publisher publisher) {
+        this.courses = courses;
+        this.users = users;
+        this.enrolments = enrolments;
+        this.lessonFiles = lessonFiles;
+        this.reports = reports;
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    /**
+     * @param publisher where payments are published ({@value #PAYMENTS_TOPIC})
+     * @return a platform over fresh in-memory repositories
+     */
+    public static LearningPlatform inMemory(Publisher publisher) {
+        return new LearningPlatform(new InMemoryCourseRepository(), new InMemoryUserRepository(),
+                new InMemoryEnrolmentRepository(), new InMemoryLessonFileRepository(), new InMemoryReportRepository(),
+                publisher);
+    }
+
+    /** @return the courses API */
+    public CoursesApi coursesApi() {
+        return new CoursesApi(new CourseCatalog(courses));
+    }
+
+    /** @return the users API */
+    public UsersApi usersApi() {
+        return new UsersApi(new UserAccounts(users, enrolments));
+    }
+
+    /** @return the Payment Publisher */
+    public PaymentPublisher paymentPublisher() {
+        return new PaymentPublisher(new Checkout(users, courses, publisher, PAYMENTS_TOPIC));
+    }
+
+    /** @return the reports API */
+    public ReportsApi reportsApi() {
+        return new ReportsApi(reports);
+    }
+
+    /** @return the Payment Subscriber, for the {@value #PAYMENTS_TOPIC} topic */
+    public PaymentSubscriber paymentSubscriber() {
+        return new PaymentSubscriber(enrolments);
+    }
+
+    /** @return the lesson upload function, for the {@value #LESSONS_BUCKET} bucket */
+    public LessonUploads lessonUploads() {
+        return new LessonUploads(lessonFiles, courses);
+    }
+
+    /** @return the nightly report function, for the {@value #NIGHTLY_SCHEDULE} schedule */
+    public NightlyReportFunction nightlyReport() {
+        return new NightlyReportFunction(users, courses, enrolments, lessonFiles, reports);
+    }
+
+    /** @return every HTTP route of the platform behind one function, as the local dev server serves them */
+    public HttpFunction httpApi() {
+        HttpRouter.Builder all = HttpRouter.builder();
+        coursesApi().routes(all);
+        usersApi().routes(all);
+        paymentPublisher().routes(all);
+        reportsApi().routes(all);
+        return all.build();
+    }
+
+    /** @return the enrolments, for inspection in tests and the local console */
+    public EnrolmentRepository enrolments() {
+        return enrolments;
+    }
+
+    /** @return the lesson file metadata, for inspection */
+    public LessonFileRepository lessonFiles() {
+        return lessonFiles;
+    }
+
+    /** @return the nightly reports, for inspection */
+    public ReportRepository reports() {
+        return reports;
+    }
+}
