@@ -1,0 +1,199 @@
+package dev.portablefn.testing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.json.JsonCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** Fails on the body "bad", succeeds otherwise. */
+    public static final class PickyFunction implements EventFunction<String> {
+        @Override
+        public void handle(Event<String> event, dev.portablefn.api.Context context) {
+            context.logger().info("got {}", event.data());
+            if (event.data().equals("bad")) {
+                throw new IllegalStateException("cannot handle bad");
+            }
+        }
+    }
+
+    /** Echoes the path. */
+    public static final class EchoFunction implements HttpFunction {
+        @Override
+        public HttpResponse handle(HttpRequest request, dev.portablefn.api.Context context) {
+            return HttpResponse.ok().text("you asked for " + request.path());
+        }
+    }
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path file(String content) throws Exception {
+        Path file = Files.createTempFile(dir, "event", ".json");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private JsonNode stdout() throws Exception {
+        return JsonCodec.standard().readTree(out.toByteArray());
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void decodePrintsQueueRecordsWithJsonBodiesAsJson() throws Exception {
+        Path event = file("{\"records\":[{\"id\":\"m1\",\"body\":\"{\\\"amount\\\":5}\"},{\"id\":\"m2\",\"body\":\"plain\"}]}");
+
+        int status = run("decode", "--provider", "aws", "--event", event.toString());
+
+        assertThat(status).isZero();
+        JsonNode json = stdout();
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(2);
+        JsonNode first = json.get(0);
+        assertThat(first.fieldNames()).toIterable().containsExactly(
+                "trigger", "id", "source", "type", "subject", "time", "attributes", "data");
+        assertThat(first.get("trigger").asText()).isEqualTo("QUEUE");
+        assertThat(first.get("id").asText()).isEqualTo("m1");
+        assertThat(first.get("time").asText()).isEqualTo("2024-05-01T10:00:00Z");
+        assertThat(first.get("subject").isNull()).isTrue();
+        assertThat(first.get("attributes").get("ApproximateReceiveCount").asText()).isEqualTo("1");
+        assertThat(first.get("data").get("amount").asInt()).isEqualTo(5);
+        assertThat(json.get(1).get("data").asText()).isEqualTo("plain");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void decodePrintsHttpWithLowerCaseHeaderArrays() throws Exception {
+        Path event = file("{\"http\":{\"method\":\"POST\",\"path\":\"/orders\",\"body\":\"{}\","
+                + "\"headers\":{\"Content-Type\":\"application/json\"},\"query\":{\"page\":\"2\"}}}");
+
+        assertThat(run("decode", "--provider=aws", "--event=" + event)).isZero();
+
+        JsonNode request = stdout().get(0);
+        assertThat(request.fieldNames()).toIterable().containsExactly(
+                "trigger", "method", "path", "query", "headers", "body");
+        assertThat(request.get("trigger").asText()).isEqualTo("HTTP");
+        assertThat(request.get("method").asText()).isEqualTo("POST");
+        assertThat(request.get("headers").get("content-type").get(0).asText()).isEqualTo("application/json");
+        assertThat(request.get("query").get("page").get(0).asText()).isEqualTo("2");
+        assertThat(request.get("body").asText()).isEqualTo("{}");
+    }
+
+    @Test
+    void decodePrintsStorageDataFields() throws Exception {
+        Path event = file("{\"storage\":{\"bucket\":\"b\",\"key\":\"k.txt\"}}");
+
+        assertThat(run("decode", "--provider", "AWS", "--event", event.toString())).isZero();
+
+        JsonNode data = stdout().get(0).get("data");
+        assertThat(data.fieldNames()).toIterable().containsExactly("bucket", "key", "size", "contentType", "etag", "change");
+        assertThat(data.get("size").asLong()).isEqualTo(12L);
+        assertThat(data.get("change").asText()).isEqualTo("CREATED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{not json", "{\"other\":1}", "{\"records\":[{\"body\":\"x\"}]}", "[]"})
+    void malformedInputExitsWithStatus2AndOneLine(String content) throws Exception {
+        Path event = file(content);
+
+        int status = run("decode", "--provider", "aws", "--event", event.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out.size()).isZero();
+        assertThat(stderr()).startsWith("portablefn decode: " + event + " is not a aws event: ")
+                .doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
+    void wrongArgumentsExitWithStatus2AndOneLine() throws Exception {
+        Path event = file("{}");
+        String[][] cases = {
+            {"decode", "--provider", "oracle", "--event", event.toString()},
+            {"decode", "--provider", "aws"},
+            {"decode", "--provider", "aws", "--event", dir.resolve("missing.json").toString()},
+            {"decode", "--provider", "gcp", "--event", event.toString()},
+            {"decode", "--colour", "red"},
+            {"decode", "--provider"},
+            {"frobnicate"},
+            {"invoke", "--provider", "aws", "--function", "com.example.Missing", "--event", event.toString()},
+            {"invoke", "--provider", "aws", "--function", PickyFunction.class.getName(), "--classpath",
+                dir.resolve("nope.jar").toString(), "--event", event.toString()},
+            {"serve", "--function", PickyFunction.class.getName(), "--port", "0"},
+            {"serve", "--function", EchoFunction.class.getName(), "--port", "99999"},
+            {},
+        };
+        for (String[] args : cases) {
+            out.reset();
+            err.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(stderr()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception:");
+            if (args.length > 0) {
+                assertThat(stderr()).as(String.join(" ", args)).hasLineCount(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"decode", "invoke", "serve"})
+    void everyCommandHasHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: portablefn " + command);
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void invokeRunsABatchThroughTheRunnerAndReportsFailedRecords() throws Exception {
+        Path event = file("{\"records\":[{\"id\":\"m1\",\"body\":\"good\"},{\"id\":\"m2\",\"body\":\"bad\"}]}");
+
+        int status = run("invoke", "--provider", "aws", "--function", PickyFunction.class.getName(),
+                "--event", event.toString());
+
+        assertThat(status).isEqualTo(1);
+        JsonNode result = stdout();
+        assertThat(result.get("outcome").asText()).isEqualTo("PARTIALLY_FAILED");
+        assertThat(result.get("failures")).hasSize(1);
+        assertThat(result.get("failures").get(0).get("id").asText()).isEqualTo("m2");
+        assertThat(result.get("failures").get(0).get("reason").asText()).isEqualTo("RETRYABLE");
+        assertThat(stderr()).contains("INFO got good").contains("INFO got bad");
+    }
+
+    @Test
+    void invokeRunsAnHttpFunctionAndPrintsThePortableResponse() throws Exception {
+        Path event = file("{\"http\":{\"method\":\"GET\",\"path\":\"/courses/7\"}}");
+
+        int status = run("invoke", "--provider", "aws", "--function", EchoFunction.class.getName(),
+                "--event", event.toString());
+
+        assertThat(status).isZero();
+        JsonNode response = stdout();
+        assertThat(response.get("status").asInt()).isEqualTo(200);
+        assertThat(response.get("body").asText()).isEqualTo("you asked for /courses/7");
+        assertThat(response.get("isBase64Encoded").asBoolean()).isFalse();
+    }
+}
