@@ -148,15 +148,16 @@ final class AwsEventDecoder {
     }
 
     /**
-     * Decodes one record. Only a record whose id cannot be read fails the whole payload: without the id it
-     * cannot be reported as a batch item failure, and acknowledging it would lose it.
+     * Decodes one record. Only a batch record whose id cannot be read fails the whole payload: without the id
+     * it cannot be reported as a batch item failure, and acknowledging it would lose it.
      */
     private static AwsPayload.Record decodeRecord(AwsSource source, JsonNode record, int index, String where) {
         String id = switch (source) {
             case SQS -> EventRecords.sqsId(record, where);
             case KINESIS -> EventRecords.kinesisId(record, where);
             case DYNAMODB_STREAMS -> EventRecords.dynamoDbId(record, where);
-            default -> null;
+            // Asynchronous sources need no id to report: an undecodable record is logged and acknowledged.
+            default -> "Records[" + index + "]";
         };
         try {
             Event<?> event = switch (source) {
@@ -169,16 +170,10 @@ final class AwsEventDecoder {
             };
             return new AwsPayload.Record(index, event.id(), event, null);
         } catch (EventDecodingException malformed) {
-            if (id == null) {
-                throw malformed;
-            }
             return new AwsPayload.Record(index, id, null, malformed);
         } catch (IllegalArgumentException invalid) {
-            EventDecodingException malformed = new EventDecodingException(where + ": " + invalid.getMessage(), invalid);
-            if (id == null) {
-                throw malformed;
-            }
-            return new AwsPayload.Record(index, id, null, malformed);
+            return new AwsPayload.Record(index, id, null,
+                    new EventDecodingException(where + ": " + invalid.getMessage(), invalid));
         }
     }
 

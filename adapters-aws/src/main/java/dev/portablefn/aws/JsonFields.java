@@ -162,7 +162,7 @@ final class JsonFields {
 
     static byte[] base64(String value, String field, String where) {
         try {
-            return Base64.getMimeDecoder().decode(value);
+            return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
             throw new EventDecodingException(where + ": '" + field + "' is not valid base64: " + e.getMessage(), e);
         }

@@ -73,7 +73,11 @@ final class Fixtures {
     }
 
     static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        try {
+            return dev.portablefn.api.json.JsonCodec.standard().mapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** A Lambda context as the runtime hands it over. */

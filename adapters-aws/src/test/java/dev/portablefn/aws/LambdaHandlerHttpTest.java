@@ -172,13 +172,19 @@ class LambdaHandlerHttpTest {
                 default -> "lambda-urls-request.json";
             };
             JsonNode written = invoke(handler(echo, Map.of()), Fixtures.bytes(request));
-            assertThat(written.get("statusCode").isInt()).isEqualTo(recorded.get("statusCode").isInt());
-            assertThat(written.get("body").isTextual()).isEqualTo(recorded.get("body").isTextual());
-            recorded.fieldNames().forEachRemaining(field -> {
-                if (!field.equals("headers") || written.has("headers")) {
-                    assertThat(written.has(field) || field.equals("headers")).as(file + " field " + field).isTrue();
-                }
-            });
+            java.util.Set<String> recordedFields = new java.util.TreeSet<>();
+            recorded.fieldNames().forEachRemaining(recordedFields::add);
+            java.util.Set<String> writtenFields = new java.util.TreeSet<>();
+            written.fieldNames().forEachRemaining(writtenFields::add);
+            // Every field we write is one the source reads, and we write every field it reads except the
+            // header map the request's mode does not use.
+            // isBase64Encoded is read by every source; the REST recording just leaves it out.
+            recordedFields.add("isBase64Encoded");
+            assertThat(recordedFields).as(file).containsAll(writtenFields);
+            recordedFields.removeAll(java.util.Set.of("headers", "multiValueHeaders"));
+            assertThat(writtenFields).as(file).containsAll(recordedFields);
+            assertThat(written.get("statusCode").isInt()).isTrue();
+            assertThat(written.get("body").isTextual()).isTrue();
         }
     }
 }

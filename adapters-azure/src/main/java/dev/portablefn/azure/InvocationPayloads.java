@@ -91,6 +91,9 @@ final class InvocationPayloads {
             return new Decoded.Events(events, Ordering.UNORDERED, structured.isArray());
         }
         if (structured != null && structured.isArray()) {
+            if (structured.isEmpty()) {
+                throw new EventDecodingException(binding + " is an empty array; expected at least one Cosmos DB document");
+            }
             String container = functionName == null ? "unknown-container" : functionName;
             return new Decoded.Events(AzureTriggers.cosmosChanges(structured, container, functionName), Ordering.ORDERED, true);
         }
@@ -140,6 +143,9 @@ final class InvocationPayloads {
             if (messages == null || !messages.isArray()) {
                 throw new EventDecodingException(WHERE + ": Event Hubs messages must be an array when 'SystemPropertiesArray'"
                         + " is present (cardinality = MANY), got " + JsonFields.kind(messages));
+            }
+            if (messages.isEmpty()) {
+                throw new EventDecodingException(WHERE + ": the Event Hubs batch holds no messages");
             }
             for (JsonNode message : messages) {
                 bodies.add(JsonFields.bodyBytes(message));

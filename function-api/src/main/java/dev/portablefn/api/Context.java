@@ -94,43 +94,64 @@ public interface Context {
         private Builder() {
         }
 
-        /** @param requestId the invocation id @return this builder */
+        /**
+         * @param requestId the invocation id
+         * @return this builder
+         */
         public Builder requestId(String requestId) {
             this.requestId = requestId;
             return this;
         }
 
-        /** @param functionName the function's name @return this builder */
+        /**
+         * @param functionName the function's name
+         * @return this builder
+         */
         public Builder functionName(String functionName) {
             this.functionName = functionName;
             return this;
         }
 
-        /** @param provider the platform @return this builder */
+        /**
+         * @param provider the platform
+         * @return this builder
+         */
         public Builder provider(Provider provider) {
             this.provider = provider;
             return this;
         }
 
-        /** @param deadline when the invocation is stopped, or {@code null} @return this builder */
+        /**
+         * @param deadline when the invocation is stopped, or {@code null}
+         * @return this builder
+         */
         public Builder deadline(Instant deadline) {
             this.deadline = deadline;
             return this;
         }
 
-        /** @param trace the trace, or {@code null} @return this builder */
+        /**
+         * @param trace the trace, or {@code null}
+         * @return this builder
+         */
         public Builder trace(TraceContext trace) {
             this.trace = trace;
             return this;
         }
 
-        /** @param clock the clock for {@link Context#remainingTime()} @return this builder */
+        /**
+         * @param clock the clock for {@link Context#remainingTime()}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param nativeContext the provider's context object, or {@code null} @return this builder */
+        /**
+         * @param nativeContext the provider's context object, or {@code null}
+         * @return this builder
+         */
         public Builder nativeContext(Object nativeContext) {
             this.nativeContext = nativeContext;
             return this;

@@ -215,43 +215,64 @@ public final class Event<T> {
         private Builder() {
         }
 
-        /** @param id the provider's event or message id @return this builder */
+        /**
+         * @param id the provider's event or message id
+         * @return this builder
+         */
         public Builder<T> id(String id) {
             this.id = id;
             return this;
         }
 
-        /** @param source where the event came from @return this builder */
+        /**
+         * @param source where the event came from
+         * @return this builder
+         */
         public Builder<T> source(String source) {
             this.source = source;
             return this;
         }
 
-        /** @param type the kind of occurrence @return this builder */
+        /**
+         * @param type the kind of occurrence
+         * @return this builder
+         */
         public Builder<T> type(String type) {
             this.type = type;
             return this;
         }
 
-        /** @param subject what the event is about, or {@code null} @return this builder */
+        /**
+         * @param subject what the event is about, or {@code null}
+         * @return this builder
+         */
         public Builder<T> subject(String subject) {
             this.subject = subject;
             return this;
         }
 
-        /** @param time when it happened, or {@code null} @return this builder */
+        /**
+         * @param time when it happened, or {@code null}
+         * @return this builder
+         */
         public Builder<T> time(Instant time) {
             this.time = time;
             return this;
         }
 
-        /** @param dataContentType the payload's media type, or {@code null} @return this builder */
+        /**
+         * @param dataContentType the payload's media type, or {@code null}
+         * @return this builder
+         */
         public Builder<T> dataContentType(String dataContentType) {
             this.dataContentType = dataContentType;
             return this;
         }
 
-        /** @param data the data @return this builder */
+        /**
+         * @param data the data
+         * @return this builder
+         */
         public Builder<T> data(T data) {
             this.data = data;
             return this;
@@ -271,13 +292,19 @@ public final class Event<T> {
             return this;
         }
 
-        /** @param values attributes to add @return this builder */
+        /**
+         * @param values attributes to add
+         * @return this builder
+         */
         public Builder<T> attributes(Map<String, String> values) {
             values.forEach(this::attribute);
             return this;
         }
 
-        /** @param trigger the kind of source @return this builder */
+        /**
+         * @param trigger the kind of source
+         * @return this builder
+         */
         public Builder<T> trigger(Trigger trigger) {
             this.trigger = trigger;
             return this;
@@ -296,7 +323,10 @@ public final class Event<T> {
             return this;
         }
 
-        /** @param nativeEvent the provider's representation, for {@link Event#unwrap} @return this builder */
+        /**
+         * @param nativeEvent the provider's representation, for {@link Event#unwrap}
+         * @return this builder
+         */
         public Builder<T> nativeEvent(Object nativeEvent) {
             this.nativeEvent = nativeEvent;
             return this;

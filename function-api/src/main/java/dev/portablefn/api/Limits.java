@@ -29,27 +29,42 @@ public record Limits(long maxBodyBytes, int maxBatchSize, int maxJsonDepth, int 
         return DEFAULTS;
     }
 
-    /** @param bytes the largest body or payload @return a copy with that limit */
+    /**
+     * @param bytes the largest body or payload
+     * @return a copy with that limit
+     */
     public Limits withMaxBodyBytes(long bytes) {
         return new Limits(bytes, maxBatchSize, maxJsonDepth, maxStringLength, maxNumberLength);
     }
 
-    /** @param records the largest batch @return a copy with that limit */
+    /**
+     * @param records the largest batch
+     * @return a copy with that limit
+     */
     public Limits withMaxBatchSize(int records) {
         return new Limits(maxBodyBytes, records, maxJsonDepth, maxStringLength, maxNumberLength);
     }
 
-    /** @param depth the deepest nesting @return a copy with that limit */
+    /**
+     * @param depth the deepest nesting
+     * @return a copy with that limit
+     */
     public Limits withMaxJsonDepth(int depth) {
         return new Limits(maxBodyBytes, maxBatchSize, depth, maxStringLength, maxNumberLength);
     }
 
-    /** @param characters the longest string @return a copy with that limit */
+    /**
+     * @param characters the longest string
+     * @return a copy with that limit
+     */
     public Limits withMaxStringLength(int characters) {
         return new Limits(maxBodyBytes, maxBatchSize, maxJsonDepth, characters, maxNumberLength);
     }
 
-    /** @param digits the longest number @return a copy with that limit */
+    /**
+     * @param digits the longest number
+     * @return a copy with that limit
+     */
     public Limits withMaxNumberLength(int digits) {
         return new Limits(maxBodyBytes, maxBatchSize, maxJsonDepth, maxStringLength, digits);
     }

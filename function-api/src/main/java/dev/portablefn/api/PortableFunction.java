@@ -60,7 +60,10 @@ public final class PortableFunction {
         BATCH
     }
 
-    /** @param function the HTTP function @return it, ready for an adapter */
+    /**
+     * @param function the HTTP function
+     * @return it, ready for an adapter
+     */
     public static PortableFunction http(HttpFunction function) {
         return new PortableFunction(Kind.HTTP, Objects.requireNonNull(function, "function"), Void.class, List.of(),
                 null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
@@ -256,19 +259,28 @@ public final class PortableFunction {
         return new PortableFunction(kind, function, dataType, all, codec, limits, deadlineThreshold, validation);
     }
 
-    /** @param newCodec the codec to bind and write JSON with @return a copy using it */
+    /**
+     * @param newCodec the codec to bind and write JSON with
+     * @return a copy using it
+     */
     public PortableFunction withCodec(JsonCodec newCodec) {
         return new PortableFunction(kind, function, dataType, middleware, Objects.requireNonNull(newCodec, "codec"),
                 limits, deadlineThreshold, validation);
     }
 
-    /** @param newLimits the input limits @return a copy enforcing them */
+    /**
+     * @param newLimits the input limits
+     * @return a copy enforcing them
+     */
     public PortableFunction withLimits(Limits newLimits) {
         return new PortableFunction(kind, function, dataType, middleware, codec, Objects.requireNonNull(newLimits, "limits"),
                 deadlineThreshold, validation);
     }
 
-    /** @param threshold the least remaining time to start with; zero disables the check @return a copy */
+    /**
+     * @param threshold the least remaining time to start with; zero disables the check
+     * @return a copy
+     */
     public PortableFunction withDeadlineThreshold(Duration threshold) {
         return new PortableFunction(kind, function, dataType, middleware, codec, limits,
                 Objects.requireNonNull(threshold, "threshold"), validation);

@@ -50,17 +50,26 @@ public record Cookie(String name, String value, String path, String domain, Dura
         return new Cookie(name, value, null, null, null, false, false, null);
     }
 
-    /** @param newPath the path @return a copy with that path */
+    /**
+     * @param newPath the path
+     * @return a copy with that path
+     */
     public Cookie withPath(String newPath) {
         return new Cookie(name, value, newPath, domain, maxAge, secure, httpOnly, sameSite);
     }
 
-    /** @param newDomain the domain @return a copy with that domain */
+    /**
+     * @param newDomain the domain
+     * @return a copy with that domain
+     */
     public Cookie withDomain(String newDomain) {
         return new Cookie(name, value, path, newDomain, maxAge, secure, httpOnly, sameSite);
     }
 
-    /** @param newMaxAge how long the cookie lives; zero deletes it @return a copy with that max age */
+    /**
+     * @param newMaxAge how long the cookie lives; zero deletes it
+     * @return a copy with that max age
+     */
     public Cookie withMaxAge(Duration newMaxAge) {
         return new Cookie(name, value, path, domain, newMaxAge, secure, httpOnly, sameSite);
     }
@@ -75,7 +84,10 @@ public record Cookie(String name, String value, String path, String domain, Dura
         return new Cookie(name, value, path, domain, maxAge, secure, true, sameSite);
     }
 
-    /** @param newSameSite {@code Strict}, {@code Lax} or {@code None} @return a copy with that attribute */
+    /**
+     * @param newSameSite {@code Strict}, {@code Lax} or {@code None}
+     * @return a copy with that attribute
+     */
     public Cookie withSameSite(String newSameSite) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, newSameSite);
     }

@@ -44,17 +44,26 @@ public final class HttpHeaders {
         return new Builder(new MultiValues.Builder(true));
     }
 
-    /** @param name a header name, any case @return its first value */
+    /**
+     * @param name a header name, any case
+     * @return its first value
+     */
     public Optional<String> first(String name) {
         return values.first(name);
     }
 
-    /** @param name a header name, any case @return all its values, empty when absent */
+    /**
+     * @param name a header name, any case
+     * @return all its values, empty when absent
+     */
     public List<String> all(String name) {
         return values.all(name);
     }
 
-    /** @param name a header name, any case @return whether it is present */
+    /**
+     * @param name a header name, any case
+     * @return whether it is present
+     */
     public boolean contains(String name) {
         return values.contains(name);
     }
@@ -97,19 +106,30 @@ public final class HttpHeaders {
             this.values = values;
         }
 
-        /** @param name a header name @param value a value to append @return this builder */
+        /**
+         * @param name a header name
+         * @param value a value to append
+         * @return this builder
+         */
         public Builder add(String name, String value) {
             values.add(name, value);
             return this;
         }
 
-        /** @param name a header name @param value the only value it will have @return this builder */
+        /**
+         * @param name a header name
+         * @param value the only value it will have
+         * @return this builder
+         */
         public Builder set(String name, String value) {
             values.set(name, value);
             return this;
         }
 
-        /** @param name a header name to drop @return this builder */
+        /**
+         * @param name a header name to drop
+         * @return this builder
+         */
         public Builder remove(String name) {
             values.remove(name);
             return this;

@@ -83,7 +83,10 @@ public final class HttpRequest {
         return query;
     }
 
-    /** @param name a query parameter @return its first value */
+    /**
+     * @param name a query parameter
+     * @return its first value
+     */
     public Optional<String> queryParameter(String name) {
         return query.first(name);
     }
@@ -93,7 +96,10 @@ public final class HttpRequest {
         return headers;
     }
 
-    /** @param name a header name, any case @return its first value */
+    /**
+     * @param name a header name, any case
+     * @return its first value
+     */
     public Optional<String> header(String name) {
         return headers.first(name);
     }
@@ -113,7 +119,10 @@ public final class HttpRequest {
         return parsed;
     }
 
-    /** @param name a cookie name @return its value, if the client sent it */
+    /**
+     * @param name a cookie name
+     * @return its value, if the client sent it
+     */
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies().get(name));
     }
@@ -123,7 +132,10 @@ public final class HttpRequest {
         return pathParameters;
     }
 
-    /** @param name a template variable such as {@code id} in {@code /courses/{id}} @return its value */
+    /**
+     * @param name a template variable such as {@code id} in {@code /courses/{id}}
+     * @return its value
+     */
     public Optional<String> pathParameter(String name) {
         return Optional.ofNullable(pathParameters.get(name));
     }
@@ -291,74 +303,112 @@ public final class HttpRequest {
         private Builder() {
         }
 
-        /** @param method the HTTP method @return this builder */
+        /**
+         * @param method the HTTP method
+         * @return this builder
+         */
         public Builder method(String method) {
             this.method = method;
             return this;
         }
 
-        /** @param path the URL-decoded path @return this builder */
+        /**
+         * @param path the URL-decoded path
+         * @return this builder
+         */
         public Builder path(String path) {
             this.path = path;
             return this;
         }
 
-        /** @param rawPath the path as sent, when it differs from the decoded one @return this builder */
+        /**
+         * @param rawPath the path as sent, when it differs from the decoded one
+         * @return this builder
+         */
         public Builder rawPath(String rawPath) {
             this.rawPath = rawPath;
             return this;
         }
 
-        /** @param name a decoded parameter name @param value a decoded value to append @return this builder */
+        /**
+         * @param name a decoded parameter name
+         * @param value a decoded value to append
+         * @return this builder
+         */
         public Builder queryParameter(String name, String value) {
             query.add(name, value);
             return this;
         }
 
-        /** @param name a header name @param value a value to append @return this builder */
+        /**
+         * @param name a header name
+         * @param value a value to append
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             headers.add(name, value);
             return this;
         }
 
-        /** @param all headers to append @return this builder */
+        /**
+         * @param all headers to append
+         * @return this builder
+         */
         public Builder headers(HttpHeaders all) {
             all.asMap().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
             return this;
         }
 
-        /** @param bytes the body, not copied: do not change it afterwards @return this builder */
+        /**
+         * @param bytes the body, not copied: do not change it afterwards
+         * @return this builder
+         */
         public Builder body(byte[] bytes) {
             this.body = bytes;
             return this;
         }
 
-        /** @param text the body as UTF-8 text @return this builder */
+        /**
+         * @param text the body as UTF-8 text
+         * @return this builder
+         */
         public Builder body(String text) {
             this.body = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
             return this;
         }
 
-        /** @param parameters path parameters to set @return this builder */
+        /**
+         * @param parameters path parameters to set
+         * @return this builder
+         */
         public Builder pathParameters(Map<String, String> parameters) {
             pathParameters.clear();
             pathParameters.putAll(parameters);
             return this;
         }
 
-        /** @param address the client's address @return this builder */
+        /**
+         * @param address the client's address
+         * @return this builder
+         */
         public Builder remoteAddress(String address) {
             this.remoteAddress = address;
             return this;
         }
 
-        /** @param request the provider's request object @return this builder */
+        /**
+         * @param request the provider's request object
+         * @return this builder
+         */
         public Builder nativeRequest(Object request) {
             this.nativeRequest = request;
             return this;
         }
 
-        /** @param dataBinder the binder {@link HttpRequest#bodyAs} uses @return this builder */
+        /**
+         * @param dataBinder the binder {@link HttpRequest#bodyAs} uses
+         * @return this builder
+         */
         public Builder binder(DataBinder dataBinder) {
             this.binder = Objects.requireNonNull(dataBinder, "binder");
             return this;

@@ -34,12 +34,18 @@ public final class HttpResponse {
         return status(200);
     }
 
-    /** @param status any status 100..599 @return an empty response with that status */
+    /**
+     * @param status any status 100..599
+     * @return an empty response with that status
+     */
     public static HttpResponse status(int status) {
         return new HttpResponse(status, HttpHeaders.empty(), NO_BODY);
     }
 
-    /** @param location the new resource's URL @return an empty 201 Created with {@code Location} */
+    /**
+     * @param location the new resource's URL
+     * @return an empty 201 Created with {@code Location}
+     */
     public static HttpResponse created(String location) {
         return status(201).header("Location", location);
     }
@@ -49,7 +55,10 @@ public final class HttpResponse {
         return status(204);
     }
 
-    /** @param detail what was not found, for the caller @return a 404 problem response */
+    /**
+     * @param detail what was not found, for the caller
+     * @return a 404 problem response
+     */
     public static HttpResponse notFound(String detail) {
         return problem(Problem.of(404, detail));
     }
@@ -72,7 +81,10 @@ public final class HttpResponse {
         return headers;
     }
 
-    /** @param name a header name, any case @return its first value */
+    /**
+     * @param name a header name, any case
+     * @return its first value
+     */
     public Optional<String> header(String name) {
         return headers.first(name);
     }
@@ -124,7 +136,10 @@ public final class HttpResponse {
                 || type.contains("charset=");
     }
 
-    /** @param newStatus the status of the copy @return a copy with that status */
+    /**
+     * @param newStatus the status of the copy
+     * @return a copy with that status
+     */
     public HttpResponse withStatus(int newStatus) {
         return new HttpResponse(newStatus, headers, body);
     }
@@ -147,7 +162,10 @@ public final class HttpResponse {
         return new HttpResponse(status, headers.toBuilder().set(name, value).build(), body);
     }
 
-    /** @param cookie a cookie to set @return a copy with a {@code Set-Cookie} header for it */
+    /**
+     * @param cookie a cookie to set
+     * @return a copy with a {@code Set-Cookie} header for it
+     */
     public HttpResponse cookie(Cookie cookie) {
         return header("Set-Cookie", cookie.toSetCookieHeader());
     }
@@ -169,7 +187,10 @@ public final class HttpResponse {
         return body(codec.write(value), JSON);
     }
 
-    /** @param text the body; {@code null} for an empty one @return a copy with a {@code text/plain; charset=utf-8} body */
+    /**
+     * @param text the body; {@code null} for an empty one
+     * @return a copy with a {@code text/plain; charset=utf-8} body
+     */
     public HttpResponse text(String text) {
         return body(text == null ? NO_BODY : text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
     }

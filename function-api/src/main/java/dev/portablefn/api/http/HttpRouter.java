@@ -14,8 +14,9 @@ import java.util.TreeSet;
  * Routes requests by method and path template ({@code /courses/{id}}) to handlers, itself an
  * {@link HttpFunction}. Literal segments win over variables; a path that matches no template gets
  * 404, a path that matches with another method gets 405 with {@code Allow}. {@code HEAD} runs the
- * {@code GET} handler without the body, and {@code OPTIONS} answers 204 with {@code Allow} unless
- * routed explicitly. Variables are percent-decoded into {@link HttpRequest#pathParameters()}.
+ * {@code GET} handler (unless routed explicitly) and never gets a body, and {@code OPTIONS} answers
+ * 204 with {@code Allow} unless routed explicitly. Trailing slashes are ignored. Variables are
+ * percent-decoded into {@link HttpRequest#pathParameters()}; an encoded {@code /} stays inside its segment.
  */
 public final class HttpRouter implements HttpFunction {
 
@@ -223,27 +224,47 @@ public final class HttpRouter implements HttpFunction {
             return this;
         }
 
-        /** @param template a path template @param handler its GET handler @return this builder */
+        /**
+         * @param template a path template
+         * @param handler its GET handler
+         * @return this builder
+         */
         public Builder get(String template, HttpFunction handler) {
             return route("GET", template, handler);
         }
 
-        /** @param template a path template @param handler its POST handler @return this builder */
+        /**
+         * @param template a path template
+         * @param handler its POST handler
+         * @return this builder
+         */
         public Builder post(String template, HttpFunction handler) {
             return route("POST", template, handler);
         }
 
-        /** @param template a path template @param handler its PUT handler @return this builder */
+        /**
+         * @param template a path template
+         * @param handler its PUT handler
+         * @return this builder
+         */
         public Builder put(String template, HttpFunction handler) {
             return route("PUT", template, handler);
         }
 
-        /** @param template a path template @param handler its PATCH handler @return this builder */
+        /**
+         * @param template a path template
+         * @param handler its PATCH handler
+         * @return this builder
+         */
         public Builder patch(String template, HttpFunction handler) {
             return route("PATCH", template, handler);
         }
 
-        /** @param template a path template @param handler its DELETE handler @return this builder */
+        /**
+         * @param template a path template
+         * @param handler its DELETE handler
+         * @return this builder
+         */
         public Builder delete(String template, HttpFunction handler) {
             return route("DELETE", template, handler);
         }

@@ -9,8 +9,8 @@ import java.lang.reflect.Type;
 
 /**
  * The one place JSON is read and written. Backed by a single Jackson {@link ObjectMapper} built
- * once: records and {@code java.time} supported, dates as ISO-8601 strings, unknown properties
- * ignored, no default typing, and {@link Limits} enforced on every read.
+ * once: records and {@code java.time} supported, dates and durations as ISO-8601 strings, unknown
+ * properties ignored, no default typing, and {@link Limits} enforced on every read.
  */
 public interface JsonCodec {
 

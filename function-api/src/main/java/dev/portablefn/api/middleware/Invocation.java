@@ -61,7 +61,10 @@ public record Invocation(Object input, Context context) {
         return List.of();
     }
 
-    /** @param newInput the input of the copy @return a copy with another input */
+    /**
+     * @param newInput the input of the copy
+     * @return a copy with another input
+     */
     public Invocation withInput(Object newInput) {
         return new Invocation(newInput, context);
     }

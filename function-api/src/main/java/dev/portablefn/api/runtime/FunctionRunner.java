@@ -152,8 +152,11 @@ public final class FunctionRunner {
 
     /**
      * Handles a provider batch. An event function runs once per record; a batch function once for the
-     * batch. Records whose data does not bind or validate are reported as permanent failures; for
-     * {@link Ordering#ORDERED} sources the first failure and every record after it are reported.
+     * batch. Records whose data does not bind or validate are reported as permanent failures while the
+     * others run; for {@link Ordering#ORDERED} sources processing stops at the first failure, which is
+     * reported with every record after it (a batch function then sees only the records before it).
+     * A batch function's result is put in batch order; if it names a record that is not in the batch,
+     * the whole batch is reported as failed (retryable) rather than risk losing a record.
      *
      * @param events   the decoded records, in delivery order
      * @param ordering whether order must be kept

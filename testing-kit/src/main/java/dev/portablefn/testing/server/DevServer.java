@@ -39,6 +39,9 @@ public final class DevServer implements AutoCloseable {
     private final LocalCloud cloud;
     private final String functionName;
     private final URI uri;
+    private final Object drain = new Object();
+    private int active;
+    private boolean closing;
 
     private DevServer(HttpServer server, ExecutorService executor, LocalCloud cloud, String functionName) {
         this.server = server;
@@ -116,7 +119,19 @@ public final class DevServer implements AutoCloseable {
     /** Stops accepting requests, waits briefly for running ones, and releases the port. */
     @Override
     public void close() {
-        server.stop(DRAIN_SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        synchronized (drain) {
+            closing = true;
+            try {
+                long left;
+                while (active > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(drain, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.stop(0);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
@@ -129,6 +144,26 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        synchronized (drain) {
+            if (closing) {
+                exchange.getResponseHeaders().add("Connection", "close");
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            active++;
+        }
+        try {
+            serve(exchange);
+        } finally {
+            synchronized (drain) {
+                active--;
+                drain.notifyAll();
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             HttpResponse response;
             try {

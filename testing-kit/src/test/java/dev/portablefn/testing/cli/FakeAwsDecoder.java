@@ -36,7 +36,7 @@ public final class FakeAwsDecoder implements ProviderDecoder {
         try {
             root = JsonCodec.standard().readTree(payload);
         } catch (IOException e) {
-            throw new EventDecodingException("payload is not JSON: " + e.getOriginalMessage());
+            throw new EventDecodingException("payload is not JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new EventDecodingException("payload is not a JSON object");

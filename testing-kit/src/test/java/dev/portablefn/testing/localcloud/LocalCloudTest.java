@@ -306,7 +306,7 @@ class LocalCloudTest {
     void concurrencyLimitKeepsAtMostThatManyInvocationsInFlight() {
         LocalCloud cloud = LocalCloud.create()
                 .deploy("slow", strings((event, context) -> { }),
-                        LocalCloud.create().preset().function().withConcurrency(2)
+                        Preset.of(Provider.LOCAL).function().withConcurrency(2)
                                 .withSimulatedDuration(Duration.ofSeconds(10)))
                 .createQueue("jobs").subscribe("jobs", "slow");
         for (int i = 0; i < 5; i++) {
@@ -336,7 +336,7 @@ class LocalCloudTest {
                 .deploy("stuck", strings((event, context) -> {
                     remainingAtStart.add(context.remainingTime());
                     ((TestClock) context.clock()).advance(Duration.ofSeconds(5));
-                }), LocalCloud.create().preset().function().withTimeout(Duration.ofSeconds(3)))
+                }), Preset.of(Provider.LOCAL).function().withTimeout(Duration.ofSeconds(3)))
                 .createQueue("jobs").subscribe("jobs", "stuck");
         String id = cloud.send("jobs", "x");
 
@@ -447,5 +447,36 @@ class LocalCloudTest {
     void sameSeedGivesTheSameIds() {
         assertThat(LocalCloud.create().createQueue("q").send("q", "x"))
                 .isEqualTo(LocalCloud.create().createQueue("q").send("q", "x"));
+    }
+    @Test
+    void thousandsOfRandomlyFailingMessagesAreProcessedAtLeastOnceOrDeadLetteredNeverLost() {
+        java.util.Random faults = new java.util.Random(7);
+        Map<String, Integer> successes = new java.util.HashMap<>();
+        LocalCloud cloud = LocalCloud.like(Provider.AWS)
+                .deploy("flaky", strings((event, context) -> {
+                    int roll = faults.nextInt(10);
+                    if (roll == 0) {
+                        throw LocalCloud.crash();
+                    }
+                    if (roll < 4) {
+                        throw new IllegalStateException("flaky dependency");
+                    }
+                    successes.merge(event.id(), 1, Integer::sum);
+                }))
+                .createQueue("bulk").subscribe("bulk", "flaky");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            ids.add(cloud.send("bulk", "m" + i));
+        }
+
+        assertThat(cloud.runUntilIdle(Duration.ofHours(2))).isTrue();
+
+        Set<String> deadLettered = new java.util.HashSet<>();
+        cloud.deadLetters().forEach(dead -> deadLettered.add(dead.messageId()));
+        for (String id : ids) {
+            assertThat(successes.containsKey(id) || deadLettered.contains(id)).as(id).isTrue();
+        }
+        assertThat(cloud.messages("bulk")).isEmpty();
+        assertThat(deadLettered).isNotEmpty();
     }
 }

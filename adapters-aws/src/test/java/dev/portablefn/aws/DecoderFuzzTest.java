@@ -1,0 +1,221 @@
+package dev.portablefn.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.runtime.Decoded;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mutates every recorded event (and synthetic batches of each source) with a fixed seed and checks each
+ * case ends in a decoded value or a classified error — through the strict decoder and through the
+ * Lambda handler — within a time bound. Rerun a failure with the seed and case number in its message.
+ */
+class DecoderFuzzTest {
+
+    private static final long SEED = 20_240_601L;
+    private static final int CASES = 10_000;
+    private static final long CASE_TIMEOUT_SECONDS = 5;
+    private static final ObjectMapper JSON = JsonCodec.standard().mapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Writes mutated trees however deep they got; reading them back is the decoder's problem. */
+    private static final ObjectMapper WRITER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
+                    .maxNestingDepth(100_000).build()).build());
+
+    enum Mutation { TRUNCATE, REMOVE_FIELD, SWAP_TYPE, HUGE_STRING, HUGE_NUMBER, DEEP_NESTING, INVALID_UTF8,
+        INVALID_BASE64, EMPTY_CONTAINER, NEGATIVE_NUMBER }
+
+    private static ExecutorService executor;
+
+    @BeforeAll
+    static void startExecutor() {
+        executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aws-fuzz");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @AfterAll
+    static void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    private static List<byte[]> seeds() {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String file : Fixtures.EVENT_FILES) {
+            seeds.add(Fixtures.bytes(file));
+        }
+        seeds.add(Fixtures.records(3, i -> Fixtures.sqsRecord("m" + i, "{\"n\":" + i + "}", "q.fifo", "g")));
+        seeds.add(Fixtures.records(3, i -> Fixtures.kinesisRecord("49" + i, "aGVsbG8=")));
+        seeds.add(Fixtures.records(3, i -> Fixtures.dynamoDbRecord("14" + i, "v" + i)));
+        seeds.add(("{\"version\":\"0\",\"id\":\"1\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+                + "\"time\":\"2015-10-08T16:53:06Z\",\"resources\":[\"arn:aws:events:r:1:rule/nightly\"],\"detail\":{}}")
+                .getBytes(StandardCharsets.UTF_8));
+        return seeds;
+    }
+
+    @Test
+    void everyMutatedFixtureDecodesOrFailsWithAClassifiedError() throws Exception {
+        Random random = new Random(SEED);
+        List<byte[]> seeds = seeds();
+        AwsDecoder decoder = new AwsDecoder();
+        HttpFunction http = (request, context) -> HttpResponse.ok().text(request.bodyAsString());
+        EventFunction<Object> events = new EventFunction<>() {
+            @Override
+            public void handle(Event<Object> event, Context context) {
+                // accepts everything: the fuzz is about decoding, not the function
+            }
+        };
+        LambdaHandler httpHandler = new LambdaHandler(http);
+        LambdaHandler eventHandler = new LambdaHandler(events);
+        Map<Mutation, Integer> decodedByMutation = new EnumMap<>(Mutation.class);
+        Map<Mutation, Integer> rejectedByMutation = new EnumMap<>(Mutation.class);
+        for (int n = 0; n < CASES; n++) {
+            byte[] seed = seeds.get(random.nextInt(seeds.size()));
+            Mutation mutation = Mutation.values()[random.nextInt(Mutation.values().length)];
+            byte[] payload = mutate(seed, mutation, random);
+            String label = "seed " + SEED + " case " + n + " (" + mutation + ")";
+            Future<Object> result = executor.submit(() -> {
+                try {
+                    Decoded decoded = decoder.decode(payload);
+                    LambdaHandler handler = decoded instanceof Decoded.Http ? httpHandler : eventHandler;
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    handler.handleRequest(new ByteArrayInputStream(payload), out, Fixtures.LambdaContext.of("fuzz"));
+                    if (decoded instanceof Decoded.Http) {
+                        assertThat(JSON.readTree(out.toByteArray()).get("statusCode").intValue()).isBetween(200, 499);
+                    }
+                    return decoded;
+                } catch (Throwable failure) {
+                    return failure;
+                }
+            });
+            Object outcome;
+            try {
+                outcome = result.get(CASE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException hang) {
+                result.cancel(true);
+                fail(label + " did not finish within " + CASE_TIMEOUT_SECONDS + " s");
+                return;
+            }
+            if (outcome instanceof Decoded) {
+                decodedByMutation.merge(mutation, 1, Integer::sum);
+            } else if (outcome instanceof EventDecodingException || outcome instanceof PermanentFailure) {
+                assertThat(((Throwable) outcome).getMessage()).as(label).isNotBlank().hasSizeLessThan(2_000);
+                rejectedByMutation.merge(mutation, 1, Integer::sum);
+            } else {
+                throw new AssertionError(label + " ended in " + outcome + " for payload "
+                        + JsonFields.quote(new String(payload, StandardCharsets.UTF_8)), (Throwable) outcome);
+            }
+        }
+        // The fuzz must exercise both outcomes for most mutations, or it is not testing much.
+        assertThat(decodedByMutation.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(CASES / 5);
+        assertThat(rejectedByMutation.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(CASES / 5);
+    }
+
+    private static byte[] mutate(byte[] seed, Mutation mutation, Random random) throws Exception {
+        switch (mutation) {
+            case TRUNCATE:
+                return java.util.Arrays.copyOf(seed, random.nextInt(seed.length));
+            case INVALID_UTF8: {
+                byte[] copy = seed.clone();
+                int at = random.nextInt(copy.length);
+                copy[at] = (byte) (0x80 + random.nextInt(0x80));
+                return copy;
+            }
+            default:
+                break;
+        }
+        JsonNode root = JSON.readTree(seed);
+        List<JsonNode> containers = new ArrayList<>();
+        collect(root, containers);
+        for (int step = 0, steps = 1 + random.nextInt(3); step < steps; step++) {
+            JsonNode container = containers.get(random.nextInt(containers.size()));
+            if (container.isObject() && container.size() > 0) {
+                ObjectNode object = (ObjectNode) container;
+                List<String> names = new ArrayList<>();
+                object.fieldNames().forEachRemaining(names::add);
+                String name = names.get(random.nextInt(names.size()));
+                if (mutation == Mutation.REMOVE_FIELD) {
+                    object.remove(name);
+                } else {
+                    object.set(name, replacement(object.get(name), mutation, random));
+                }
+            } else if (container.isArray() && container.size() > 0) {
+                ArrayNode array = (ArrayNode) container;
+                int index = random.nextInt(array.size());
+                if (mutation == Mutation.REMOVE_FIELD) {
+                    array.remove(index);
+                } else {
+                    array.set(index, replacement(array.get(index), mutation, random));
+                }
+            }
+        }
+        return WRITER.writeValueAsBytes(root);
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> containers) {
+        if (node.isContainerNode()) {
+            containers.add(node);
+            node.forEach(child -> collect(child, containers));
+        }
+    }
+
+    private static JsonNode replacement(JsonNode old, Mutation mutation, Random random) {
+        return switch (mutation) {
+            case SWAP_TYPE -> switch (old.getNodeType()) {
+                case STRING -> random.nextBoolean() ? NODES.numberNode(random.nextInt()) : NODES.objectNode();
+                case NUMBER -> NODES.textNode(old.asText() + "x");
+                case OBJECT -> random.nextBoolean() ? NODES.arrayNode().add(old) : NODES.textNode("obj");
+                case ARRAY -> NODES.objectNode().set("a", old);
+                case BOOLEAN -> NODES.textNode("yes");
+                default -> random.nextBoolean() ? NODES.booleanNode(true) : NODES.nullNode();
+            };
+            case HUGE_STRING -> NODES.textNode("é".repeat(10_000 + random.nextInt(30_000)));
+            case HUGE_NUMBER -> random.nextBoolean()
+                    ? NODES.numberNode(new BigInteger("9".repeat(200 + random.nextInt(700))))
+                    : NODES.numberNode(new java.math.BigDecimal("1e" + (300 + random.nextInt(100000))));
+            case DEEP_NESTING -> {
+                JsonNode nested = old;
+                for (int i = 0, depth = 50 + random.nextInt(400); i < depth; i++) {
+                    nested = random.nextBoolean() ? NODES.arrayNode().add(nested) : NODES.objectNode().set("M", nested);
+                }
+                yield nested;
+            }
+            case INVALID_BASE64 -> NODES.textNode(random.nextBoolean() ? "%%%not-base64%%%" : "QUJD=");
+            case EMPTY_CONTAINER -> random.nextBoolean() ? NODES.objectNode() : NODES.arrayNode();
+            case NEGATIVE_NUMBER -> NODES.numberNode(-1L - random.nextInt(Integer.MAX_VALUE));
+            default -> old;
+        };
+    }
+}

@@ -1,0 +1,154 @@
+package dev.portablefn.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.Trigger;
+import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.event.StorageObject;
+import io.cloudevents.CloudEvent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The CloudEvents and background entries decode, run and report failures the Functions Framework's way. */
+class GcpEventEntryTest {
+
+    record Order(String id, int quantity) {
+    }
+
+    private static FakeCloudEvent pubsub(String id, String json, Map<String, Object> extensions) {
+        String base64 = java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        String data = "{\"message\":{\"data\":\"" + base64 + "\",\"attributes\":{\"origin\":\"web\"}},"
+                + "\"subscription\":\"projects/p/subscriptions/s\"}";
+        return new FakeCloudEvent(id, URI.create("//pubsub.googleapis.com/projects/p/topics/orders"),
+                "google.cloud.pubsub.topic.v1.messagePublished", null, OffsetDateTime.parse("2024-01-02T03:04:05Z"),
+                "application/json", extensions, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void binaryModePubsubEventIsBoundToTheFunctionsType() throws Exception {
+        AtomicReference<Event<Order>> seen = new AtomicReference<>();
+        AtomicReference<Context> seenContext = new AtomicReference<>();
+        FakeCloudEvent event = pubsub("m-1", "{\"id\":\"o-1\",\"quantity\":3}",
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+
+        new GcpCloudEventFunction(PortableFunction.event(Order.class, (e, c) -> {
+            seen.set(e);
+            seenContext.set(c);
+        })).accept(event);
+
+        assertThat(seen.get().data()).isEqualTo(new Order("o-1", 3));
+        assertThat(seen.get().trigger()).isEqualTo(Trigger.TOPIC);
+        assertThat(seen.get().attributes()).containsEntry("origin", "web")
+                .containsEntry("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(seen.get().time()).contains(Instant.parse("2024-01-02T03:04:05Z"));
+        assertThat(seen.get().unwrap(CloudEvent.class)).isSameAs(event);
+        assertThat(seenContext.get().requestId()).isEqualTo("m-1");
+        assertThat(seenContext.get().traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
+    void retryableFailureThrowsSoTheFrameworkAnswers500() {
+        GcpCloudEventFunction entry = new GcpCloudEventFunction(PortableFunction.event(Order.class, (e, c) -> {
+            throw new RetryableException("inventory service timed out");
+        }));
+
+        assertThatThrownBy(() -> entry.accept(pubsub("m-2", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
+                .isInstanceOf(RetryableException.class)
+                .hasMessageContaining("m-2")
+                .hasRootCauseMessage("inventory service timed out");
+    }
+
+    @Test
+    void unexpectedExceptionIsRetriedToo() {
+        GcpCloudEventFunction entry = new GcpCloudEventFunction(PortableFunction.event(Order.class, (e, c) -> {
+            throw new IllegalStateException("bug");
+        }));
+
+        assertThatThrownBy(() -> entry.accept(pubsub("m-3", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
+                .isInstanceOf(RetryableException.class).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void permanentFailuresAreAcknowledgedWithoutRetry() {
+        AtomicInteger calls = new AtomicInteger();
+        GcpCloudEventFunction rejecting = new GcpCloudEventFunction(PortableFunction.event(Order.class, (e, c) -> {
+            calls.incrementAndGet();
+            throw new PermanentFailure("order is for a closed account");
+        }));
+        GcpCloudEventFunction counting = new GcpCloudEventFunction(PortableFunction.event(Order.class,
+                (e, c) -> calls.incrementAndGet()));
+
+        assertThatCode(() -> rejecting.accept(pubsub("m-4", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> counting.accept(pubsub("m-5", "not json", Map.of()))).as("unbindable data")
+                .doesNotThrowAnyException();
+        FakeCloudEvent undecodable = new FakeCloudEvent("m-6", URI.create("//pubsub.googleapis.com/x"),
+                "google.cloud.pubsub.topic.v1.messagePublished", null, null, "application/json", Map.of(),
+                "{\"subscription\":\"s\"}".getBytes(StandardCharsets.UTF_8));
+        assertThatCode(() -> counting.accept(undecodable)).as("missing message").doesNotThrowAnyException();
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void batchFunctionSeesEachCloudEventAsABatchOfOneAndItsFailureIsRetried() throws Exception {
+        AtomicReference<List<Event<String>>> seen = new AtomicReference<>();
+        GcpCloudEventFunction entry = new GcpCloudEventFunction(PortableFunction.batch(String.class, (events, c) -> {
+            seen.set(events);
+            return events.get(0).data().contains("fail")
+                    ? new BatchResult(List.of(new BatchResult.RecordFailure(0, events.get(0).id(),
+                            BatchResult.Reason.RETRYABLE, null)))
+                    : BatchResult.success();
+        }));
+
+        entry.accept(pubsub("b-1", "hello", Map.of()));
+        assertThat(seen.get()).singleElement().satisfies(e -> assertThat(e.data()).isEqualTo("hello"));
+        assertThatThrownBy(() -> entry.accept(pubsub("b-2", "fail", Map.of()))).isInstanceOf(RetryableException.class);
+    }
+
+    @Test
+    void backgroundEntryDecodesLegacyStorageEvent() throws Exception {
+        AtomicReference<Event<StorageObject>> seen = new AtomicReference<>();
+        GcpBackgroundFunction entry = new GcpBackgroundFunction(PortableFunction.event(StorageObject.class,
+                (EventFunction<StorageObject>) (e, c) -> seen.set(e)));
+        FakeLegacyContext context = new FakeLegacyContext("1147091835525187", "2020-04-23T07:38:57.772Z",
+                "google.storage.object.finalize", "{\"service\":\"storage.googleapis.com\",\"name\":"
+                + "\"projects/_/buckets/some-bucket/objects/folder/Test.cs\",\"type\":\"storage#object\"}");
+
+        entry.accept(TestEvents.fixture("storage-StorageObjectData-simple.json").toString(), context);
+
+        assertThat(seen.get().source()).isEqualTo("//storage.googleapis.com/projects/_/buckets/some-bucket");
+        assertThat(seen.get().subject()).contains("objects/folder/Test.cs");
+        assertThat(seen.get().type()).isEqualTo("google.cloud.storage.object.v1.finalized");
+        assertThat(seen.get().data().key()).isEqualTo("folder/Test.cs");
+        assertThat(seen.get().data().size()).isEqualTo(352L);
+        assertThat(seen.get().unwrap(com.google.cloud.functions.Context.class)).isSameAs(context);
+    }
+
+    @Test
+    void backgroundEntryRetriesRetryableFailuresAndAcknowledgesBadEvents() {
+        GcpBackgroundFunction entry = new GcpBackgroundFunction(PortableFunction.event(String.class, (e, c) -> {
+            throw new RetryableException("later");
+        }));
+        FakeLegacyContext context = new FakeLegacyContext("9", "2021-02-05T04:06:14.109Z",
+                "google.pubsub.topic.publish", "\"projects/p/topics/t\"");
+
+        assertThatThrownBy(() -> entry.accept("{\"data\":\"aGk=\"}", context)).isInstanceOf(RetryableException.class);
+        assertThatCode(() -> entry.accept("{\"data\":\"%%%\"}", context)).doesNotThrowAnyException();
+        assertThatCode(() -> entry.accept("not json", context)).doesNotThrowAnyException();
+    }
+}

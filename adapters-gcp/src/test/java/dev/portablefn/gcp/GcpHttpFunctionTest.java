@@ -1,0 +1,146 @@
+package dev.portablefn.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portablefn.api.Context;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.Provider;
+import dev.portablefn.api.http.Cookie;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.api.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP entry maps the framework's request and response both ways and builds the context. */
+class GcpHttpFunctionTest {
+
+    private final AtomicReference<HttpRequest> seenRequest = new AtomicReference<>();
+    private final AtomicReference<Context> seenContext = new AtomicReference<>();
+
+    private GcpHttpFunction entry(HttpFunction function) {
+        return new GcpHttpFunction((request, context) -> {
+            seenRequest.set(request);
+            seenContext.set(context);
+            return function.handle(request, context);
+        });
+    }
+
+    @Test
+    void requestIsMappedWithMultiValuedHeadersQueryAndBinaryBody() throws Exception {
+        byte[] body = {0, 1, (byte) 0xFF, 42};
+        FakeHttpRequest request = new FakeHttpRequest("PUT", "/files/a%20b").query("tag", "x").query("tag", "y")
+                .header("Accept", "text/plain").header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream").header("Cookie", "session=abc; theme=dark")
+                .body(body);
+
+        entry((r, c) -> HttpResponse.noContent()).service(request, new FakeHttpResponse());
+
+        HttpRequest seen = seenRequest.get();
+        assertThat(seen.method()).isEqualTo("PUT");
+        assertThat(seen.path()).isEqualTo("/files/a b");
+        assertThat(seen.rawPath()).isEqualTo("/files/a%20b");
+        assertThat(seen.query().all("tag")).containsExactly("x", "y");
+        assertThat(seen.headers().all("accept")).containsExactly("text/plain", "application/json");
+        assertThat(seen.body()).containsExactly(body);
+        assertThat(seen.cookies()).containsExactlyInAnyOrderEntriesOf(Map.of("session", "abc", "theme", "dark"));
+        assertThat(seen.unwrap(com.google.cloud.functions.HttpRequest.class)).isSameAs(request);
+    }
+
+    @Test
+    void responseIsWrittenWithStatusHeadersCookiesAndBinaryBody() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0};
+        FakeHttpResponse response = new FakeHttpResponse();
+
+        entry((r, c) -> HttpResponse.status(201).body(png, "image/png").header("X-Trace", "a").header("X-Trace", "b")
+                .cookie(Cookie.of("session", "s1")).cookie(Cookie.of("theme", "dark")))
+                .service(new FakeHttpRequest("GET", "/"), response);
+
+        assertThat(response.status).isEqualTo(201);
+        assertThat(response.contentType).isEqualTo("image/png");
+        assertThat(response.headers.get("X-Trace")).containsExactly("a", "b");
+        assertThat(response.headers.get("Set-Cookie")).hasSize(2)
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("session=s1"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("theme=dark"));
+        assertThat(response.headers).doesNotContainKey("Content-Type");
+        assertThat(response.body.toByteArray()).containsExactly(png);
+    }
+
+    @Test
+    void contextCarriesExecutionIdAndTraceFromHeaders() throws Exception {
+        FakeHttpRequest request = new FakeHttpRequest("GET", "/")
+                .header("Function-Execution-Id", "exec-123")
+                .header("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1");
+
+        entry((r, c) -> HttpResponse.ok()).service(request, new FakeHttpResponse());
+
+        Context context = seenContext.get();
+        assertThat(context.requestId()).isEqualTo("exec-123");
+        assertThat(context.provider()).isEqualTo(Provider.GCP);
+        assertThat(context.traceId()).contains("105445aa7843bc8bf206b12000100000");
+        assertThat(context.unwrap(com.google.cloud.functions.HttpRequest.class)).isSameAs(request);
+    }
+
+    @Test
+    void traceparentWinsAndAMissingExecutionIdIsGenerated() throws Exception {
+        FakeHttpRequest request = new FakeHttpRequest("GET", "/")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .header("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1");
+
+        entry((r, c) -> HttpResponse.ok()).service(request, new FakeHttpResponse());
+
+        assertThat(seenContext.get().traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(seenContext.get().requestId()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void functionNameComesFromKServiceThenFunctionTarget() {
+        PortableFunction function = PortableFunction.http((r, c) -> HttpResponse.ok());
+        assertThat(GcpRuntime.functionName(Map.of("K_SERVICE", "orders", "FUNCTION_TARGET", "x.Y"), function))
+                .isEqualTo("orders");
+        assertThat(GcpRuntime.functionName(Map.of("FUNCTION_TARGET", "com.example.Orders"), function))
+                .isEqualTo("com.example.Orders");
+        assertThat(GcpRuntime.functionName(Map.of(), function)).isEqualTo(function.name());
+    }
+
+    @Test
+    void permanentFailureBecomesProblemResponseWithoutStackTrace() throws Exception {
+        FakeHttpResponse response = new FakeHttpResponse();
+
+        entry((r, c) -> {
+            throw PermanentFailure.withStatus(404, "order 7 does not exist");
+        }).service(new FakeHttpRequest("GET", "/orders/7"), response);
+
+        assertThat(response.status).isEqualTo(404);
+        assertThat(response.contentType).startsWith("application/problem+json");
+        assertThat(response.body.toString(StandardCharsets.UTF_8)).contains("order 7 does not exist");
+    }
+
+    @Test
+    void unexpectedFailureBecomes500WithoutLeakingTheMessage() throws Exception {
+        FakeHttpResponse response = new FakeHttpResponse();
+
+        entry((r, c) -> {
+            throw new IllegalStateException("db password is hunter2");
+        }).service(new FakeHttpRequest("GET", "/"), response);
+
+        assertThat(response.status).isEqualTo(500);
+        assertThat(response.body.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2", "IllegalStateException");
+    }
+
+    @Test
+    void oversizedBodyIsRejectedWith413AfterReadingAtMostOneByteTooMany() throws Exception {
+        FakeHttpResponse response = new FakeHttpResponse();
+        GcpHttpFunction entry = new GcpHttpFunction(PortableFunction.http((r, c) -> HttpResponse.ok())
+                .withLimits(dev.portablefn.api.Limits.defaults().withMaxBodyBytes(8)));
+
+        entry.service(new FakeHttpRequest("POST", "/").body(new byte[1000]), response);
+
+        assertThat(response.status).isEqualTo(413);
+        assertThat(List.of(response.contentType)).allSatisfy(type -> assertThat(type).contains("problem+json"));
+    }
+}

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Builds the benchmarks, runs warm (JMH), cold-start and deployment-size measurements, writes RESULTS.md.
+# Bounded to roughly 10 minutes on 2 cores. Knobs (environment):
+#   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
+#   JMH_ARGS="..."     replaces the default JMH run options
+#   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
+#   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
+#   SKIP_BUILD=1       reuse target/benchmarks.jar
+set -euo pipefail
+
+cd "$(dirname "$0")"
+HERE=$(pwd)
+ROOT=$(cd .. && pwd)
+OUT="$HERE/target/results"
+JAR="$HERE/target/benchmarks.jar"
+COLD_RUNS=${COLD_RUNS:-10}
+JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 1s -i 5 -r 1s"}
+JMH_FILTER=${JMH_FILTER:-'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\..*'}
+JAVA=${JAVA:-java}
+
+command -v jq >/dev/null || { echo "run.sh needs jq (apt-get install jq)" >&2; exit 1; }
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "== building (tests included)"
+  (cd "$ROOT" && ./mvnw -B -q -f benchmarks/pom.xml verify)
+fi
+rm -rf "$OUT" && mkdir -p "$OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------- warm: JMH
+echo "== JMH ($JMH_ARGS) -prof gc"
+# shellcheck disable=SC2086
+"$JAVA" -jar "$JAR" $JMH_ARGS -prof gc -rf json -rff "$OUT/jmh.json" "$JMH_FILTER" > "$OUT/jmh.log" 2>&1
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  echo "== JMH -prof stack (AWS portable paths)"
+  "$JAVA" -jar "$JAR" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof stack:lines=3 'AwsBenchmark\..*_portable' > "$OUT/profile-stack.txt" 2>&1
+fi
+
+# ---------------------------------------------------------------- cold start
+echo "== cold start: $COLD_RUNS fresh JVMs per variant and side"
+COLD="$OUT/coldstart.tsv"
+printf 'variant\tside\twall_ms\tinit_ms\tfirst_invoke_ms\n' > "$COLD"
+for side in portable baseline; do   # one AppCDS archive per side, dumped once
+  "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-$side.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -cp "$JAR" dev.portablefn.bench.ColdStart "$side" > /dev/null 2>&1
+done
+variant_flags() {
+  case "$1:$2" in
+    default:*) echo "" ;;
+    c1:*) echo "-XX:TieredStopAtLevel=1" ;;
+    appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -Xshare:auto" ;;
+    appcds-c1:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -XX:TieredStopAtLevel=1" ;;
+  esac
+}
+for ((run = 1; run <= COLD_RUNS; run++)); do
+  for variant in default c1 appcds appcds-c1 primed; do
+    for side in portable baseline; do   # interleaved: machine noise hits both sides alike
+      flags=$(variant_flags "${variant/primed/default}" "$side")
+      extra=""; [[ $variant == primed ]] && extra="--prime"
+      start=$(date +%s%N)
+      # shellcheck disable=SC2086
+      line=$("$JAVA" $flags -cp "$JAR" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null)
+      end=$(date +%s%N)
+      init=$(sed -E 's/.*init_ms=([0-9.]+).*/\1/' <<< "$line")
+      invoke=$(sed -E 's/.*first_invoke_ms=([0-9.]+).*/\1/' <<< "$line")
+      printf '%s\t%s\t%s\t%s\t%s\n' "$variant" "$side" "$(( (end - start) / 1000000 ))" "$init" "$invoke" >> "$COLD"
+    done
+  done
+done
+
+# class loading: what each side loads for one cold invocation
+for side in portable baseline; do
+  "$JAVA" -Xlog:class+load=info:file="$OUT/classload-$side.txt" -cp "$JAR" dev.portablefn.bench.ColdStart "$side" > /dev/null
+done
+classes() { grep -c ' source: ' "$1" || true; }
+classes_from() { grep ' source: ' "$1" | awk '{print $2}' | grep -cE "$2" || true; }
+
+# ---------------------------------------------------------------- deployment size
+echo "== deployment size"
+SIZES="$OUT/sizes.tsv"
+printf 'artifact\tbytes\n' > "$SIZES"
+printf 'minimal AWS portable function (target/minimal-aws.jar)\t%s\n' "$(stat -c %s target/minimal-aws.jar)" >> "$SIZES"
+printf 'hand-written AWS baseline (target/minimal-baseline-aws.jar)\t%s\n' "$(stat -c %s target/minimal-baseline-aws.jar)" >> "$SIZES"
+for example in minimal-aws minimal-gcp minimal-azure; do
+  pom="$ROOT/examples/$example/pom.xml"
+  if [[ -f $pom ]]; then
+    if (cd "$ROOT" && ./mvnw -B -q -o -f "examples/$example/pom.xml" package -DskipTests > "$OUT/build-$example.log" 2>&1); then
+      jar=$(find "$ROOT/examples/$example/target" -maxdepth 1 -name '*.jar' ! -name 'original-*' ! -name '*-sources.jar' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2)
+      [[ -n $jar ]] && printf 'examples/%s (%s)\t%s\n' "$example" "$(basename "$jar")" "$(stat -c %s "$jar")" >> "$SIZES"
+      (cd "$ROOT" && ./mvnw -B -q -o -f "examples/$example/pom.xml" dependency:list -DincludeScope=runtime \
+          -DoutputFile="$OUT/deps-$example.txt" > /dev/null 2>&1) || true
+    else
+      printf 'examples/%s (build failed, see target/results/build-%s.log)\t0\n' "$example" "$example" >> "$SIZES"
+    fi
+  else
+    printf 'examples/%s (not in the tree yet)\t0\n' "$example" >> "$SIZES"
+  fi
+done
+(cd "$ROOT" && ./mvnw -B -q -o -f adapters-aws/pom.xml dependency:list -DincludeScope=runtime \
+    -DoutputFile="$OUT/deps-adapters-aws.txt" > /dev/null 2>&1) || echo "(dependency:list failed)" > "$OUT/deps-adapters-aws.txt"
+# compressed bytes per top-level package in the minimal jar: who pays for the size
+unzip -v target/minimal-aws.jar | awk 'NR>3 && $8 ~ /\.class$|\// {split($8,p,"/"); k=p[1]"/"p[2]"/"p[3]; s[k]+=$3} END {for (k in s) printf "%s\t%d\n", k, s[k]}' \
+  | sort -t$'\t' -k2 -rn | head -12 > "$OUT/minimal-aws-breakdown.tsv"
+
+# ---------------------------------------------------------------- report
+echo "== writing RESULTS.md"
+stats() {   # stdin: numbers -> "median (min–max, IQR q1–q3)"
+  sort -n | awk '{v[NR]=$1} END {
+    if (NR == 0) { print "n/a"; exit }
+    m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2
+    q1 = v[int((NR+3)/4)]; q3 = v[int((3*NR+1)/4)]
+    printf "%s\t%s\t%s\t%s\t%s\n", m, v[1], v[NR], q1, q3 }'
+}
+median() { stats | cut -f1; }
+col() { awk -F'\t' -v v="$1" -v s="$2" -v c="$3" 'NR>1 && $1==v && $2==s {print $c}' "$COLD"; }
+
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+JDK=$("$JAVA" -version 2>&1 | sed -n 2p)
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+{
+  echo "# portablefn benchmark results"
+  echo
+  echo "Generated by \`benchmarks/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+  echo
+  echo "- Machine: $(nproc) CPUs, $CPU, $MEM RAM"
+  echo "- JDK: $JDK"
+  echo "- Load average before / after: $LOAD_BEFORE / $LOAD_AFTER. **The machine was shared with other builds while"
+  echo "  this ran**: absolute numbers are noisy; ratios come from the same run, interleaved, and are what to read."
+  echo "- JMH: \`$JMH_ARGS -prof gc\`; cold start: $COLD_RUNS fresh JVMs per variant and side, interleaved."
+  echo
+  echo "## Warm overhead (JMH, average time per invocation, steady state)"
+  echo
+  echo "Target: portable ≤ 1.3× baseline time, ≤ 1.5× baseline allocation."
+  echo
+  echo "| path | portable ns/op | baseline ns/op | time ratio | portable B/op | baseline B/op | alloc ratio | targets |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  jq -r '
+    map({ path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
+          side: (.benchmark | capture("_(?<s>portable|baseline)$").s),
+          ns: .primaryMetric.score, err: .primaryMetric.scoreError,
+          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) })
+    | group_by(.path)[]
+    | (map(select(.side == "portable"))[0]) as $p | (map(select(.side == "baseline"))[0]) as $b
+    | select($p != null and $b != null)
+    | ($p.ns / $b.ns) as $t | (if $b.alloc and $b.alloc > 0 then $p.alloc / $b.alloc else null end) as $a
+    | "| \($p.path) | \($p.ns | floor) ± \($p.err | floor) | \($b.ns | floor) ± \($b.err | floor) | \($t * 100 | round / 100)× | \($p.alloc | floor) | \($b.alloc | floor) | \(if $a then ($a * 100 | round / 100 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
+  ' "$OUT/jmh.json"
+  echo
+  echo "## Cold start (AWS, HTTP API v2, whole process: JVM start → handler built → one event handled → exit)"
+  echo
+  echo "Target: portable ≤ 1.3× baseline wall time. Milliseconds; median (min–max, IQR)."
+  echo
+  echo "| variant | portable wall | baseline wall | ratio | portable init / first invoke | baseline init / first invoke |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for variant in default c1 appcds appcds-c1 primed; do
+    read -r pm pmin pmax pq1 pq3 < <(col "$variant" portable 3 | stats)
+    read -r bm bmin bmax bq1 bq3 < <(col "$variant" baseline 3 | stats)
+    ratio=$(awk -v p="$pm" -v b="$bm" 'BEGIN {printf "%.2f", p / b}')
+    verdict=$(awk -v r="$ratio" 'BEGIN {print (r <= 1.3) ? "" : " **missed**"}')
+    label=$variant
+    case $variant in
+      c1) label='`-XX:TieredStopAtLevel=1`' ;;
+      appcds) label='AppCDS (`-XX:SharedArchiveFile`, archive per side)' ;;
+      appcds-c1) label='AppCDS + `TieredStopAtLevel=1`' ;;
+      primed) label='priming in init (event handled once before the measured one)' ;;
+    esac
+    echo "| $label | $pm ($pmin–$pmax, IQR $pq1–$pq3) | $bm ($bmin–$bmax, IQR $bq1–$bq3) | ${ratio}×$verdict | $(col "$variant" portable 4 | median) / $(col "$variant" portable 5 | median) | $(col "$variant" baseline 4 | median) / $(col "$variant" baseline 5 | median) |"
+  done
+  echo
+  echo "Classes loaded for one cold invocation (\`-Xlog:class+load\`): portable $(classes "$OUT/classload-portable.txt")," \
+       "baseline $(classes "$OUT/classload-baseline.txt"). Portable by origin: dev.portablefn $(classes_from "$OUT/classload-portable.txt" '^dev\.portablefn\.(api|aws)')," \
+       "Jackson $(classes_from "$OUT/classload-portable.txt" '^com\.fasterxml')" \
+       "(baseline $(classes_from "$OUT/classload-baseline.txt" '^com\.fasterxml'))," \
+       "SLF4J $(classes_from "$OUT/classload-portable.txt" '^org\.slf4j'), Hibernate Validator / Jakarta Validation" \
+       "$(classes_from "$OUT/classload-portable.txt" '^(org\.hibernate|jakarta\.validation)'), java.time $(classes_from "$OUT/classload-portable.txt" '^java\.time')" \
+       "(baseline $(classes_from "$OUT/classload-baseline.txt" '^java\.time'))."
+  echo
+  echo "## Deployment size"
+  echo
+  echo "Target: minimal AWS deployable jar ≤ 4 MB (4,194,304 bytes)."
+  echo
+  echo "| artifact | bytes | MB |"
+  echo "|---|---:|---:|"
+  awk -F'\t' 'NR>1 {printf "| %s | %s | %s |\n", $1, ($2 > 0 ? $2 : "—"), ($2 > 0 ? sprintf("%.2f", $2/1048576) : "—")}' "$SIZES"
+  echo
+  echo "Compressed bytes per top-level package in \`minimal-aws.jar\`:"
+  echo
+  echo "| package | bytes |"
+  echo "|---|---:|"
+  awk -F'\t' '{printf "| %s | %s |\n", $1, $2}' "$OUT/minimal-aws-breakdown.tsv"
+  echo
+  echo "Runtime dependencies of \`portablefn-adapters-aws\` (\`mvn dependency:list -DincludeScope=runtime\`):"
+  echo
+  echo '```'
+  grep -E '^\s+[a-z].*:.*:' "$OUT/deps-adapters-aws.txt" | sed 's/^ *//' | sed 's/ -- module.*//' | sort || true
+  echo '```'
+} > "$HERE/RESULTS.md.tmp"
+
+if [[ -f "$HERE/ANALYSIS.md" ]]; then   # hand-written profiling notes, kept across runs
+  { echo; cat "$HERE/ANALYSIS.md"; } >> "$HERE/RESULTS.md.tmp"
+fi
+mv "$HERE/RESULTS.md.tmp" "$HERE/RESULTS.md"
+echo "== done: $HERE/RESULTS.md (raw data in target/results/)"

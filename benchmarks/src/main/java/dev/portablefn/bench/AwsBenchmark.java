@@ -1,0 +1,84 @@
+package dev.portablefn.bench;
+
+import dev.portablefn.aws.LambdaHandler;
+import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
+import dev.portablefn.bench.fakes.FakeLambdaContext;
+import dev.portablefn.bench.portable.OrderEventFunction;
+import dev.portablefn.bench.portable.OrderHttpFunction;
+import dev.portablefn.bench.work.OrderBook;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Warm per-invocation cost of the AWS adapter ({@link LambdaHandler}) against {@link BaselineLambdaHandler}:
+ * raw bytes in, provider response bytes out, exactly what the Lambda runtime client does.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class AwsBenchmark {
+
+    private final FakeLambdaContext context = new FakeLambdaContext("8f5e3c1a-6a43-4f7e-9d0e-1b2c3d4e5f60");
+    private byte[] httpEvent;
+    private byte[] sqsEvent;
+    private LambdaHandler portableHttp;
+    private LambdaHandler portableSqs;
+    private BaselineLambdaHandler baseline;
+
+    /** Builds both handlers once, as Lambda does per container. */
+    @Setup
+    public void setUp() {
+        httpEvent = Payloads.bytes(Payloads.AWS_HTTP_API_V2);
+        sqsEvent = Payloads.bytes(Payloads.AWS_SQS_BATCH_10);
+        portableHttp = new LambdaHandler(new OrderHttpFunction());
+        portableSqs = new LambdaHandler(new OrderEventFunction(new OrderBook()));
+        baseline = new BaselineLambdaHandler(new OrderBook());
+    }
+
+    /** @return the response @throws IOException never */
+    @Benchmark
+    public ByteArrayOutputStream httpApiV2_portable() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        portableHttp.handleRequest(new ByteArrayInputStream(httpEvent), out, context);
+        return out;
+    }
+
+    /** @return the response @throws IOException never */
+    @Benchmark
+    public ByteArrayOutputStream httpApiV2_baseline() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        baseline.handleRequest(new ByteArrayInputStream(httpEvent), out, context);
+        return out;
+    }
+
+    /** @return the response @throws IOException never */
+    @Benchmark
+    public ByteArrayOutputStream sqsBatch10_portable() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        portableSqs.handleRequest(new ByteArrayInputStream(sqsEvent), out, context);
+        return out;
+    }
+
+    /** @return the response @throws IOException never */
+    @Benchmark
+    public ByteArrayOutputStream sqsBatch10_baseline() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        baseline.handleRequest(new ByteArrayInputStream(sqsEvent), out, context);
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.portablefn.bench;
+
+import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.portablefn.azure.AzureFunctions;
+import dev.portablefn.bench.baseline.azure.BaselineAzureFunctions;
+import dev.portablefn.bench.fakes.FakeAzureRequest;
+import dev.portablefn.bench.fakes.FakeExecutionContext;
+import dev.portablefn.bench.portable.OrderEventFunction;
+import dev.portablefn.bench.portable.OrderHttpFunction;
+import dev.portablefn.bench.work.OrderBook;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Warm per-invocation cost of the Azure adapter ({@link AzureFunctions}) against hand-written annotated-method
+ * bodies, from the worker's bound request / message text onwards.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class AzureBenchmark {
+
+    private final FakeExecutionContext context = new FakeExecutionContext("5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a");
+    private String order;
+    private Map<String, String> headers;
+    private AzureFunctions portableHttp;
+    private AzureFunctions portableQueue;
+    private BaselineAzureFunctions baseline;
+
+    /** Builds the delegations once, as a static field of the user's class would. */
+    @Setup
+    public void setUp() {
+        order = Payloads.text(Payloads.ORDER);
+        headers = Payloads.singleValuedHeaders();
+        portableHttp = AzureFunctions.of(new OrderHttpFunction());
+        portableQueue = AzureFunctions.of(new OrderEventFunction(new OrderBook()));
+        baseline = new BaselineAzureFunctions(new OrderBook());
+    }
+
+    /** @return the response */
+    @Benchmark
+    public HttpResponseMessage http_portable() {
+        return portableHttp.http(new FakeAzureRequest(headers, order), context);
+    }
+
+    /** @return the response */
+    @Benchmark
+    public HttpResponseMessage http_baseline() {
+        return baseline.http(new FakeAzureRequest(headers, order), context);
+    }
+
+    /** Delivers one queue message. */
+    @Benchmark
+    public void queue_portable() {
+        portableQueue.queue(order, "9f2c1e4a-6b7d-4e8f-a1b2-c3d4e5f60718", 1, "2026-11-28T10:00:00+00:00", context);
+    }
+
+    /** Delivers one queue message. @throws Exception never */
+    @Benchmark
+    public void queue_baseline() throws Exception {
+        baseline.queue(order, context);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.portablefn.bench;
+
+import dev.portablefn.bench.baseline.gcp.BaselineGcpHttpFunction;
+import dev.portablefn.bench.baseline.gcp.BaselinePubSubFunction;
+import dev.portablefn.bench.fakes.FakeCloudEvent;
+import dev.portablefn.bench.fakes.FakeGcpRequest;
+import dev.portablefn.bench.fakes.FakeGcpResponse;
+import dev.portablefn.bench.portable.OrderEventFunction;
+import dev.portablefn.bench.portable.OrderHttpFunction;
+import dev.portablefn.bench.work.OrderBook;
+import dev.portablefn.gcp.GcpCloudEventFunction;
+import dev.portablefn.gcp.GcpHttpFunction;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Warm per-invocation cost of the GCP adapter ({@link GcpHttpFunction}, {@link GcpCloudEventFunction}) against
+ * hand-written Functions Framework functions, from the framework's request / CloudEvent objects onwards.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class GcpBenchmark {
+
+    private byte[] order;
+    private FakeCloudEvent pubsub;
+    private GcpHttpFunction portableHttp;
+    private GcpCloudEventFunction portablePubSub;
+    private BaselineGcpHttpFunction baselineHttp;
+    private BaselinePubSubFunction baselinePubSub;
+
+    /** Builds the functions once, as the invoker does per instance. */
+    @Setup
+    public void setUp() {
+        order = Payloads.bytes(Payloads.ORDER);
+        pubsub = new FakeCloudEvent("1234567890", Payloads.bytes(Payloads.GCP_PUBSUB));
+        portableHttp = new GcpHttpFunction(new OrderHttpFunction());
+        portablePubSub = new GcpCloudEventFunction(new OrderEventFunction(new OrderBook()));
+        baselineHttp = new BaselineGcpHttpFunction();
+        baselinePubSub = new BaselinePubSubFunction(new OrderBook());
+    }
+
+    /** @return the response @throws Exception never */
+    @Benchmark
+    public FakeGcpResponse http_portable() throws Exception {
+        FakeGcpResponse response = new FakeGcpResponse();
+        portableHttp.service(new FakeGcpRequest("POST", "/orders", Payloads.HTTP_HEADERS, order), response);
+        return response;
+    }
+
+    /** @return the response @throws Exception never */
+    @Benchmark
+    public FakeGcpResponse http_baseline() throws Exception {
+        FakeGcpResponse response = new FakeGcpResponse();
+        baselineHttp.service(new FakeGcpRequest("POST", "/orders", Payloads.HTTP_HEADERS, order), response);
+        return response;
+    }
+
+    /** @throws Exception never */
+    @Benchmark
+    public void pubsubCloudEvent_portable() throws Exception {
+        portablePubSub.accept(pubsub);
+    }
+
+    /** @throws Exception never */
+    @Benchmark
+    public void pubsubCloudEvent_baseline() throws Exception {
+        baselinePubSub.accept(pubsub);
+    }
+}

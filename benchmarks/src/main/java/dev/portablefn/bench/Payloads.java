@@ -1,0 +1,55 @@
+package dev.portablefn.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The recorded payloads every benchmark and the cold-start harness send, loaded from {@code /events/}. */
+public final class Payloads {
+
+    /** API Gateway HTTP API (payload 2.0) {@code POST /orders} with a JSON order. */
+    public static final String AWS_HTTP_API_V2 = "/events/aws/apigw-v2-order.json";
+    /** An SQS batch of 10 JSON orders. */
+    public static final String AWS_SQS_BATCH_10 = "/events/aws/sqs-batch-10-orders.json";
+    /** Pub/Sub {@code MessagePublishedData} carrying a JSON order. */
+    public static final String GCP_PUBSUB = "/events/gcp/pubsub-order.json";
+    /** The JSON order, as an HTTP body and as a queue message. */
+    public static final String ORDER = "/events/azure/order.json";
+
+    /** The headers the GCP and Azure HTTP benchmarks send. */
+    public static final Map<String, List<String>> HTTP_HEADERS = Map.of(
+            "Content-Type", List.of("application/json"),
+            "User-Agent", List.of("curl/8.5.0"),
+            "Accept", List.of("*/*"),
+            "traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+
+    private Payloads() {
+    }
+
+    /** @param resource the resource path @return its bytes @throws UncheckedIOException if it is missing */
+    public static byte[] bytes(String resource) {
+        try (InputStream in = Payloads.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("benchmark payload " + resource + " is not on the classpath"));
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read benchmark payload " + resource, e);
+        }
+    }
+
+    /** @param resource the resource path @return its text, trimmed */
+    public static String text(String resource) {
+        return new String(bytes(resource), StandardCharsets.UTF_8).trim();
+    }
+
+    /** @return {@link #HTTP_HEADERS} with one value per name, as the Azure worker passes them */
+    public static Map<String, String> singleValuedHeaders() {
+        Map<String, String> single = new java.util.HashMap<>();
+        HTTP_HEADERS.forEach((name, values) -> single.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+        return Map.copyOf(single);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.portablefn.bench.fakes;
+
+import com.google.cloud.functions.HttpRequest;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A Functions Framework request as the invoker hands it over: method, path, headers and a body stream. */
+public final class FakeGcpRequest implements HttpRequest {
+
+    private final String method;
+    private final String path;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+
+    /**
+     * @param method  the HTTP method
+     * @param path    the request path
+     * @param headers the headers
+     * @param body    the body
+     */
+    public FakeGcpRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        this.method = method;
+        this.path = path;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    @Override
+    public String getMethod() {
+        return method;
+    }
+
+    @Override
+    public String getUri() {
+        return "https://orders-abc.a.run.app" + path;
+    }
+
+    @Override
+    public String getPath() {
+        return path;
+    }
+
+    @Override
+    public Optional<String> getQuery() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, List<String>> getQueryParameters() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, HttpPart> getParts() {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<String> getContentType() {
+        return Optional.of("application/json");
+    }
+
+    @Override
+    public long getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public Optional<String> getCharacterEncoding() {
+        return Optional.empty();
+    }
+
+    @Override
+    public InputStream getInputStream() {
+        return new ByteArrayInputStream(body);
+    }
+
+    @Override
+    public BufferedReader getReader() {
+        return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Map<String, List<String>> getHeaders() {
+        return headers;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.portablefn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.portablefn.aws.LambdaHandler;
+import dev.portablefn.azure.AzureFunctions;
+import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
+import dev.portablefn.bench.baseline.azure.BaselineAzureFunctions;
+import dev.portablefn.bench.baseline.gcp.BaselineGcpHttpFunction;
+import dev.portablefn.bench.baseline.gcp.BaselinePubSubFunction;
+import dev.portablefn.bench.fakes.FakeAzureRequest;
+import dev.portablefn.bench.fakes.FakeCloudEvent;
+import dev.portablefn.bench.fakes.FakeExecutionContext;
+import dev.portablefn.bench.fakes.FakeGcpRequest;
+import dev.portablefn.bench.fakes.FakeGcpResponse;
+import dev.portablefn.bench.fakes.FakeLambdaContext;
+import dev.portablefn.bench.portable.MinimalAwsHandler;
+import dev.portablefn.bench.portable.OrderEventFunction;
+import dev.portablefn.bench.portable.OrderHttpFunction;
+import dev.portablefn.bench.work.OrderBook;
+import dev.portablefn.gcp.GcpCloudEventFunction;
+import dev.portablefn.gcp.GcpHttpFunction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The comparison is fair only if both sides do the same work: same payloads in, equivalent responses and books out. */
+class BaselineEquivalenceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECEIPT = "{\"item\":\"portable-fn-handbook\",\"quantity\":3,\"total\":37.5,\"status\":\"ACCEPTED\"}";
+
+    @Test
+    void awsHttpApiV2ResponseMatchesTheBaseline() throws Exception {
+        JsonNode portable = aws(new MinimalAwsHandler(), Payloads.AWS_HTTP_API_V2);
+        JsonNode baseline = aws(new BaselineLambdaHandler(), Payloads.AWS_HTTP_API_V2);
+
+        assertThat(portable.get("statusCode").asInt()).isEqualTo(baseline.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(portable.at("/headers/content-type").asText()).startsWith("application/json");
+        assertThat(baseline.at("/headers/content-type").asText()).isEqualTo("application/json");
+        assertThat(JSON.readTree(portable.get("body").asText())).isEqualTo(JSON.readTree(baseline.get("body").asText()))
+                .isEqualTo(JSON.readTree(RECEIPT));
+        assertThat(portable.get("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(baseline.get("isBase64Encoded").asBoolean()).isFalse();
+    }
+
+    @Test
+    void awsSqsBatchRecordsTheSameOrdersAndReportsNoFailures() throws Exception {
+        OrderBook portableBook = new OrderBook();
+        OrderBook baselineBook = new OrderBook();
+
+        JsonNode portable = aws(new LambdaHandler(new OrderEventFunction(portableBook)), Payloads.AWS_SQS_BATCH_10);
+        JsonNode baseline = aws(new BaselineLambdaHandler(baselineBook), Payloads.AWS_SQS_BATCH_10);
+
+        assertThat(portable).isEqualTo(baseline).isEqualTo(JSON.readTree("{\"batchItemFailures\":[]}"));
+        assertThat(portableBook.orders()).isEqualTo(baselineBook.orders()).isEqualTo(10);
+        assertThat(portableBook.total()).isEqualTo(baselineBook.total()).isEqualTo(687.5);
+    }
+
+    @Test
+    void gcpHttpResponseMatchesTheBaseline() throws Exception {
+        byte[] order = Payloads.bytes(Payloads.ORDER);
+        FakeGcpResponse portable = new FakeGcpResponse();
+        FakeGcpResponse baseline = new FakeGcpResponse();
+
+        new GcpHttpFunction(new OrderHttpFunction())
+                .service(new FakeGcpRequest("POST", "/orders", Payloads.HTTP_HEADERS, order), portable);
+        new BaselineGcpHttpFunction().service(new FakeGcpRequest("POST", "/orders", Payloads.HTTP_HEADERS, order), baseline);
+
+        assertThat(portable.status()).isEqualTo(baseline.status()).isEqualTo(200);
+        assertThat(portable.getContentType()).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(baseline.getContentType()).hasValue("application/json");
+        assertThat(JSON.readTree(portable.body())).isEqualTo(JSON.readTree(baseline.body())).isEqualTo(JSON.readTree(RECEIPT));
+    }
+
+    @Test
+    void gcpPubSubCloudEventRecordsTheSameOrder() throws Exception {
+        OrderBook portableBook = new OrderBook();
+        OrderBook baselineBook = new OrderBook();
+        FakeCloudEvent event = new FakeCloudEvent("1234567890", Payloads.bytes(Payloads.GCP_PUBSUB));
+
+        new GcpCloudEventFunction(new OrderEventFunction(portableBook)).accept(event);
+        new BaselinePubSubFunction(baselineBook).accept(event);
+
+        assertThat(portableBook.orders()).isEqualTo(baselineBook.orders()).isEqualTo(1);
+        assertThat(portableBook.total()).isEqualTo(baselineBook.total()).isEqualTo(37.5);
+    }
+
+    @Test
+    void azureHttpResponseMatchesTheBaseline() throws Exception {
+        String order = Payloads.text(Payloads.ORDER);
+        FakeExecutionContext context = new FakeExecutionContext("invocation-1");
+
+        HttpResponseMessage portable = AzureFunctions.of(new OrderHttpFunction())
+                .http(new FakeAzureRequest(Payloads.singleValuedHeaders(), order), context);
+        HttpResponseMessage baseline = new BaselineAzureFunctions(new OrderBook())
+                .http(new FakeAzureRequest(Payloads.singleValuedHeaders(), order), context);
+
+        assertThat(portable.getStatusCode()).isEqualTo(baseline.getStatusCode()).isEqualTo(200);
+        assertThat(portable.getHeader("Content-Type")).startsWith("application/json");
+        assertThat(baseline.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(JSON.readTree(bodyText(portable))).isEqualTo(JSON.readTree(bodyText(baseline))).isEqualTo(JSON.readTree(RECEIPT));
+    }
+
+    @Test
+    void azureQueueMessageRecordsTheSameOrder() throws Exception {
+        OrderBook portableBook = new OrderBook();
+        OrderBook baselineBook = new OrderBook();
+        String order = Payloads.text(Payloads.ORDER);
+        FakeExecutionContext context = new FakeExecutionContext("invocation-2");
+
+        AzureFunctions.of(new OrderEventFunction(portableBook)).queue(order, "message-1", 1, "2026-11-28T10:00:00+00:00", context);
+        new BaselineAzureFunctions(baselineBook).queue(order, context);
+
+        assertThat(portableBook.orders()).isEqualTo(baselineBook.orders()).isEqualTo(1);
+        assertThat(portableBook.total()).isEqualTo(baselineBook.total()).isEqualTo(37.5);
+    }
+
+    private static JsonNode aws(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String payload)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Payloads.bytes(payload)), out, new FakeLambdaContext("request-1"));
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static String bodyText(HttpResponseMessage response) {
+        Object body = response.getBody();
+        return body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.portablefn.examples.learning.local;
+
+import dev.portablefn.api.Provider;
+import dev.portablefn.examples.learning.LearningPlatform;
+import dev.portablefn.testing.localcloud.LocalCloud;
+
+/**
+ * The learning platform wired into a {@link LocalCloud} the way the descriptors wire it in the cloud:
+ * the same function names, the {@code payments} topic to the enrolment subscriber, the
+ * {@code lesson-files} bucket to the upload function, the nightly schedule at 02:00 UTC. Local
+ * runs and the end-to-end test both start here.
+ *
+ * @param cloud    the cloud the platform runs in
+ * @param platform the platform, publishing through the cloud
+ */
+public record LocalPlatform(LocalCloud cloud, LearningPlatform platform) {
+
+    /** The function serving every HTTP route at once, as the dev server needs a single one. */
+    public static final String API = "api";
+
+    /**
+     * @param provider the provider whose delivery behaviour (retries, dead letters) LocalCloud reproduces
+     * @return the platform deployed into a fresh cloud with in-memory repositories
+     */
+    public static LocalPlatform start(Provider provider) {
+        LocalCloud cloud = LocalCloud.like(provider);
+        LearningPlatform platform = LearningPlatform.inMemory(cloud.publisher());
+        cloud.deploy("courses", platform.coursesApi())
+                .deploy("users", platform.usersApi())
+                .deploy("payment-publisher", platform.paymentPublisher())
+                .deploy("reports", platform.reportsApi())
+                .deploy(API, platform.httpApi())
+                .deploy("payment-subscriber", platform.paymentSubscriber())
+                .deploy("lesson-uploads", platform.lessonUploads())
+                .deploy("nightly-report", platform.nightlyReport())
+                .createTopic(LearningPlatform.PAYMENTS_TOPIC)
+                .subscribe(LearningPlatform.PAYMENTS_TOPIC, "payment-subscriber")
+                .createBucket(LearningPlatform.LESSONS_BUCKET)
+                .subscribe(LearningPlatform.LESSONS_BUCKET, "lesson-uploads")
+                .scheduleCron(LearningPlatform.NIGHTLY_SCHEDULE, "0 2 * * *", "nightly-report");
+        return new LocalPlatform(cloud, platform);
+    }
+}
