@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +37,7 @@ public final class LocalMain {
      */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? parsePort(args[0]) : DEFAULT_PORT;
-        LocalPlatform local = LocalPlatform.start(Provider.AWS);
+        LocalPlatform local = LocalPlatform.start(Provider.AWS, Instant.now());
         Demo demo = Demo.seed(local);
         DevServer server = DevServer.start(local.cloud(), LocalPlatform.API, port);
         // Virtual time follows the wall clock, so retries, backoff and the nightly schedule happen while you watch.

@@ -3,6 +3,8 @@ package dev.portablefn.examples.learning.local;
 import dev.portablefn.api.Provider;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.testing.localcloud.LocalCloud;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The learning platform wired into a {@link LocalCloud} the way the descriptors wire it in the cloud:
@@ -23,7 +25,19 @@ public record LocalPlatform(LocalCloud cloud, LearningPlatform platform) {
      * @return the platform deployed into a fresh cloud with in-memory repositories
      */
     public static LocalPlatform start(Provider provider) {
+        return start(provider, null);
+    }
+
+    /**
+     * @param provider the provider whose delivery behaviour LocalCloud reproduces
+     * @param now      the instant the cloud's virtual clock starts at, or {@code null} for LocalCloud's fixed start
+     * @return the platform deployed into a fresh cloud with in-memory repositories
+     */
+    public static LocalPlatform start(Provider provider, Instant now) {
         LocalCloud cloud = LocalCloud.like(provider);
+        if (now != null && now.isAfter(cloud.now())) {
+            cloud.advance(Duration.between(cloud.now(), now)); // nothing is deployed yet, so nothing fires
+        }
         LearningPlatform platform = LearningPlatform.inMemory(cloud.publisher());
         cloud.deploy("courses", platform.coursesApi())
                 .deploy("users", platform.usersApi())
