@@ -85,8 +85,13 @@ for example in minimal-aws minimal-gcp minimal-azure; do
   pom="$ROOT/examples/$example/pom.xml"
   if [[ -f $pom ]]; then
     if (cd "$ROOT" && ./mvnw -B -q -o -f "examples/$example/pom.xml" package -DskipTests > "$OUT/build-$example.log" 2>&1); then
-      jar=$(find "$ROOT/examples/$example/target" -maxdepth 1 -name '*.jar' ! -name 'original-*' ! -name '*-sources.jar' -printf '%s %p\n' | sort -rn | head -1 | cut -d' ' -f2)
-      [[ -n $jar ]] && printf 'examples/%s (%s)\t%s\n' "$example" "$(basename "$jar")" "$(stat -c %s "$jar")" >> "$SIZES"
+      target="$ROOT/examples/$example/target"
+      if [[ -d $target/azure-functions ]]; then   # Azure deploys a folder: function jar + lib/ + function.json files
+        printf 'examples/%s (target/azure-functions folder, jar + lib/)\t%s\n' "$example" "$(du -sb "$target/azure-functions" | cut -f1)" >> "$SIZES"
+      else
+        jar=$(find "$target" "$target/deploy" -maxdepth 1 -name '*.jar' ! -name 'original-*' ! -name '*-sources.jar' -printf '%s %p\n' 2>/dev/null | sort -rn | head -1 | cut -d' ' -f2)
+        [[ -n $jar ]] && printf 'examples/%s (%s)\t%s\n' "$example" "${jar#"$target"/}" "$(stat -c %s "$jar")" >> "$SIZES"
+      fi
       (cd "$ROOT" && ./mvnw -B -q -o -f "examples/$example/pom.xml" dependency:list -DincludeScope=runtime \
           -DoutputFile="$OUT/deps-$example.txt" > /dev/null 2>&1) || true
     else
@@ -139,7 +144,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   jq -r '
     map({ path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
           side: (.benchmark | capture("_(?<s>portable|baseline)$").s),
-          ns: .primaryMetric.score, err: .primaryMetric.scoreError,
+          ns: .primaryMetric.score, err: (.primaryMetric.scoreError | if type == "number" then . else 0 end),
           alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) })
     | group_by(.path)[]
     | (map(select(.side == "portable"))[0]) as $p | (map(select(.side == "baseline"))[0]) as $b

@@ -69,6 +69,15 @@ class AwsDecoderTest {
         assertThat(request.unwrap(JsonNode.class).path("resource").asText()).isEqualTo("/{proxy+}");
     }
 
+    @Test
+    void decodesHttpApiPayloadV1LikeRestApi() {
+        String v1 = Fixtures.text("apigw-request.json").replaceFirst("\\{", "{\"version\": \"1.0\",");
+        HttpRequest request = ((Decoded.Http) decoder.decode(v1.getBytes(StandardCharsets.UTF_8))).request();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/hello/world");
+        assertThat(request.query().all("name")).containsExactly("me");
+    }
+
     @ParameterizedTest
     @CsvSource({"apigw-v2-request-iam.json, GET", "apigw-v2-request-jwt-authorizer.json, GET",
             "apigw-v2-request-lambda-authorizer.json, GET"})

@@ -39,7 +39,8 @@ class LambdaRuntimeClientTest {
         httpApi = new RuntimeApiStub();
         queueApi = new RuntimeApiStub();
         httpRuntime = start(RuntimeHttpHandler.class, httpApi, "http");
-        queueRuntime = start(RuntimeQueueHandler.class, queueApi, "queue");
+        // The queue function runs under the no-code entry point, found through PORTABLEFN_FUNCTION.
+        queueRuntime = start(GenericLambdaHandler.class, queueApi, "queue");
     }
 
     @AfterAll
@@ -75,6 +76,7 @@ class LambdaRuntimeClientTest {
         env.put("_HANDLER", handler.getName() + "::handleRequest");
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("AWS_REGION", "us-east-1");
+        env.put("PORTABLEFN_FUNCTION", RuntimeQueueHandler.Orders.class.getName());
         return builder.start();
     }
 

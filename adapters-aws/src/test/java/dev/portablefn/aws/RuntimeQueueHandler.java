@@ -5,7 +5,7 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.RetryableException;
 
-/** An event function behind the adapter that fails on request; run by the real runtime client in tests. */
+/** An event function that fails on request, and a handler subclass for it; the runtime client test runs {@link Orders} through {@link GenericLambdaHandler}. */
 public class RuntimeQueueHandler extends LambdaHandler {
 
     /** Fails records whose data mentions "fail" or "explode". */
