@@ -93,9 +93,10 @@ public final class HttpHeaders {
         return values.hashCode();
     }
 
+    /** @return the headers with credential values hidden (see {@link Redaction#standard()}), safe to log */
     @Override
     public String toString() {
-        return values.toString();
+        return Redaction.standard().headers(this).toString();
     }
 
     /** Builds {@link HttpHeaders}. */

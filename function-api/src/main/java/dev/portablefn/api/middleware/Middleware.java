@@ -9,7 +9,7 @@ import java.time.Duration;
  * <p>The library's chain runs, outermost first: {@link #loggingContext()}, failure handling
  * (classification, logging, HTTP problem responses), {@link #deadline(Duration)}, binding of event
  * data and size limits, {@link #validation()}, then the function's own middleware in the order
- * given, then the function.
+ * given (such as {@code Idempotency.middleware(store)} or {@link #accessLog}), then the function.
  */
 @FunctionalInterface
 public interface Middleware {
@@ -65,5 +65,16 @@ public interface Middleware {
      */
     static Middleware validation() {
         return ValidationMiddleware.INSTANCE;
+    }
+
+    /**
+     * Logs one INFO line per invocation (request line and status, or event id and type) to the
+     * {@code dev.portablefn.access} logger, with credential headers hidden by {@code redaction}.
+     *
+     * @param redaction what to hide, such as {@code Redaction.standard().withHeaders("X-Session")}
+     * @return the middleware
+     */
+    static Middleware accessLog(dev.portablefn.api.http.Redaction redaction) {
+        return new AccessLogMiddleware(redaction, org.slf4j.LoggerFactory.getLogger("dev.portablefn.access"));
     }
 }

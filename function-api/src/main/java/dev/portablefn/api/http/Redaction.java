@@ -1,0 +1,111 @@
+package dev.portablefn.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hides secrets before anything is logged: header values such as {@code Authorization},
+ * {@code Cookie}, {@code Set-Cookie} and {@code X-Api-Key}, and JSON fields the application names
+ * (passwords, card numbers). {@link HttpHeaders#toString()} uses {@link #standard()}, so logging
+ * headers never prints a credential.
+ */
+public final class Redaction {
+
+    /** What a hidden value is replaced with. */
+    public static final String MASK = "[REDACTED]";
+
+    private static final Set<String> SENSITIVE_HEADERS = Set.of(
+            "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-amz-security-token");
+
+    private static final Redaction STANDARD = new Redaction(SENSITIVE_HEADERS, Set.of());
+
+    private final Set<String> headers;
+    private final Set<String> fields;
+
+    private Redaction(Set<String> headers, Set<String> fields) {
+        this.headers = Set.copyOf(headers);
+        this.fields = Set.copyOf(fields);
+    }
+
+    /** @return redaction of the standard credential headers and no JSON fields */
+    public static Redaction standard() {
+        return STANDARD;
+    }
+
+    /**
+     * @param headerNames more header names to hide, any case
+     * @return a copy that also hides those headers
+     */
+    public Redaction withHeaders(String... headerNames) {
+        Set<String> all = new HashSet<>(headers);
+        for (String name : headerNames) {
+            all.add(name.toLowerCase(Locale.ROOT));
+        }
+        return new Redaction(all, fields);
+    }
+
+    /**
+     * @param fieldNames JSON field names to hide wherever they occur, case-sensitive
+     * @return a copy that also hides those fields
+     */
+    public Redaction withJsonFields(String... fieldNames) {
+        Set<String> all = new HashSet<>(fields);
+        all.addAll(List.of(fieldNames));
+        return new Redaction(headers, all);
+    }
+
+    /**
+     * @param name a header name, any case
+     * @return whether its values are hidden
+     */
+    public boolean hidesHeader(String name) {
+        return headers.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * @param all headers to log
+     * @return the same names with sensitive values replaced by {@link #MASK}
+     */
+    public Map<String, List<String>> headers(HttpHeaders all) {
+        Map<String, List<String>> safe = new LinkedHashMap<>();
+        all.asMap().forEach((name, values) -> safe.put(name, hidesHeader(name) ? List.of(MASK) : values));
+        return safe;
+    }
+
+    /**
+     * @param json a JSON tree to log; not changed
+     * @return a copy with every configured field's value replaced by {@link #MASK}, at any depth
+     */
+    public JsonNode json(JsonNode json) {
+        if (fields.isEmpty() || json == null) {
+            return json;
+        }
+        JsonNode copy = json.deepCopy();
+        mask(copy);
+        return copy;
+    }
+
+    private void mask(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (fields.contains(name)) {
+                    object.set(name, TextNode.valueOf(MASK));
+                } else {
+                    mask(object.get(name));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(this::mask);
+        }
+    }
+}
