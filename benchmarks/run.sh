@@ -2,7 +2,7 @@
 # Builds the benchmarks, runs warm (JMH), cold-start and deployment-size measurements, writes RESULTS.md.
 # Bounded to roughly 10 minutes on 2 cores. Knobs (environment):
 #   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
-#   JMH_ARGS="..."     replaces the default JMH run options
+#   JMH_ARGS="..."     replaces the default JMH run options (8 warm-up seconds: on a loaded 2-core box the JIT needs them)
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
 #   SKIP_BUILD=1       reuse target/benchmarks.jar
@@ -14,7 +14,7 @@ ROOT=$(cd .. && pwd)
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
 COLD_RUNS=${COLD_RUNS:-10}
-JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 1s -i 5 -r 1s"}
+JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 8 -w 1s -i 5 -r 1s"}
 JMH_FILTER=${JMH_FILTER:-'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\..*'}
 JAVA=${JAVA:-java}
 

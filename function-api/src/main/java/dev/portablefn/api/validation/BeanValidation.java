@@ -131,13 +131,24 @@ public final class BeanValidation {
         return text.toString();
     }
 
+    private static Validator bootstrap() {
+        try {
+            return HibernateValidatorBootstrap.create();
+        } catch (NoClassDefFoundError missing) {
+            // Deployments without constraints may leave the validator out to save jar size (see examples/minimal-aws).
+            throw new IllegalStateException("a bound type declares Jakarta Validation constraints but Hibernate Validator "
+                    + "is not on the classpath; add org.hibernate.validator:hibernate-validator (missing: "
+                    + missing.getMessage() + ")", missing);
+        }
+    }
+
     private Validator validator() {
         Validator current = validator;
         if (current == null) {
             synchronized (this) {
                 current = validator;
                 if (current == null) {
-                    current = HibernateValidatorBootstrap.create();
+                    current = bootstrap();
                     validator = current;
                 }
             }

@@ -1,6 +1,11 @@
 package dev.portablefn.examples.learning;
 
 import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.idempotency.Idempotency;
+import dev.portablefn.api.idempotency.IdempotencyStore;
+import dev.portablefn.api.idempotency.InMemoryIdempotencyStore;
+import dev.portablefn.api.idempotency.KeyExtractors;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.api.http.HttpRouter;
 import dev.portablefn.examples.learning.content.InMemoryLessonFileRepository;
@@ -45,6 +50,7 @@ public final class LearningPlatform {
     private final LessonFileRepository lessonFiles;
     private final ReportRepository reports;
     private final Publisher publisher;
+    private final IdempotencyStore processedPayments = new InMemoryIdempotencyStore();
 
     private LearningPlatform(CourseRepository courses, UserRepository users, EnrolmentRepository enrolments,
                              LessonFileRepository lessonFiles, ReportRepository reports, Publisher publisher) {
@@ -86,9 +92,16 @@ public final class LearningPlatform {
         return new ReportsApi(reports);
     }
 
-    /** @return the Payment Subscriber, for the {@value #PAYMENTS_TOPIC} topic */
-    public PaymentSubscriber paymentSubscriber() {
-        return new PaymentSubscriber(enrolments);
+    /**
+     * The Payment Subscriber behind the library's idempotency middleware, keyed by {@code paymentId}:
+     * a payment delivered again (same message or re-published) is acknowledged without running it.
+     * The repository's {@code enrolIfAbsent} still guards against a second payment for the same course.
+     *
+     * @return the subscriber for the {@value #PAYMENTS_TOPIC} topic
+     */
+    public PortableFunction paymentSubscriber() {
+        return PortableFunction.of(new PaymentSubscriber(enrolments))
+                .with(Idempotency.middleware(processedPayments, Idempotency.key(KeyExtractors.jsonField("paymentId"))));
     }
 
     /** @return the lesson upload function, for the {@value #LESSONS_BUCKET} bucket */

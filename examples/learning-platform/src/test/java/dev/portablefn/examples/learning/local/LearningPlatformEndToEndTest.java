@@ -65,6 +65,11 @@ class LearningPlatformEndToEndTest {
         assertThat(local.platform().enrolments().all()).containsExactly(first);
         assertThat(cloud.invocations("payment-subscriber")).hasSize(2)
                 .allSatisfy(i -> assertThat(i.outcome()).isEqualTo(InvocationRecord.Outcome.SUCCEEDED));
+        // The idempotency middleware answered the repeat: the subscriber itself ran once.
+        assertThat(cloud.invocations("payment-subscriber").get(0).logs()).extracting(log -> log.message())
+                .anySatisfy(message -> assertThat(message).startsWith("enrolled user " + userId));
+        assertThat(cloud.invocations("payment-subscriber").get(1).logs()).extracting(log -> log.message())
+                .noneSatisfy(message -> assertThat(message).contains("enrolled"));
 
         cloud.blobStore().put(LearningPlatform.LESSONS_BUCKET, "courses/" + courseId + "/lessons/01-intro.mp4",
                 new byte[2048], "video/mp4");
