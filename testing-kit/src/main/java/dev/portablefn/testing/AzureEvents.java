@@ -1,0 +1,143 @@
+package dev.portablefn.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.testing.azure.TestHttpRequestMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Builds Azure Functions payloads: the Functions host's invocation payload
+ * ({@code {"Data": {...}, "Metadata": {...}}}, the shape it sends custom handlers, documented under
+ * "Azure Functions custom handlers") for Queue Storage and HTTP triggers, and Event Grid events in the
+ * Event Grid schema (as documented in "Azure Event Grid event schema" and "Blob storage as an Event Grid
+ * source"). Function {@code test-function}, times at {@link TestClock#DEFAULT_START}. Hand them to
+ * {@link FunctionTester#invoke(byte[])}, which calls the matching {@code AzureFunctions} delegation.
+ */
+public final class AzureEvents {
+
+    private static final Instant TIME = TestClock.DEFAULT_START;
+
+    private AzureEvents() {
+    }
+
+    /**
+     * @param message the message text
+     * @return a Queue Storage trigger invocation, message id {@code message-1}, first dequeue
+     */
+    public static byte[] queue(String message) {
+        return queue(AwsEvents.messageId(0), message, 1);
+    }
+
+    /**
+     * @param id           the queue message id
+     * @param message      the message text (the host has base64-decoded it)
+     * @param dequeueCount the delivery attempt, from 1
+     * @return a Queue Storage trigger invocation with the host's queue metadata
+     */
+    public static byte[] queue(String id, String message, int dequeueCount) {
+        if (dequeueCount < 1) {
+            throw new IllegalArgumentException("dequeueCount starts at 1, got " + dequeueCount);
+        }
+        ObjectNode root = RawJson.object();
+        root.putObject("Data").put("message", message);
+        ObjectNode metadata = root.putObject("Metadata");
+        metadata.put("DequeueCount", dequeueCount);
+        metadata.put("ExpirationTime", TIME.plus(Duration.ofDays(7)).toString());
+        metadata.put("Id", id);
+        metadata.put("InsertionTime", TIME.toString());
+        metadata.put("NextVisibleTime", TIME.plus(Duration.ofMinutes(10)).toString());
+        metadata.put("PopReceipt", "AgAAAAMAAAAAAAAA" + Integer.toHexString(id.hashCode()));
+        sys(metadata);
+        return RawJson.bytes(root);
+    }
+
+    /**
+     * @param eventType the event type, such as {@code Contoso.Orders.OrderPlaced}
+     * @param subject   the subject
+     * @param data      the data: any JSON-able value
+     * @return one Event Grid event in the Event Grid schema, id {@code message-1}, topic of a custom topic
+     */
+    public static byte[] eventGrid(String eventType, String subject, Object data) {
+        ObjectNode root = eventGridEvent(eventType, subject,
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test/providers/Microsoft.EventGrid/topics/test-topic");
+        root.set("data", RawJson.MAPPER.valueToTree(data));
+        return RawJson.bytes(root);
+    }
+
+    /**
+     * @param container the blob container
+     * @param name      the blob name
+     * @param size      the blob size in bytes
+     * @return a {@code Microsoft.Storage.BlobCreated} Event Grid event from storage account {@code teststorage}
+     */
+    public static byte[] blobCreated(String container, String name, long size) {
+        ObjectNode root = eventGridEvent("Microsoft.Storage.BlobCreated", "/blobServices/default/containers/" + container
+                + "/blobs/" + name, "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test/providers"
+                + "/Microsoft.Storage/storageAccounts/teststorage");
+        ObjectNode data = root.putObject("data");
+        data.put("api", "PutBlob");
+        data.put("clientRequestId", "6d79dbfb-0e37-4fc4-981f-442c9ca65760");
+        data.put("requestId", "831e1650-001e-001b-66ab-eeb76e000000");
+        data.put("eTag", "0x8D4BCC2E4835CD0");
+        data.put("contentType", "application/octet-stream");
+        data.put("contentLength", size);
+        data.put("blobType", "BlockBlob");
+        data.put("url", "https://teststorage.blob.core.windows.net/" + container + "/" + name);
+        data.put("sequencer", "00000000000004420000000000028963");
+        data.putObject("storageDiagnostics").put("batchId", "b68529f3-68cd-4744-baa4-3c0498ec19f0");
+        return RawJson.bytes(root);
+    }
+
+    /**
+     * @param request the portable request; its path goes under the default {@code /api} route prefix
+     * @return an HTTP trigger invocation (binding {@code req}); the body is sent as text, as the host does
+     */
+    public static byte[] http(HttpRequest request) {
+        ObjectNode root = RawJson.object();
+        ObjectNode req = root.putObject("Data").putObject("req");
+        req.put("Url", TestHttpRequestMessage.url(request));
+        req.put("Method", request.method());
+        ObjectNode query = req.putObject("Query");
+        request.query().asMap().forEach((name, values) -> {
+            var array = query.putArray(name);
+            values.forEach(array::add);
+        });
+        ObjectNode headers = req.putObject("Headers");
+        request.headers().asMap().forEach((name, values) -> {
+            var array = headers.putArray(name);
+            values.forEach(array::add);
+        });
+        req.putObject("Params");
+        req.putArray("Identities");
+        if (request.bodyLength() > 0) {
+            req.put("Body", request.bodyAsString());
+        }
+        ObjectNode metadata = root.putObject("Metadata");
+        ObjectNode headerMetadata = metadata.putObject("Headers");
+        request.headers().asMap().forEach((name, values) -> headerMetadata.put(name, String.join(", ", values)));
+        sys(metadata);
+        return RawJson.bytes(root);
+    }
+
+    private static ObjectNode eventGridEvent(String eventType, String subject, String topic) {
+        ObjectNode root = RawJson.object();
+        root.put("id", AwsEvents.messageId(0));
+        root.put("topic", topic);
+        root.put("subject", subject);
+        root.put("eventType", eventType);
+        root.put("eventTime", TIME.toString());
+        root.put("dataVersion", "1.0");
+        root.put("metadataVersion", "1");
+        return root;
+    }
+
+    private static void sys(ObjectNode metadata) {
+        ObjectNode sys = metadata.putObject("sys");
+        sys.put("MethodName", "test-function");
+        sys.put("UtcNow", TIME.toString());
+        sys.put("RandGuid", UUID.nameUUIDFromBytes(metadata.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    }
+
+}
