@@ -60,12 +60,12 @@ class DeploymentDescriptorsTest {
     static void load() throws IOException {
         sam = new ObjectMapper(new YAMLFactory()).readTree(MODULE.resolve("template.yaml").toFile());
         samFunctions = new TreeMap<>();
-        sam.get("Resources").fields().forEachRemaining(resource -> {
+        for (Map.Entry<String, JsonNode> resource : sam.get("Resources").properties()) {
             if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
                 JsonNode properties = resource.getValue().get("Properties");
                 samFunctions.put(properties.get("FunctionName").asText(), properties);
             }
-        });
+        }
         gcpScript = Files.readString(MODULE.resolve("deploy-gcp.sh"));
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * server, the payments topic, lesson bucket and nightly schedule in a LocalCloud, all in memory.
  * Prints the URL and curl commands for payment → enrolment, and stops cleanly on Ctrl-C.
  *
- * <p>Run it with {@code ./mvnw -q -f examples/learning-platform/pom.xml exec:java}; pass a port
+ * <p>Run it with {@code ./mvnw -q -f examples/learning-platform/pom.xml test-compile exec:java}; pass a port
  * with {@code -Dexec.args=8080} (default 8080; 0 picks a free one).
  */
 public final class LocalMain {

@@ -1,0 +1,97 @@
+package dev.portablefn.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.Provider;
+import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.api.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.TestInfo;
+
+/** One test body, three providers: the proof that a function is portable. */
+class OnAllProvidersTest {
+
+    /** Answers with what it was asked, from the path, query, header and JSON body. */
+    static final class GreetingFunction implements HttpFunction {
+        @Override
+        public HttpResponse handle(HttpRequest request, Context context) {
+            context.logger().info("greeting {}", request.path());
+            Greeting greeting = request.bodyAs(Greeting.class);
+            return HttpResponse.status(201)
+                    .header("X-Greeted-By", context.provider().name())
+                    .json(Map.of("path", request.path(), "lang", request.queryParameter("lang").orElse("-"),
+                            "tenant", request.header("X-Tenant").orElse("-"), "text", "hello " + greeting.name()));
+        }
+    }
+
+    record Greeting(String name) {
+    }
+
+    record Order(String id, int amount) {
+    }
+
+    /** Records each order it accepts; an order of amount 0 fails retryably. */
+    static final class OrderFunction implements EventFunction<Order> {
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(Event<Order> event, Context context) {
+            context.logger().info("order {}", event.data().id());
+            if (event.data().amount() == 0) {
+                throw new RetryableException("order " + event.data().id() + " has no amount yet");
+            }
+            accepted.add(event.data().id());
+        }
+    }
+
+    @OnAllProviders
+    void theSameHttpFunctionAnswersTheSameOnEveryProvider(ProviderTester providers, Provider provider) throws Exception {
+        HttpRequest request = Events.http("POST", "/greetings/ada?lang=en").header("X-Tenant", "t-1")
+                .header("Content-Type", "application/json").body("{\"name\":\"Ada\"}").build();
+
+        InvocationResult result = providers.tester(new GreetingFunction()).http(request);
+
+        assertThat(result.provider()).isEqualTo(provider);
+        assertThat(result.http().status()).isEqualTo(201);
+        assertThat(result.http().header("X-Greeted-By")).contains(provider.name());
+        assertThat(result.http().contentType()).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(json(result.http())).containsEntry("path", "/greetings/ada").containsEntry("lang", "en")
+                .containsEntry("tenant", "t-1").containsEntry("text", "hello Ada");
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.logs()).singleElement().satisfies(line -> {
+            assertThat(line.message()).isEqualTo("greeting /greetings/ada");
+            assertThat(line.mdc()).containsEntry(Context.MDC_PROVIDER, provider.name()).containsKey(Context.MDC_REQUEST_ID);
+        });
+    }
+
+    @OnAllProviders
+    void theSameQueueFunctionReportsTheSameFailedMessagesOnEveryProvider(ProviderTester providers) {
+        OrderFunction function = new OrderFunction();
+
+        InvocationResult result = providers.tester(function).queue(
+                "{\"id\":\"o-1\",\"amount\":5}", "{\"id\":\"o-2\",\"amount\":0}", "{\"id\":\"o-3\",\"amount\":7}");
+
+        assertThat(result.failedIds()).containsExactly("message-2");
+        assertThat(result.succeeded()).isFalse();
+        assertThat(function.accepted).containsExactly("o-1", "o-3");
+        assertThat(result.logs()).extracting(CapturedLog::message).containsExactly("order o-1", "order o-2", "order o-3");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(HttpResponse response) throws java.io.IOException {
+        return dev.portablefn.api.json.JsonCodec.standard().mapper().readValue(response.body(), Map.class);
+    }
+
+    @OnAllProviders
+    void displayNamesNameTheProvider(Provider provider, TestInfo info) {
+        assertThat(info.getDisplayName()).endsWith(provider.name());
+        assertThat(OnAllProvidersExtension.PROVIDERS).contains(provider);
+    }
+}
