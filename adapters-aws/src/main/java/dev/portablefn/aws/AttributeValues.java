@@ -1,12 +1,13 @@
 package dev.portablefn.aws;
 
-import static dev.portablefn.aws.JsonFields.wrongType;
+import static dev.portablefn.api.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.json.JsonFields;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -58,8 +59,8 @@ final class AttributeValues {
         String type = typed.getKey();
         JsonNode value = typed.getValue();
         return switch (type) {
-            case "S", "B" -> text(value, type, where);
-            case "N" -> number(text(value, type, where).textValue(), where);
+            case "S", "B" -> requiredText(value, type, where);
+            case "N" -> number(requiredText(value, type, where).textValue(), where);
             case "BOOL" -> {
                 if (!value.isBoolean()) {
                     throw wrongType(type, where, "a boolean", value);
@@ -84,14 +85,14 @@ final class AttributeValues {
             case "SS", "BS" -> {
                 ArrayNode set = NODES.arrayNode();
                 for (JsonNode element : array(value, type, where)) {
-                    set.add(text(element, type + "[]", where));
+                    set.add(requiredText(element, type + "[]", where));
                 }
                 yield set;
             }
             case "NS" -> {
                 ArrayNode set = NODES.arrayNode();
                 for (JsonNode element : array(value, type, where)) {
-                    set.add(number(text(element, type + "[]", where).textValue(), where));
+                    set.add(number(requiredText(element, type + "[]", where).textValue(), where));
                 }
                 yield set;
             }
@@ -100,7 +101,7 @@ final class AttributeValues {
         };
     }
 
-    private static JsonNode text(JsonNode value, String type, String where) {
+    private static JsonNode requiredText(JsonNode value, String type, String where) {
         if (!value.isTextual()) {
             throw wrongType(type, where, "a string", value);
         }

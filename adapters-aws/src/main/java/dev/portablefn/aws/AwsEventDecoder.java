@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.batch.Ordering;
+import dev.portablefn.api.json.JsonFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

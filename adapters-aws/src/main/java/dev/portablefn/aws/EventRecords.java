@@ -1,16 +1,16 @@
 package dev.portablefn.aws;
 
-import static dev.portablefn.aws.JsonFields.base64;
-import static dev.portablefn.aws.JsonFields.object;
-import static dev.portablefn.aws.JsonFields.optionalArray;
-import static dev.portablefn.aws.JsonFields.optionalEpochMillis;
-import static dev.portablefn.aws.JsonFields.optionalEpochSeconds;
-import static dev.portablefn.aws.JsonFields.optionalIsoInstant;
-import static dev.portablefn.aws.JsonFields.optionalLong;
-import static dev.portablefn.aws.JsonFields.optionalObject;
-import static dev.portablefn.aws.JsonFields.optionalText;
-import static dev.portablefn.aws.JsonFields.text;
-import static dev.portablefn.aws.JsonFields.wrongType;
+import static dev.portablefn.api.json.JsonFields.base64;
+import static dev.portablefn.api.json.JsonFields.requiredObject;
+import static dev.portablefn.api.json.JsonFields.optionalArray;
+import static dev.portablefn.api.json.JsonFields.optionalEpochMillis;
+import static dev.portablefn.api.json.JsonFields.optionalEpochSeconds;
+import static dev.portablefn.api.json.JsonFields.optionalInstant;
+import static dev.portablefn.api.json.JsonFields.optionalLong;
+import static dev.portablefn.api.json.JsonFields.optionalObject;
+import static dev.portablefn.api.json.JsonFields.optionalText;
+import static dev.portablefn.api.json.JsonFields.requiredText;
+import static dev.portablefn.api.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,6 +21,8 @@ import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.api.json.JsonFields;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class EventRecords {
 
     /** @return the record's message id, the id Lambda expects in {@code batchItemFailures} */
     static String sqsId(JsonNode record, String where) {
-        return text(record, "messageId", where);
+        return requiredText(record, "messageId", where);
     }
 
     static Event<byte[]> sqs(JsonNode record, String where) {
@@ -53,7 +55,7 @@ final class EventRecords {
                 .source(orDefault(optionalText(record, "eventSourceARN", where), "aws:sqs"))
                 .type("aws:sqs")
                 .trigger(Trigger.QUEUE)
-                .data(JsonFields.utf8(text(record, "body", where)))
+                .data(requiredText(record, "body", where).getBytes(StandardCharsets.UTF_8))
                 .nativeEvent(record);
         JsonNode attributes = optionalObject(record, "messageAttributes", where);
         if (attributes != null) {
@@ -93,16 +95,16 @@ final class EventRecords {
     }
 
     static Event<byte[]> sns(JsonNode record, String where) {
-        JsonNode sns = object(record, "Sns", where);
+        JsonNode sns = requiredObject(record, "Sns", where);
         String snsWhere = where + " Sns";
         Event.Builder<byte[]> event = Event.<byte[]>builder()
-                .id(text(sns, "MessageId", snsWhere))
-                .source(text(sns, "TopicArn", snsWhere))
+                .id(requiredText(sns, "MessageId", snsWhere))
+                .source(requiredText(sns, "TopicArn", snsWhere))
                 .type("aws:sns")
                 .trigger(Trigger.TOPIC)
                 .subject(optionalText(sns, "Subject", snsWhere))
-                .time(optionalIsoInstant(sns, "Timestamp", snsWhere))
-                .data(JsonFields.utf8(text(sns, "Message", snsWhere)))
+                .time(optionalInstant(sns, "Timestamp", snsWhere))
+                .data(requiredText(sns, "Message", snsWhere).getBytes(StandardCharsets.UTF_8))
                 .nativeEvent(record);
         snsAttributes(sns, snsWhere, event);
         return event.build();
@@ -124,15 +126,15 @@ final class EventRecords {
     }
 
     static Event<StorageObject> s3(JsonNode record, String where) {
-        String eventName = text(record, "eventName", where);
-        JsonNode s3 = object(record, "s3", where);
-        JsonNode bucket = object(s3, "bucket", where + " s3");
-        JsonNode object = object(s3, "object", where + " s3");
-        String bucketName = text(bucket, "name", where + " s3.bucket");
-        String rawKey = text(object, "key", where + " s3.object");
+        String eventName = requiredText(record, "eventName", where);
+        JsonNode s3 = requiredObject(record, "s3", where);
+        JsonNode bucket = requiredObject(s3, "bucket", where + " s3");
+        JsonNode object = requiredObject(s3, "object", where + " s3");
+        String bucketName = requiredText(bucket, "name", where + " s3.bucket");
+        String rawKey = requiredText(object, "key", where + " s3.object");
         // S3 keys arrive URL-encoded with '+' for space.
         String key = UrlDecoding.decodeForm(rawKey);
-        Instant time = optionalIsoInstant(record, "eventTime", where);
+        Instant time = optionalInstant(record, "eventTime", where);
         String sequencer = optionalText(object, "sequencer", where + " s3.object");
         StorageObject data = new StorageObject(bucketName, key, optionalLong(object, "size", where + " s3.object"),
                 null, optionalText(object, "eTag", where + " s3.object"), s3Change(eventName), time, Map.of());
@@ -169,11 +171,11 @@ final class EventRecords {
     /** An EventBridge event: scheduled ticks, S3 object events, and anything else as CUSTOM with the detail as data. */
     static Event<?> eventBridge(JsonNode root) {
         String where = "EventBridge event";
-        String source = text(root, "source", where);
-        String detailType = text(root, "detail-type", where);
-        Instant time = optionalIsoInstant(root, "time", where);
+        String source = requiredText(root, "source", where);
+        String detailType = requiredText(root, "detail-type", where);
+        Instant time = optionalInstant(root, "time", where);
         Event.Builder<Object> event = Event.builder()
-                .id(text(root, "id", where))
+                .id(requiredText(root, "id", where))
                 .source(source)
                 .type(detailType)
                 .time(time)
@@ -231,10 +233,10 @@ final class EventRecords {
             throw detail == null ? JsonFields.missing("detail", where) : wrongType("detail", where, "an object", detail);
         }
         String detailWhere = where + " detail";
-        String bucket = text(object(detail, "bucket", detailWhere), "name", detailWhere + ".bucket");
-        JsonNode object = object(detail, "object", detailWhere);
+        String bucket = requiredText(requiredObject(detail, "bucket", detailWhere), "name", detailWhere + ".bucket");
+        JsonNode object = requiredObject(detail, "object", detailWhere);
         // Unlike S3 notifications, EventBridge delivers object keys as they are, not URL-encoded.
-        String key = text(object, "key", detailWhere + ".object");
+        String key = requiredText(object, "key", detailWhere + ".object");
         StorageObject.Change change = switch (detailType) {
             case "Object Created" -> StorageObject.Change.CREATED;
             case "Object Deleted" -> StorageObject.Change.DELETED;
@@ -251,21 +253,21 @@ final class EventRecords {
 
     /** @return the sequence number, the id Lambda expects in {@code batchItemFailures} for Kinesis */
     static String kinesisId(JsonNode record, String where) {
-        return text(object(record, "kinesis", where), SEQUENCE_NUMBER, where + " kinesis");
+        return requiredText(requiredObject(record, "kinesis", where), SEQUENCE_NUMBER, where + " kinesis");
     }
 
     static Event<byte[]> kinesis(JsonNode record, String where) {
-        JsonNode kinesis = object(record, "kinesis", where);
+        JsonNode kinesis = requiredObject(record, "kinesis", where);
         String kinesisWhere = where + " kinesis";
-        String sequenceNumber = text(kinesis, SEQUENCE_NUMBER, kinesisWhere);
+        String sequenceNumber = requiredText(kinesis, SEQUENCE_NUMBER, kinesisWhere);
         return Event.<byte[]>builder()
                 .id(sequenceNumber)
                 .source(orDefault(optionalText(record, "eventSourceARN", where), "aws:kinesis"))
                 .type(orDefault(optionalText(record, "eventName", where), "aws:kinesis:record"))
                 .trigger(Trigger.STREAM)
                 .time(optionalEpochSeconds(kinesis, "approximateArrivalTimestamp", kinesisWhere))
-                .data(base64(text(kinesis, "data", kinesisWhere), "data", kinesisWhere))
-                .attribute(PARTITION_KEY, text(kinesis, PARTITION_KEY, kinesisWhere))
+                .data(base64(requiredText(kinesis, "data", kinesisWhere), "data", kinesisWhere))
+                .attribute(PARTITION_KEY, requiredText(kinesis, PARTITION_KEY, kinesisWhere))
                 .attribute(SEQUENCE_NUMBER, sequenceNumber)
                 .attribute("eventId", optionalText(record, "eventID", where))
                 .nativeEvent(record)
@@ -274,14 +276,14 @@ final class EventRecords {
 
     /** @return the stream sequence number, the id Lambda expects in {@code batchItemFailures} for DynamoDB */
     static String dynamoDbId(JsonNode record, String where) {
-        return text(object(record, "dynamodb", where), "SequenceNumber", where + " dynamodb");
+        return requiredText(requiredObject(record, "dynamodb", where), "SequenceNumber", where + " dynamodb");
     }
 
     static Event<DocumentChange<JsonNode>> dynamoDb(JsonNode record, String where) {
-        JsonNode dynamodb = object(record, "dynamodb", where);
+        JsonNode dynamodb = requiredObject(record, "dynamodb", where);
         String dynamoWhere = where + " dynamodb";
-        String sequenceNumber = text(dynamodb, "SequenceNumber", dynamoWhere);
-        String eventName = text(record, "eventName", where);
+        String sequenceNumber = requiredText(dynamodb, "SequenceNumber", dynamoWhere);
+        String eventName = requiredText(record, "eventName", where);
         DocumentChange.Kind kind = switch (eventName) {
             case "INSERT" -> DocumentChange.Kind.CREATED;
             case "MODIFY" -> DocumentChange.Kind.UPDATED;

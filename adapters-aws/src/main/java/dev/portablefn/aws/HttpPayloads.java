@@ -1,14 +1,14 @@
 package dev.portablefn.aws;
 
-import static dev.portablefn.aws.JsonFields.base64;
-import static dev.portablefn.aws.JsonFields.flag;
-import static dev.portablefn.aws.JsonFields.object;
-import static dev.portablefn.aws.JsonFields.optionalArray;
-import static dev.portablefn.aws.JsonFields.optionalObject;
-import static dev.portablefn.aws.JsonFields.optionalText;
-import static dev.portablefn.aws.JsonFields.stringMap;
-import static dev.portablefn.aws.JsonFields.text;
-import static dev.portablefn.aws.JsonFields.wrongType;
+import static dev.portablefn.api.json.JsonFields.base64;
+import static dev.portablefn.api.json.JsonFields.optionalBoolean;
+import static dev.portablefn.api.json.JsonFields.requiredObject;
+import static dev.portablefn.api.json.JsonFields.optionalArray;
+import static dev.portablefn.api.json.JsonFields.optionalObject;
+import static dev.portablefn.api.json.JsonFields.optionalText;
+import static dev.portablefn.api.json.JsonFields.stringMap;
+import static dev.portablefn.api.json.JsonFields.requiredText;
+import static dev.portablefn.api.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +20,7 @@ import dev.portablefn.api.http.UrlDecoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class HttpPayloads {
         String where = source == AwsSource.ALB ? "ALB request" : "API Gateway request";
         try {
             HttpRequest.Builder request = HttpRequest.builder()
-                    .method(text(root, "httpMethod", where))
+                    .method(requiredText(root, "httpMethod", where))
                     .nativeRequest(root);
             String path = optionalText(root, "path", where);
             if (source == AwsSource.ALB) {
@@ -80,14 +81,14 @@ final class HttpPayloads {
     static AwsPayload decodeV2(JsonNode root, AwsSource source) {
         String where = source == AwsSource.FUNCTION_URL ? "Function URL request" : "HTTP API request";
         try {
-            JsonNode context = object(root, "requestContext", where);
-            JsonNode http = object(context, "http", where + " requestContext");
+            JsonNode context = requiredObject(root, "requestContext", where);
+            JsonNode http = requiredObject(context, "http", where + " requestContext");
             String rawPath = optionalText(root, "rawPath", where);
             if (rawPath == null) {
                 rawPath = optionalText(http, "path", where + " requestContext.http");
             }
             HttpRequest.Builder request = HttpRequest.builder()
-                    .method(text(http, "method", where + " requestContext.http"))
+                    .method(requiredText(http, "method", where + " requestContext.http"))
                     .path(UrlDecoding.decodePath(rawPath))
                     .rawPath(rawPath)
                     .remoteAddress(optionalText(http, "sourceIp", where + " requestContext.http"))
@@ -130,7 +131,7 @@ final class HttpPayloads {
         if (body == null) {
             return null;
         }
-        return flag(root, "isBase64Encoded", where) ? base64(body, "body", where) : JsonFields.utf8(body);
+        return Boolean.TRUE.equals(optionalBoolean(root, "isBase64Encoded", where)) ? base64(body, "body", where) : body.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void multiValues(JsonNode root, String field, String where,

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.event.StorageObject;
+import dev.portablefn.api.json.JsonFields;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -64,16 +66,16 @@ final class SqsUnwrapping {
         Event<?> result = event;
         if (isSnsEnvelope(json)) {
             String message = json.get("Message").textValue();
-            Event.Builder<Object> unwrapped = event.<Object>withData(JsonFields.utf8(message)).toBuilder()
+            Event.Builder<Object> unwrapped = event.<Object>withData(message.getBytes(StandardCharsets.UTF_8)).toBuilder()
                     .attribute(SNS_TOPIC_ARN, json.get("TopicArn").textValue())
                     .attribute(SNS_MESSAGE_ID, JsonFields.optionalText(json, "MessageId", where + " SNS envelope"))
                     .attribute(SNS_SUBJECT, JsonFields.optionalText(json, "Subject", where + " SNS envelope"));
             EventRecords.snsAttributes(json, where + " SNS envelope", unwrapped);
             result = unwrapped.build();
-            if (mode != Mode.SNS_AND_S3 || !looksLikeJsonObject(JsonFields.utf8(message))) {
+            if (mode != Mode.SNS_AND_S3 || !looksLikeJsonObject(message.getBytes(StandardCharsets.UTF_8))) {
                 return result;
             }
-            json = parse(JsonFields.utf8(message));
+            json = parse(message.getBytes(StandardCharsets.UTF_8));
             if (json == null) {
                 return result;
             }

@@ -1,12 +1,20 @@
 package dev.portablefn.api.http;
 
-/** Reason phrases for the statuses the library writes. */
-final class HttpStatus {
+/**
+ * Standard reason phrases for HTTP status codes, for adapters whose provider wants a status line
+ * (such as ALB's {@code statusDescription}) and for {@link Problem} titles.
+ */
+public final class HttpStatus {
 
     private HttpStatus() {
     }
 
-    static String reason(int status) {
+    /**
+     * @param status an HTTP status code
+     * @return its reason phrase per RFC 9110, such as {@code "Not Found"} for 404; for codes without a
+     *         listed phrase, {@code "Client Error"} (4xx), {@code "Server Error"} (5xx) or {@code "Status <code>"}
+     */
+    public static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
             case 201 -> "Created";

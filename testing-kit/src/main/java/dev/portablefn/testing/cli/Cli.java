@@ -3,16 +3,12 @@ package dev.portablefn.testing.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.batch.BatchResult;
-import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.FunctionRunner;
-import dev.portablefn.api.runtime.Outcome;
 import dev.portablefn.api.runtime.ProviderDecoder;
-import dev.portablefn.testing.RecordingLogger;
-import dev.portablefn.testing.TestClock;
-import dev.portablefn.testing.TestContext;
+import dev.portablefn.testing.CapturedLog;
+import dev.portablefn.testing.FunctionTester;
+import dev.portablefn.testing.InvocationResult;
 import dev.portablefn.testing.server.DevServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +17,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,10 +31,9 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>{@code decode --provider aws|gcp|azure --event FILE} prints the portable events a recorded
  *       provider payload decodes to, as a JSON array;</li>
- *   <li>{@code invoke --provider P --function CLASS [--classpath JARS] --event FILE} decodes the payload
- *       with the provider's decoder, runs the function through the library's {@code FunctionRunner} and
- *       prints the portable result as JSON (the raw provider response will follow once the adapters expose
- *       their encoders); function logs go to stderr; exit status 1 when the function failed;</li>
+ *   <li>{@code invoke --provider P --function CLASS [--classpath JARS] --event FILE} hands the raw payload to
+ *       the provider's real adapter entry point in memory (through {@link FunctionTester}) and prints the raw
+ *       provider response; function logs go to stderr; exit status 1 when the function failed;</li>
  *   <li>{@code serve --function CLASS [--classpath JARS] [--port N]} serves an HTTP function on a local
  *       port until Ctrl-C.</li>
  * </ul>
@@ -74,10 +68,16 @@ public final class Cli {
     private static final String INVOKE_HELP = """
             Usage: portablefn invoke --provider aws|gcp|azure --function CLASS [--classpath JARS] --event FILE
 
-            Decodes FILE with the provider's decoder, runs CLASS (an HttpFunction, EventFunction or
-            BatchFunction with a public no-arg constructor, found on JARS, separated by the path separator)
-            and prints the result as JSON: an HTTP response (status, headers, body) or the outcome and failed
-            records. Function logs go to stderr. Exit status 1 when the function failed, 2 for bad input.
+            Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS (an
+            HttpFunction, EventFunction or BatchFunction with a public no-arg constructor, found on JARS,
+            separated by the path separator) and prints the raw provider response:
+              aws    the handler's output (API Gateway/ALB response, batchItemFailures), or Lambda's
+                     errorMessage/errorType JSON when the invocation threw
+              gcp    FILE is an HTTP/1.1 request, a structured CloudEvent or a legacy background event;
+                     prints the HTTP/1.1 response the Functions Framework sends
+              azure  FILE is a Functions host invocation payload or an Event Grid event; prints the
+                     Java worker's invocation response as JSON
+            Function logs go to stderr. Exit status 1 when the function failed, 2 for bad input.
             """;
     private static final String SERVE_HELP = """
             Usage: portablefn serve --function CLASS [--classpath JARS] [--port N]
@@ -150,34 +150,45 @@ public final class Cli {
     private static int invoke(Options options, PrintStream out, PrintStream err) {
         ClassLoader loader = classLoader(options);
         PortableFunction function = loadFunction(options.require("--function"), loader);
-        Decoded decoded = decodeFile(options, loader);
-        FunctionRunner runner = FunctionRunner.of(function);
-        TestContext context = TestContext.builder().provider(options.provider())
-                .functionName(simpleName(options.require("--function")))
-                .requestId("cli-" + Long.toHexString(System.nanoTime()))
-                .clock(TestClock.at(Clock.systemUTC().instant()))
-                .build();
-        PrintingContext printing = new PrintingContext(context, err);
+        Provider provider = options.provider();
+        Path file = Path.of(options.require("--event"));
+        byte[] payload = readEvent(file);
+        String kind = provider.name().toLowerCase(Locale.ROOT);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
+        InvocationResult result;
         try {
-            if (decoded instanceof Decoded.Http http) {
-                HttpResponse response = runner.http(http.request(), printing);
-                print(out, PortableJson.response(response));
-                return response.status() >= 500 ? FUNCTION_FAILED : OK;
-            }
-            Decoded.Events events = (Decoded.Events) decoded;
-            if (events.batch() || events.events().size() != 1) {
-                BatchResult result = runner.batch(events.events(), events.ordering(), printing);
-                print(out, PortableJson.batch(result));
-                return result.isSuccess() ? OK : FUNCTION_FAILED;
-            }
-            Outcome outcome = runner.event(events.events().get(0), printing);
-            print(out, PortableJson.outcome(outcome));
-            return outcome.isSuccess() ? OK : FUNCTION_FAILED;
+            result = FunctionTester.forProvider(provider, function).invoke(payload);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UsageException(file + " is not a " + kind + " payload: " + oneLine(e));
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+        if (result.failure().orElse(null) instanceof dev.portablefn.api.EventDecodingException undecodable) {
+            throw new UsageException(file + " is not a " + kind + " payload: " + oneLine(undecodable));
+        }
+        for (CapturedLog line : result.logs()) {
+            err.println(line.level() + " " + line.message() + (line.failure() == null ? "" : " (" + line.failure() + ")"));
+        }
+        result.failure().ifPresent(failure -> err.println("invocation failed: " + oneLine(failure)));
+        out.write(result.rawResponse(), 0, result.rawResponse().length);
+        out.println();
+        out.flush();
+        return result.succeeded() ? OK : FUNCTION_FAILED;
+    }
+
+    private static byte[] readEvent(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
+            throw new UsageException("cannot read event file " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace('\n', ' ').replace('\r', ' ');
     }
 
     /**
@@ -216,13 +227,7 @@ public final class Cli {
     private static Decoded decodeFile(Options options, ClassLoader loader) {
         Provider provider = options.provider();
         Path file = Path.of(options.require("--event"));
-        byte[] payload;
-        try {
-            payload = Files.readAllBytes(file);
-        } catch (IOException | SecurityException e) {
-            throw new UsageException("cannot read event file " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        byte[] payload = readEvent(file);
         ProviderDecoder decoder = decoderFor(provider, loader);
         try {
             return decoder.decode(payload);
@@ -374,51 +379,6 @@ public final class Cli {
             } catch (NumberFormatException e) {
                 throw new UsageException("--port " + value + " is not a port number 0..65535");
             }
-        }
-    }
-
-    /** Forwards to a test context but prints what the function logs to stderr. */
-    private record PrintingContext(TestContext delegate, PrintStream err) implements dev.portablefn.api.Context {
-        @Override
-        public String requestId() {
-            return delegate.requestId();
-        }
-
-        @Override
-        public String functionName() {
-            return delegate.functionName();
-        }
-
-        @Override
-        public Provider provider() {
-            return delegate.provider();
-        }
-
-        @Override
-        public java.util.Optional<java.time.Instant> deadline() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<dev.portablefn.api.trace.TraceContext> trace() {
-            return delegate.trace();
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Override
-        public org.slf4j.Logger logger() {
-            return new RecordingLogger("dev.portablefn.function." + delegate.functionName(), Clock.systemUTC(),
-                    Map.of(), line -> err.println(line.level() + " " + line.message()
-                    + (line.failure() == null ? "" : " (" + line.failure() + ")")));
-        }
-
-        @Override
-        public <U> U unwrap(Class<U> type) {
-            return delegate.unwrap(type);
         }
     }
 }

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.Event;
-import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.QueryParameters;
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.Outcome;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -149,43 +146,5 @@ final class PortableJson {
             entry.getValue().forEach(array::add);
         }
         return node;
-    }
-
-    static ObjectNode response(HttpResponse response) {
-        ObjectNode node = NODES.objectNode();
-        node.put("status", response.status());
-        node.set("headers", headers(response.headers()));
-        if (response.isBinary()) {
-            node.put("body", Base64.getEncoder().encodeToString(response.body()));
-            node.put("isBase64Encoded", true);
-        } else {
-            node.put("body", response.bodyAsString());
-            node.put("isBase64Encoded", false);
-        }
-        return node;
-    }
-
-    static ObjectNode outcome(Outcome outcome) {
-        ObjectNode node = NODES.objectNode();
-        node.put("outcome", outcome.status().name());
-        node.put("error", outcome.failure() == null ? null : describe(outcome.failure()));
-        return node;
-    }
-
-    static ObjectNode batch(BatchResult result) {
-        ObjectNode node = NODES.objectNode();
-        node.put("outcome", result.isSuccess() ? "SUCCEEDED" : "PARTIALLY_FAILED");
-        ArrayNode failures = node.putArray("failures");
-        for (BatchResult.RecordFailure failure : result.failures()) {
-            ObjectNode item = failures.addObject();
-            item.put("id", failure.id());
-            item.put("reason", failure.reason().name());
-            item.put("error", failure.cause() == null ? null : describe(failure.cause()));
-        }
-        return node;
-    }
-
-    private static String describe(Throwable failure) {
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 }

@@ -9,6 +9,10 @@ import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.testing.AwsEvents;
+import dev.portablefn.testing.AzureEvents;
+import dev.portablefn.testing.Events;
+import dev.portablefn.testing.GcpEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -168,32 +172,109 @@ class CliTest {
     }
 
     @Test
-    void invokeRunsABatchThroughTheRunnerAndReportsFailedRecords() throws Exception {
-        Path event = file("{\"records\":[{\"id\":\"m1\",\"body\":\"good\"},{\"id\":\"m2\",\"body\":\"bad\"}]}");
+    void invokeOnAwsPrintsTheHandlersBatchItemFailures() throws Exception {
+        Path event = dir.resolve("sqs.json");
+        Files.write(event, AwsEvents.sqs("good", "bad"));
 
         int status = run("invoke", "--provider", "aws", "--function", PickyFunction.class.getName(),
                 "--event", event.toString());
 
         assertThat(status).isEqualTo(1);
-        JsonNode result = stdout();
-        assertThat(result.get("outcome").asText()).isEqualTo("PARTIALLY_FAILED");
-        assertThat(result.get("failures")).hasSize(1);
-        assertThat(result.get("failures").get(0).get("id").asText()).isEqualTo("m2");
-        assertThat(result.get("failures").get(0).get("reason").asText()).isEqualTo("RETRYABLE");
+        JsonNode response = stdout();
+        assertThat(response.fieldNames()).toIterable().containsExactly("batchItemFailures");
+        assertThat(response.get("batchItemFailures")).hasSize(1);
+        assertThat(response.get("batchItemFailures").get(0).get("itemIdentifier").asText()).isEqualTo("message-2");
         assertThat(stderr()).contains("INFO got good").contains("INFO got bad");
     }
 
     @Test
-    void invokeRunsAnHttpFunctionAndPrintsThePortableResponse() throws Exception {
-        Path event = file("{\"http\":{\"method\":\"GET\",\"path\":\"/courses/7\"}}");
+    void invokeOnAwsPrintsTheApiGatewayResponse() throws Exception {
+        Path event = dir.resolve("http.json");
+        Files.write(event, AwsEvents.apiGatewayV2(Events.http("GET", "/courses/7").build()));
 
         int status = run("invoke", "--provider", "aws", "--function", EchoFunction.class.getName(),
                 "--event", event.toString());
 
         assertThat(status).isZero();
         JsonNode response = stdout();
-        assertThat(response.get("status").asInt()).isEqualTo(200);
+        assertThat(response.get("statusCode").asInt()).isEqualTo(200);
         assertThat(response.get("body").asText()).isEqualTo("you asked for /courses/7");
         assertThat(response.get("isBase64Encoded").asBoolean()).isFalse();
+    }
+
+    @Test
+    void invokeOnGcpPrintsTheFrameworksHttpResponse() throws Exception {
+        Path request = dir.resolve("request.http");
+        Files.write(request, GcpEvents.http(Events.http("GET", "/courses/8").build()));
+        Path event = dir.resolve("pubsub.json");
+        Files.write(event, GcpEvents.pubsub("m-1", "bad", java.util.Map.of()));
+
+        assertThat(run("invoke", "--provider", "gcp", "--function", EchoFunction.class.getName(),
+                "--event", request.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200 OK\r\n")
+                .contains("you asked for /courses/8");
+
+        out.reset();
+        assertThat(run("invoke", "--provider", "gcp", "--function", PickyFunction.class.getName(),
+                "--event", event.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 500 ");
+        assertThat(stderr()).contains("INFO got bad").contains("invocation failed: ");
+    }
+
+    @Test
+    void invokeOnAzurePrintsTheWorkersInvocationResponse() throws Exception {
+        Path event = dir.resolve("queue.json");
+        Files.write(event, AzureEvents.queue("good"));
+
+        int status = run("invoke", "--provider", "azure", "--function", PickyFunction.class.getName(),
+                "--event", event.toString());
+
+        assertThat(status).isZero();
+        JsonNode response = stdout();
+        assertThat(response.get("result").get("status").asText()).isEqualTo("Success");
+        assertThat(response.get("invocationId").asText()).isNotBlank();
+        assertThat(stderr()).contains("INFO got good");
+    }
+
+    @Test
+    void invokeLoadsTheFunctionFromTheGivenClasspath() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("src/example"));
+        Files.writeString(sources.resolve("Hello.java"), """
+                package example;
+                public class Hello implements dev.portablefn.api.HttpFunction {
+                    public dev.portablefn.api.http.HttpResponse handle(dev.portablefn.api.http.HttpRequest request,
+                            dev.portablefn.api.Context context) {
+                        return dev.portablefn.api.http.HttpResponse.ok().text("hello from the jar");
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-classpath", System.getProperty("java.class.path"), sources.resolve("Hello.java").toString());
+        assertThat(compiled).isZero();
+        Path event = dir.resolve("http.json");
+        Files.write(event, AzureEvents.http(Events.http("GET", "/hi").build()));
+
+        int status = run("invoke", "--provider", "azure", "--function", "example.Hello", "--classpath",
+                classes.toString(), "--event", event.toString());
+
+        assertThat(status).as(stderr()).isZero();
+        JsonNode http = stdout().get("returnValue").get("http");
+        assertThat(http.get("statusCode").asText()).isEqualTo("200");
+        assertThat(http.get("body").get("string").asText()).isEqualTo("hello from the jar");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "gcp", "azure"})
+    void invokeRejectsAPayloadOfNoKnownShapeWithStatus2AndOneLine(String provider) throws Exception {
+        Path event = file("{\"what\": 1}");
+
+        int status = run("invoke", "--provider", provider, "--function", PickyFunction.class.getName(),
+                "--event", event.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out.size()).isZero();
+        assertThat(stderr()).startsWith("portablefn invoke: " + event + " is not a " + provider + " payload: ")
+                .hasLineCount(1);
     }
 }
