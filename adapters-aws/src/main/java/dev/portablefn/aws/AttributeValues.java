@@ -59,8 +59,8 @@ final class AttributeValues {
         String type = typed.getKey();
         JsonNode value = typed.getValue();
         return switch (type) {
-            case "S", "B" -> requiredText(value, type, where);
-            case "N" -> number(requiredText(value, type, where).textValue(), where);
+            case "S", "B" -> text(value, type, where);
+            case "N" -> number(text(value, type, where).textValue(), where);
             case "BOOL" -> {
                 if (!value.isBoolean()) {
                     throw wrongType(type, where, "a boolean", value);
@@ -85,14 +85,14 @@ final class AttributeValues {
             case "SS", "BS" -> {
                 ArrayNode set = NODES.arrayNode();
                 for (JsonNode element : array(value, type, where)) {
-                    set.add(requiredText(element, type + "[]", where));
+                    set.add(text(element, type + "[]", where));
                 }
                 yield set;
             }
             case "NS" -> {
                 ArrayNode set = NODES.arrayNode();
                 for (JsonNode element : array(value, type, where)) {
-                    set.add(number(requiredText(element, type + "[]", where).textValue(), where));
+                    set.add(number(text(element, type + "[]", where).textValue(), where));
                 }
                 yield set;
             }
@@ -101,7 +101,7 @@ final class AttributeValues {
         };
     }
 
-    private static JsonNode requiredText(JsonNode value, String type, String where) {
+    private static JsonNode text(JsonNode value, String type, String where) {
         if (!value.isTextual()) {
             throw wrongType(type, where, "a string", value);
         }

@@ -1,7 +1,6 @@
 package dev.portablefn.aws;
 
 import static dev.portablefn.api.json.JsonFields.base64;
-import static dev.portablefn.api.json.JsonFields.requiredObject;
 import static dev.portablefn.api.json.JsonFields.optionalArray;
 import static dev.portablefn.api.json.JsonFields.optionalEpochMillis;
 import static dev.portablefn.api.json.JsonFields.optionalEpochSeconds;
@@ -9,6 +8,7 @@ import static dev.portablefn.api.json.JsonFields.optionalInstant;
 import static dev.portablefn.api.json.JsonFields.optionalLong;
 import static dev.portablefn.api.json.JsonFields.optionalObject;
 import static dev.portablefn.api.json.JsonFields.optionalText;
+import static dev.portablefn.api.json.JsonFields.requiredObject;
 import static dev.portablefn.api.json.JsonFields.requiredText;
 import static dev.portablefn.api.json.JsonFields.wrongType;
 

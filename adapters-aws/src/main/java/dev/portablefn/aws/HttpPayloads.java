@@ -1,13 +1,13 @@
 package dev.portablefn.aws;
 
 import static dev.portablefn.api.json.JsonFields.base64;
-import static dev.portablefn.api.json.JsonFields.optionalBoolean;
-import static dev.portablefn.api.json.JsonFields.requiredObject;
 import static dev.portablefn.api.json.JsonFields.optionalArray;
+import static dev.portablefn.api.json.JsonFields.optionalBoolean;
 import static dev.portablefn.api.json.JsonFields.optionalObject;
 import static dev.portablefn.api.json.JsonFields.optionalText;
-import static dev.portablefn.api.json.JsonFields.stringMap;
+import static dev.portablefn.api.json.JsonFields.requiredObject;
 import static dev.portablefn.api.json.JsonFields.requiredText;
+import static dev.portablefn.api.json.JsonFields.stringMap;
 import static dev.portablefn.api.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.HttpStatus;
 import dev.portablefn.api.http.UrlDecoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,7 +132,8 @@ final class HttpPayloads {
         if (body == null) {
             return null;
         }
-        return Boolean.TRUE.equals(optionalBoolean(root, "isBase64Encoded", where)) ? base64(body, "body", where) : body.getBytes(StandardCharsets.UTF_8);
+        boolean encoded = Boolean.TRUE.equals(optionalBoolean(root, "isBase64Encoded", where));
+        return encoded ? base64(body, "body", where) : body.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void multiValues(JsonNode root, String field, String where,
@@ -168,7 +170,7 @@ final class HttpPayloads {
             json.writeStartObject();
             json.writeNumberField("statusCode", response.status());
             if (source == AwsSource.ALB) {
-                json.writeStringField("statusDescription", response.status() + " " + reasonPhrase(response.status()));
+                json.writeStringField("statusDescription", response.status() + " " + HttpStatus.reason(response.status()));
             }
             Map<String, List<String>> headers = response.headers().asMap();
             if (source.usesPayloadV2()) {
@@ -223,32 +225,5 @@ final class HttpPayloads {
             throw new UncheckedIOException("cannot write the HTTP response", e);
         }
         return out.toByteArray();
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 202 -> "Accepted";
-            case 204 -> "No Content";
-            case 301 -> "Moved Permanently";
-            case 302 -> "Found";
-            case 304 -> "Not Modified";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 409 -> "Conflict";
-            case 413 -> "Payload Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> status < 400 ? "OK" : "Error";
-        };
     }
 }

@@ -8,6 +8,7 @@ import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -93,7 +94,7 @@ final class CloudEventDecoder {
                     + " {\"message\": {\"data\": base64, \"attributes\": {...}}, \"subscription\": ...}");
         }
         if (!message.isObject()) {
-            throw JsonFields.wrongType(where, "message", "an object", message);
+            throw JsonFields.wrongType("message", where, "an object", message);
         }
         String base64 = JsonFields.optionalText(message, "data", where);
         byte[] payload = base64 == null ? null : JsonFields.base64(base64, "message.data", where);
@@ -110,7 +111,7 @@ final class CloudEventDecoder {
         Instant time = event.time();
         if (time == null) {
             String publishTime = JsonFields.optionalText(message, "publishTime", where);
-            time = JsonFields.parseTime(publishTime != null ? publishTime
+            time = JsonFields.parseInstant(publishTime != null ? publishTime
                     : JsonFields.optionalText(message, "publish_time", where), "message.publishTime", where);
         }
         Event.Builder<byte[]> builder = start(event, Trigger.TOPIC);
@@ -137,7 +138,7 @@ final class CloudEventDecoder {
         StorageObject object = new StorageObject(bucket, name, JsonFields.optionalLong(data, "size", where),
                 JsonFields.optionalText(data, "contentType", where), JsonFields.optionalText(data, "etag", where),
                 storageChange(event.type().substring(STORAGE_PREFIX.length())),
-                JsonFields.optionalTime(data, "updated", where), JsonFields.stringMap(data, "metadata", where));
+                JsonFields.optionalInstant(data, "updated", where), JsonFields.stringMap(data, "metadata", where));
         Event.Builder<StorageObject> builder = start(event, Trigger.STORAGE);
         return builder.data(object).build();
     }

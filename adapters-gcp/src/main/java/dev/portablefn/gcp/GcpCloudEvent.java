@@ -3,6 +3,7 @@ package dev.portablefn.gcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;

@@ -6,6 +6,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import dev.portablefn.api.runtime.Decoded;
 import dev.portablefn.api.runtime.ProviderDecoder;
 import java.io.IOException;

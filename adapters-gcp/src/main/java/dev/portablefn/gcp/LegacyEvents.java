@@ -3,6 +3,7 @@ package dev.portablefn.gcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.json.JsonFields;
 import java.util.Map;
 
 /**
@@ -103,7 +104,7 @@ final class LegacyEvents {
             if (declared != null && !declared.isEmpty()) {
                 service = declared;
             }
-            name = JsonFields.requiredText(resource, "name", where + " resource");
+            name = JsonFields.requiredNonEmptyText(resource, "name", where + " resource");
         } else if (resource != null && resource.isTextual() && !resource.textValue().isEmpty()) {
             name = resource.textValue();
         } else {
@@ -147,7 +148,7 @@ final class LegacyEvents {
             }
         }
         return new GcpCloudEvent(eventId, "//" + service + "/" + sourcePath, mapping.cloudEventType(), subject,
-                JsonFields.parseTime(timestamp, "timestamp", where), "application/json", Map.of(), cloudEventData,
+                JsonFields.parseInstant(timestamp, "timestamp", where), "application/json", Map.of(), cloudEventData,
                 null, nativeEvent);
     }
 

@@ -2,6 +2,7 @@ package dev.portablefn.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.json.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,15 +19,15 @@ final class StructuredCloudEvents {
 
     static GcpCloudEvent read(JsonNode root) {
         String where = "structured CloudEvent";
-        String specVersion = JsonFields.requiredText(root, "specversion", where);
+        String specVersion = JsonFields.requiredNonEmptyText(root, "specversion", where);
         if (!specVersion.equals("1.0")) {
             throw new EventDecodingException(where + ": 'specversion' is \"" + JsonFields.abbreviate(specVersion)
                     + "\"; only CloudEvents 1.0 is supported");
         }
-        String id = JsonFields.requiredText(root, "id", where);
+        String id = JsonFields.requiredNonEmptyText(root, "id", where);
         where = "structured CloudEvent " + id;
-        String source = JsonFields.requiredText(root, "source", where);
-        String type = JsonFields.requiredText(root, "type", where);
+        String source = JsonFields.requiredNonEmptyText(root, "source", where);
+        String type = JsonFields.requiredNonEmptyText(root, "type", where);
         String subject = JsonFields.optionalText(root, "subject", where);
         String contentType = JsonFields.optionalText(root, "datacontenttype", where);
         Map<String, String> extensions = new LinkedHashMap<>();
@@ -37,7 +38,7 @@ final class StructuredCloudEvents {
                 continue;
             }
             if (!value.isValueNode()) {
-                throw JsonFields.wrongType(where, name, "a string, number or boolean (a CloudEvent extension)", value);
+                throw JsonFields.wrongType(name, where, "a string, number or boolean (a CloudEvent extension)", value);
             }
             extensions.put(name, value.asText());
         }
@@ -57,7 +58,7 @@ final class StructuredCloudEvents {
                 jsonData = data;
             }
         }
-        return new GcpCloudEvent(id, source, type, subject, JsonFields.optionalTime(root, "time", where), contentType,
+        return new GcpCloudEvent(id, source, type, subject, JsonFields.optionalInstant(root, "time", where), contentType,
                 extensions, jsonData, binaryData, root);
     }
 }

@@ -166,8 +166,24 @@ public interface Context {
             Objects.requireNonNull(functionName, "a context needs a function name");
             Objects.requireNonNull(provider, "a context needs a provider");
             return new SimpleContext(requestId, functionName, provider, deadline, trace, clock, nativeContext,
-                    LoggerFactory.getLogger("dev.portablefn.function." + functionName));
+                    FunctionLoggers.forFunction(functionName));
         }
+    }
+}
+
+/** One logger per function name, looked up once: contexts are built on every invocation. */
+final class FunctionLoggers {
+    private static final java.util.concurrent.ConcurrentHashMap<String, Logger> LOGGERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private FunctionLoggers() {
+    }
+
+    static Logger forFunction(String functionName) {
+        Logger logger = LOGGERS.get(functionName);
+        if (logger == null) {
+            logger = LOGGERS.computeIfAbsent(functionName, name -> LoggerFactory.getLogger("dev.portablefn.function." + name));
+        }
+        return logger;
     }
 }
 

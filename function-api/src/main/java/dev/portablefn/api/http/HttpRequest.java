@@ -218,6 +218,11 @@ public final class HttpRequest {
         return StandardCharsets.UTF_8;
     }
 
+    /** @return the binder {@link #bodyAs(Class)} binds and validates the body with */
+    public DataBinder binder() {
+        return binder;
+    }
+
     /**
      * Gives the provider's own request object.
      *

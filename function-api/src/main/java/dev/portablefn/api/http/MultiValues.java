@@ -52,7 +52,7 @@ final class MultiValues {
 
     Builder toBuilder() {
         Builder builder = new Builder(caseInsensitive);
-        values.forEach((name, list) -> builder.values.put(name, new ArrayList<>(list)));
+        builder.values.putAll(values);
         return builder;
     }
 
@@ -72,8 +72,10 @@ final class MultiValues {
     }
 
     static final class Builder {
-        private final Map<String, List<String>> values = new LinkedHashMap<>();
+        private Map<String, List<String>> values = new LinkedHashMap<>();
         private final boolean caseInsensitive;
+        /** Set once {@link #build()} handed {@link #values} out; the next change copies it first. */
+        private boolean shared;
 
         Builder(boolean caseInsensitive) {
             this.caseInsensitive = caseInsensitive;
@@ -84,27 +86,46 @@ final class MultiValues {
             return caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
         }
 
+        private Map<String, List<String>> writable() {
+            if (shared) {
+                values = new LinkedHashMap<>(values);
+                shared = false;
+            }
+            return values;
+        }
+
         void add(String name, String value) {
-            values.computeIfAbsent(key(name), k -> new ArrayList<>(1)).add(Objects.requireNonNull(value, "value of " + name));
+            Objects.requireNonNull(value, () -> "value of " + name);
+            Map<String, List<String>> map = writable();
+            String key = key(name);
+            List<String> existing = map.get(key);
+            if (existing == null) {
+                // Most headers have one value: an immutable one-element list is the cheapest holder.
+                map.put(key, List.of(value));
+            } else {
+                List<String> grown = new ArrayList<>(existing.size() + 1);
+                grown.addAll(existing);
+                grown.add(value);
+                map.put(key, Collections.unmodifiableList(grown));
+            }
         }
 
         void set(String name, String value) {
-            List<String> list = new ArrayList<>(1);
-            list.add(Objects.requireNonNull(value, "value of " + name));
-            values.put(key(name), list);
+            Objects.requireNonNull(value, () -> "value of " + name);
+            writable().put(key(name), List.of(value));
         }
 
         void remove(String name) {
-            values.remove(key(name));
+            writable().remove(key(name));
         }
 
         MultiValues build() {
             if (values.isEmpty()) {
                 return caseInsensitive ? EMPTY_CASE_INSENSITIVE : EMPTY_CASE_SENSITIVE;
             }
-            Map<String, List<String>> copy = new LinkedHashMap<>(values.size() * 2);
-            values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
-            return new MultiValues(Collections.unmodifiableMap(copy), caseInsensitive);
+            // Every stored list is already unmodifiable, so the map can be shared until the builder changes again.
+            shared = true;
+            return new MultiValues(Collections.unmodifiableMap(values), caseInsensitive);
         }
     }
 }

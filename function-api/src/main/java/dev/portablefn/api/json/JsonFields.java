@@ -102,6 +102,20 @@ public final class JsonFields {
 
     // ---- objects and arrays ----
 
+    /**
+     * Checks that a whole payload or element is a JSON object.
+     *
+     * @param what names the node, such as {@code "Timer trigger TimerInfo"}
+     * @return {@code node}
+     * @throws EventDecodingException {@code "<what> must be a JSON object, got <actual described>"} otherwise
+     */
+    public static JsonNode requireObject(JsonNode node, String what) {
+        if (node == null || !node.isObject()) {
+            throw new EventDecodingException(what + " must be a JSON object, got " + describe(node));
+        }
+        return node;
+    }
+
     /** @return the object at {@code field}, or {@code null} when absent */
     public static JsonNode optionalObject(JsonNode parent, String field, String where) {
         JsonNode node = child(parent, field);

@@ -55,7 +55,9 @@ public final class FunctionRunner {
         this.codec = function.codec();
         // Event data is validated by the chain's validation step; HTTP bodies when the function binds them.
         this.binder = DataBinder.of(codec, null);
-        this.bodyBinder = DataBinder.of(codec, function.validates() ? BeanValidation.shared() : null);
+        // Share the standard binder when possible so requests built with it need no copy per invocation.
+        this.bodyBinder = codec == JsonCodec.standard() && function.validates() ? DataBinder.standard()
+                : DataBinder.of(codec, function.validates() ? BeanValidation.shared() : null);
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
     }
@@ -297,7 +299,8 @@ public final class FunctionRunner {
                 throw new InvalidInputException(413, "request body of " + request.bodyLength()
                         + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
             }
-            return next.proceed(invocation.withInput(request.toBuilder().binder(bodyBinder).build()));
+            HttpRequest bound = request.binder() == bodyBinder ? request : request.toBuilder().binder(bodyBinder).build();
+            return next.proceed(bound == request ? invocation : invocation.withInput(bound));
         }
         if (input instanceof Event<?> event) {
             return next.proceed(invocation.withInput(bindEvent(event)));

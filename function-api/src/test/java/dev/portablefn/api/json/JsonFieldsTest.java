@@ -69,6 +69,16 @@ class JsonFieldsTest {
         assertThat(JsonFields.stringMap(node, "f", WHERE)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"[]|an array", "\"x\"|the string 'x'"})
+    void requireObjectNamesTheNodeAndWhatItWas(String node, String actual) {
+        assertThatThrownBy(() -> JsonFields.requireObject(json(node), "Timer trigger TimerInfo"))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessage("Timer trigger TimerInfo must be a JSON object, got " + actual);
+        assertThatThrownBy(() -> JsonFields.requireObject(null, "payload"))
+                .hasMessage("payload must be a JSON object, got nothing");
+    }
+
     @Test
     void fieldsOfAnAbsentParentReadAsAbsent() {
         assertThat(JsonFields.optionalText(null, "f", WHERE)).isNull();
