@@ -6,6 +6,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import dev.portablefn.api.runtime.Decoded;
 import dev.portablefn.api.runtime.ProviderDecoder;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class AzureDecoder implements ProviderDecoder {
      */
     @Override
     public Decoded decode(byte[] payload) {
-        JsonNode root = JsonFields.parse(codec, payload, "Azure payload");
+        JsonNode root = HostJson.parse(codec, payload, "Azure payload");
         if (InvocationPayloads.isInvocation(root)) {
             return InvocationPayloads.decode(root, codec, AzureFunctions.DEFAULT_ROUTE_PREFIX);
         }
@@ -54,6 +55,6 @@ public final class AzureDecoder implements ProviderDecoder {
         }
         throw new EventDecodingException("Azure payload is neither an Event Grid event (object or array with 'eventType'"
                 + " or 'specversion') nor a Functions host invocation payload ({\"Data\": ..., \"Metadata\": ...}); got "
-                + JsonFields.kind(root));
+                + JsonFields.describe(root));
     }
 }

@@ -200,7 +200,7 @@ public final class AzureFunctions {
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
         AzureContext portable = AzureContext.from(context, clock);
         Event<?> event = decode(QUEUE, portable, () -> AzureTriggers.queueMessage(utf8(message), id, dequeueCount,
-                JsonFields.instant(insertionTime, "InsertionTime", "Queue Storage message"), portable.functionName(), message));
+                AzureTimestamps.instant(insertionTime, "InsertionTime", "Queue Storage message"), portable.functionName(), message));
         HostFailures.throwIfFailed(runner.event(event, portable), event, QUEUE, portable);
     }
 
@@ -253,10 +253,10 @@ public final class AzureFunctions {
         Event<?> event = decode(SERVICE_BUS, portable, () -> {
             String where = "Service Bus message 'ApplicationProperties'";
             JsonNode properties = applicationProperties == null || applicationProperties.isBlank()
-                    ? null : JsonFields.parse(codec, applicationProperties, where);
+                    ? null : HostJson.parse(codec, applicationProperties, where);
             return AzureTriggers.serviceBusMessage(utf8(message), messageId, (long) deliveryCount,
-                    JsonFields.instant(enqueuedTimeUtc, "EnqueuedTimeUtc", "Service Bus message"),
-                    JsonFields.attributes(properties, where), trigger, portable.functionName(), message);
+                    AzureTimestamps.instant(enqueuedTimeUtc, "EnqueuedTimeUtc", "Service Bus message"),
+                    HostJson.attributes(properties, where), trigger, portable.functionName(), message);
         });
         HostFailures.throwIfFailed(runner.event(event, portable), event, SERVICE_BUS, portable);
     }
@@ -279,7 +279,7 @@ public final class AzureFunctions {
     public void eventGrid(String event, ExecutionContext context) {
         AzureContext portable = AzureContext.from(context, clock);
         List<Event<?>> events = decode(EVENT_GRID, portable,
-                () -> EventGridEvents.decodeAll(JsonFields.parse(codec, event, "Event Grid event"), "Event Grid event"));
+                () -> EventGridEvents.decodeAll(HostJson.parse(codec, event, "Event Grid event"), "Event Grid event"));
         if (events.size() == 1) {
             HostFailures.throwIfFailed(runner.event(events.get(0), portable), events.get(0), EVENT_GRID, portable);
         } else {
@@ -346,7 +346,7 @@ public final class AzureFunctions {
     public void timer(String timerInfo, ExecutionContext context) {
         AzureContext portable = AzureContext.from(context, clock);
         Event<?> event = decode(TIMER, portable, () -> withRetryAttempt(AzureTriggers.timer(
-                JsonFields.parse(codec, timerInfo, "Timer trigger TimerInfo"), clock.instant(), portable.functionName()), context));
+                HostJson.parse(codec, timerInfo, "Timer trigger TimerInfo"), clock.instant(), portable.functionName()), context));
         HostFailures.throwIfFailed(runner.event(event, portable), event, TIMER, portable);
     }
 
@@ -433,7 +433,7 @@ public final class AzureFunctions {
     public void cosmosDb(String containerName, String documents, ExecutionContext context) {
         AzureContext portable = AzureContext.from(context, clock);
         List<Event<?>> events = decode(COSMOS_DB, portable, () -> AzureTriggers.cosmosChanges(
-                JsonFields.parse(codec, documents, "Cosmos DB documents"), containerName, portable.functionName()));
+                HostJson.parse(codec, documents, "Cosmos DB documents"), containerName, portable.functionName()));
         runBatch(events, COSMOS_DB, portable);
     }
 
@@ -452,7 +452,7 @@ public final class AzureFunctions {
             }
             com.fasterxml.jackson.databind.node.ArrayNode array = codec.mapper().createArrayNode();
             for (int i = 0; i < documents.size(); i++) {
-                array.add(JsonFields.parse(codec, documents.get(i), "Cosmos DB document " + i));
+                array.add(HostJson.parse(codec, documents.get(i), "Cosmos DB document " + i));
             }
             return AzureTriggers.cosmosChanges(array, containerName, portable.functionName());
         });
@@ -476,7 +476,7 @@ public final class AzureFunctions {
     }
 
     private JsonNode optionalJson(String json, String what) {
-        return json == null || json.isBlank() ? null : JsonFields.parse(codec, json, what);
+        return json == null || json.isBlank() ? null : HostJson.parse(codec, json, what);
     }
 
     /** Retry policies (Event Hubs, Cosmos DB, Timer) tell which attempt this is. */

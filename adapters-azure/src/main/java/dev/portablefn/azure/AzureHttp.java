@@ -11,6 +11,7 @@ import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.UrlDecoding;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +54,12 @@ final class AzureHttp {
 
     /** Builds the portable request from a custom handler's {@code Data.<name>} HTTP object. */
     static HttpRequest fromCustomHandler(JsonNode request, String routePrefix, String where) {
-        JsonFields.object(request, where);
-        String method = JsonFields.requiredText(request, "Method", where);
+        JsonFields.requireObject(request, where);
+        String method = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(request, "Method", where), "Method", where);
         if (method.length() > 32 || !method.chars().allMatch(c -> c >= 'A' && c <= 'z' && Character.isLetter(c))) {
             throw new EventDecodingException(where + ": 'Method' is not an HTTP method: '" + JsonFields.abbreviate(method) + "'");
         }
-        String url = JsonFields.requiredText(request, "Url", where);
+        String url = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(request, "Url", where), "Url", where);
         URI uri;
         try {
             uri = new URI(url);
@@ -74,7 +75,7 @@ final class AzureHttp {
         }
         multiValued(request.get("Headers"), builder::header, where + " 'Headers'");
         JsonNode body = request.get("Body");
-        byte[] bytes = JsonFields.bodyBytes(body);
+        byte[] bytes = HostJson.bodyBytes(body);
         return builder.body(bytes).nativeRequest(request).build();
     }
 
@@ -151,7 +152,7 @@ final class AzureHttp {
             return;
         }
         if (!values.isObject()) {
-            throw new EventDecodingException(where + " must be a JSON object, got " + JsonFields.kind(values));
+            throw new EventDecodingException(where + " must be a JSON object, got " + JsonFields.describe(values));
         }
         Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
         while (fields.hasNext()) {
@@ -161,7 +162,7 @@ final class AzureHttp {
                 for (JsonNode item : value) {
                     if (!item.isValueNode() || item.isNull()) {
                         throw new EventDecodingException(where + ": '" + field.getKey() + "' must hold strings, got "
-                                + JsonFields.kind(item));
+                                + JsonFields.describe(item));
                     }
                     add.accept(field.getKey(), item.asText());
                 }
@@ -169,7 +170,7 @@ final class AzureHttp {
                 add.accept(field.getKey(), value.asText());
             } else if (!value.isNull()) {
                 throw new EventDecodingException(where + ": '" + field.getKey() + "' must be a string or an array of strings, got "
-                        + JsonFields.kind(value));
+                        + JsonFields.describe(value));
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
+import dev.portablefn.api.json.JsonFields;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,17 +77,17 @@ final class AzureTriggers {
                     + ") nor 'Uri' (" + JsonFields.abbreviate(uri) + ") names a container and blob");
         }
         if (properties != null && !properties.isNull() && !properties.isObject()) {
-            throw new EventDecodingException(where + ": 'Properties' must be a JSON object, got " + JsonFields.kind(properties));
+            throw new EventDecodingException(where + ": 'Properties' must be a JSON object, got " + JsonFields.describe(properties));
         }
         Long size = JsonFields.optionalLong(properties, "Length", where + " Properties");
         if (size == null && content != null) {
             size = (long) content.length;
         }
-        String etag = JsonFields.optionalText(properties, "ETag", where + " Properties");
-        Instant modified = JsonFields.optionalInstant(properties, "LastModified", where + " Properties");
+        String etag = JsonFields.optionalScalarText(properties, "ETag", where + " Properties");
+        Instant modified = AzureTimestamps.optionalInstant(properties, "LastModified", where + " Properties");
         StorageObject object = new StorageObject(location[0], location[1], size,
-                JsonFields.optionalText(properties, "ContentType", where + " Properties"), etag,
-                StorageObject.Change.CREATED, modified, JsonFields.attributes(metadata, where + " 'Metadata'"));
+                JsonFields.optionalScalarText(properties, "ContentType", where + " Properties"), etag,
+                StorageObject.Change.CREATED, modified, HostJson.attributes(metadata, where + " 'Metadata'"));
         String id = location[0] + "/" + location[1] + (etag == null ? "" : "@" + etag);
         return Event.builder().id(id).type(BLOB_TYPE).source(location[0]).subject(location[1])
                 .trigger(Trigger.STORAGE).time(modified).data(object).attribute("uri", uri)
@@ -100,13 +101,13 @@ final class AzureTriggers {
      */
     static Event<?> timer(JsonNode timerInfo, Instant invokedAt, String functionName) {
         String where = "Timer trigger TimerInfo";
-        JsonFields.object(timerInfo, where);
+        JsonFields.requireObject(timerInfo, where);
         JsonNode status = timerInfo.get("ScheduleStatus");
         if (status != null && !status.isNull() && !status.isObject()) {
-            throw new EventDecodingException(where + ": 'ScheduleStatus' must be a JSON object, got " + JsonFields.kind(status));
+            throw new EventDecodingException(where + ": 'ScheduleStatus' must be a JSON object, got " + JsonFields.describe(status));
         }
-        Instant next = JsonFields.optionalInstant(status, "Next", where + " ScheduleStatus");
-        Instant last = JsonFields.optionalInstant(status, "Last", where + " ScheduleStatus");
+        Instant next = AzureTimestamps.optionalInstant(status, "Next", where + " ScheduleStatus");
+        Instant last = AzureTimestamps.optionalInstant(status, "Last", where + " ScheduleStatus");
         Boolean pastDue = JsonFields.optionalBoolean(timerInfo, "IsPastDue", where);
         Instant scheduled = next != null ? next : invokedAt;
         if (scheduled == null) {
@@ -133,12 +134,12 @@ final class AzureTriggers {
         checkParallel(properties, bodies.size(), where, "PropertiesArray");
         if (partitionContext != null && !partitionContext.isNull() && !partitionContext.isObject()) {
             throw new EventDecodingException(where + ": 'PartitionContext' must be a JSON object, got "
-                    + JsonFields.kind(partitionContext));
+                    + JsonFields.describe(partitionContext));
         }
-        String namespace = JsonFields.optionalText(partitionContext, "FullyQualifiedNamespace", where + " PartitionContext");
-        String hub = JsonFields.optionalText(partitionContext, "EventHubName", where + " PartitionContext");
-        String partitionId = JsonFields.optionalText(partitionContext, "PartitionId", where + " PartitionContext");
-        String consumerGroup = JsonFields.optionalText(partitionContext, "ConsumerGroup", where + " PartitionContext");
+        String namespace = JsonFields.optionalScalarText(partitionContext, "FullyQualifiedNamespace", where + " PartitionContext");
+        String hub = JsonFields.optionalScalarText(partitionContext, "EventHubName", where + " PartitionContext");
+        String partitionId = JsonFields.optionalScalarText(partitionContext, "PartitionId", where + " PartitionContext");
+        String consumerGroup = JsonFields.optionalScalarText(partitionContext, "ConsumerGroup", where + " PartitionContext");
         String source = hub == null ? functionSource(functionName, "eventhub")
                 : "sb://" + (namespace == null ? "" : namespace) + "/" + hub;
         List<Event<?>> events = new ArrayList<>(bodies.size());
@@ -147,23 +148,23 @@ final class AzureTriggers {
             JsonNode system = systemProperties == null || systemProperties.isNull() ? null : systemProperties.get(i);
             if (system != null && !system.isNull() && !system.isObject()) {
                 throw new EventDecodingException(record + ": 'SystemPropertiesArray[" + i + "]' must be a JSON object, got "
-                        + JsonFields.kind(system));
+                        + JsonFields.describe(system));
             }
             Long sequence = first(JsonFields.optionalLong(system, "SequenceNumber", record),
                     JsonFields.optionalLong(system, "x-opt-sequence-number", record));
-            String offset = first(JsonFields.optionalText(system, "Offset", record),
-                    JsonFields.optionalText(system, "x-opt-offset", record));
-            String partitionKey = first(JsonFields.optionalText(system, "PartitionKey", record),
-                    JsonFields.optionalText(system, "x-opt-partition-key", record));
-            Instant enqueued = first(JsonFields.optionalInstant(system, "EnqueuedTimeUtc", record),
-                    JsonFields.optionalInstant(system, "x-opt-enqueued-time", record));
+            String offset = first(JsonFields.optionalScalarText(system, "Offset", record),
+                    JsonFields.optionalScalarText(system, "x-opt-offset", record));
+            String partitionKey = first(JsonFields.optionalScalarText(system, "PartitionKey", record),
+                    JsonFields.optionalScalarText(system, "x-opt-partition-key", record));
+            Instant enqueued = first(AzureTimestamps.optionalInstant(system, "EnqueuedTimeUtc", record),
+                    AzureTimestamps.optionalInstant(system, "x-opt-enqueued-time", record));
             String id = sequence != null ? (partitionId == null ? "" : partitionId + ":") + sequence
                     : (invocationId == null ? "unknown" : invocationId) + "#" + i;
             Event.Builder<Object> builder = Event.builder().id(id).type(EVENT_HUBS_TYPE).source(source)
                     .trigger(Trigger.STREAM).time(enqueued).data(bodies.get(i))
                     .subject(partitionKey);
             if (properties != null && !properties.isNull()) {
-                builder.attributes(JsonFields.attributes(properties.get(i), record + " 'PropertiesArray[" + i + "]'"));
+                builder.attributes(HostJson.attributes(properties.get(i), record + " 'PropertiesArray[" + i + "]'"));
             }
             events.add(builder.attribute("partitionId", partitionId)
                     .attribute("consumerGroup", consumerGroup)
@@ -184,7 +185,7 @@ final class AzureTriggers {
     static List<Event<?>> cosmosChanges(JsonNode documents, String container, String functionName) {
         String where = "Cosmos DB change feed";
         if (documents == null || !documents.isArray()) {
-            throw new EventDecodingException(where + ": documents must be a JSON array, got " + JsonFields.kind(documents));
+            throw new EventDecodingException(where + ": documents must be a JSON array, got " + JsonFields.describe(documents));
         }
         if (container == null || container.isEmpty()) {
             throw new EventDecodingException(where + ": the container name is missing; pass the trigger's containerName");
@@ -192,10 +193,10 @@ final class AzureTriggers {
         List<Event<?>> events = new ArrayList<>(documents.size());
         for (int i = 0; i < documents.size(); i++) {
             String record = where + " document " + i;
-            JsonNode document = JsonFields.object(documents.get(i), record);
-            String id = JsonFields.requiredText(document, "id", record);
-            String version = first(JsonFields.optionalText(document, "_lsn", record),
-                    JsonFields.optionalText(document, "_etag", record));
+            JsonNode document = JsonFields.requireObject(documents.get(i), record);
+            String id = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(document, "id", record), "id", record);
+            String version = first(JsonFields.optionalScalarText(document, "_lsn", record),
+                    JsonFields.optionalScalarText(document, "_etag", record));
             Long ts = JsonFields.optionalLong(document, "_ts", record);
             Instant time;
             try {
@@ -235,7 +236,7 @@ final class AzureTriggers {
             return;
         }
         if (!array.isArray()) {
-            throw new EventDecodingException(where + ": '" + field + "' must be a JSON array, got " + JsonFields.kind(array));
+            throw new EventDecodingException(where + ": '" + field + "' must be a JSON array, got " + JsonFields.describe(array));
         }
         if (array.size() != size) {
             throw new EventDecodingException(where + ": '" + field + "' has " + array.size() + " entries for " + size

@@ -6,6 +6,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.api.json.JsonFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class EventGridEvents {
     }
 
     static Event<?> decode(JsonNode event, String where) {
-        JsonFields.object(event, where);
+        JsonFields.requireObject(event, where);
         if (event.has("specversion")) {
             return cloudEvent(event, where + " (CloudEvents schema)");
         }
@@ -66,31 +67,31 @@ final class EventGridEvents {
     }
 
     private static Event<?> eventGridEvent(JsonNode event, String where) {
-        String id = JsonFields.requiredText(event, "id", where);
-        String type = JsonFields.requiredText(event, "eventType", where);
-        String topic = JsonFields.requiredText(event, "topic", where);
-        String subject = JsonFields.optionalText(event, "subject", where);
-        Instant time = JsonFields.optionalInstant(event, "eventTime", where);
+        String id = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "id", where), "id", where);
+        String type = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "eventType", where), "eventType", where);
+        String topic = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "topic", where), "topic", where);
+        String subject = JsonFields.optionalScalarText(event, "subject", where);
+        Instant time = AzureTimestamps.optionalInstant(event, "eventTime", where);
         Event.Builder<Object> builder = Event.builder().id(id).type(type).source(topic).subject(subject).time(time)
-                .attribute("dataVersion", JsonFields.optionalText(event, "dataVersion", where))
-                .attribute("metadataVersion", JsonFields.optionalText(event, "metadataVersion", where))
+                .attribute("dataVersion", JsonFields.optionalScalarText(event, "dataVersion", where))
+                .attribute("metadataVersion", JsonFields.optionalScalarText(event, "metadataVersion", where))
                 .nativeEvent(event);
         return finish(builder, type, subject, time, event.get("data"), null, "application/json", where);
     }
 
     private static Event<?> cloudEvent(JsonNode event, String where) {
-        String specVersion = JsonFields.requiredText(event, "specversion", where);
+        String specVersion = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "specversion", where), "specversion", where);
         if (!specVersion.startsWith("1.")) {
             throw new EventDecodingException(where + ": 'specversion' " + JsonFields.abbreviate(specVersion)
                     + " is not supported; expected 1.0");
         }
-        String id = JsonFields.requiredText(event, "id", where);
-        String type = JsonFields.requiredText(event, "type", where);
-        String source = JsonFields.requiredText(event, "source", where);
-        String subject = JsonFields.optionalText(event, "subject", where);
-        Instant time = JsonFields.optionalInstant(event, "time", where);
+        String id = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "id", where), "id", where);
+        String type = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "type", where), "type", where);
+        String source = JsonFields.requireNonEmpty(JsonFields.optionalScalarText(event, "source", where), "source", where);
+        String subject = JsonFields.optionalScalarText(event, "subject", where);
+        Instant time = AzureTimestamps.optionalInstant(event, "time", where);
         Event.Builder<Object> builder = Event.builder().id(id).type(type).source(source).subject(subject).time(time)
-                .attribute("dataschema", JsonFields.optionalText(event, "dataschema", where))
+                .attribute("dataschema", JsonFields.optionalScalarText(event, "dataschema", where))
                 .nativeEvent(event);
         Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
         while (fields.hasNext()) {
@@ -100,11 +101,11 @@ final class EventGridEvents {
             }
         }
         byte[] binary = null;
-        String base64 = JsonFields.optionalText(event, "data_base64", where);
+        String base64 = JsonFields.optionalScalarText(event, "data_base64", where);
         if (base64 != null) {
             binary = JsonFields.base64(base64, "data_base64", where);
         }
-        String contentType = JsonFields.optionalText(event, "datacontenttype", where);
+        String contentType = JsonFields.optionalScalarText(event, "datacontenttype", where);
         return finish(builder, type, subject, time, event.get("data"), binary,
                 contentType == null ? "application/json" : contentType, where);
     }
@@ -116,10 +117,10 @@ final class EventGridEvents {
             return builder.trigger(Trigger.STORAGE)
                     .data(storageObject(type, subject, time, blobData, where))
                     .dataContentType("application/json")
-                    .attribute("api", JsonFields.optionalText(blobData, "api", where + " data"))
-                    .attribute("blobType", JsonFields.optionalText(blobData, "blobType", where + " data"))
-                    .attribute("url", JsonFields.optionalText(blobData, "url", where + " data"))
-                    .attribute("sequencer", JsonFields.optionalText(blobData, "sequencer", where + " data"))
+                    .attribute("api", JsonFields.optionalScalarText(blobData, "api", where + " data"))
+                    .attribute("blobType", JsonFields.optionalScalarText(blobData, "blobType", where + " data"))
+                    .attribute("url", JsonFields.optionalScalarText(blobData, "url", where + " data"))
+                    .attribute("sequencer", JsonFields.optionalScalarText(blobData, "sequencer", where + " data"))
                     .build();
         }
         Object payload = binary != null ? binary : (data == null || data.isNull() ? null : data);
@@ -127,8 +128,8 @@ final class EventGridEvents {
     }
 
     private static StorageObject storageObject(String type, String subject, Instant time, JsonNode data, String where) {
-        JsonNode blob = JsonFields.object(data, where + ": 'data' of " + type);
-        String url = JsonFields.optionalText(blob, "url", where + " data");
+        JsonNode blob = JsonFields.requireObject(data, where + ": 'data' of " + type);
+        String url = JsonFields.optionalScalarText(blob, "url", where + " data");
         String[] location = containerAndBlob(subject, url, where);
         Long size = JsonFields.optionalLong(blob, "contentLength", where + " data");
         if (size != null && size < 0) {
@@ -141,8 +142,8 @@ final class EventGridEvents {
             default -> StorageObject.Change.OTHER;
         };
         return new StorageObject(location[0], location[1], size,
-                JsonFields.optionalText(blob, "contentType", where + " data"),
-                JsonFields.optionalText(blob, "eTag", where + " data"), change, time, Map.of());
+                JsonFields.optionalScalarText(blob, "contentType", where + " data"),
+                JsonFields.optionalScalarText(blob, "eTag", where + " data"), change, time, Map.of());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
+import dev.portablefn.api.json.JsonFields;
 import dev.portablefn.api.runtime.Outcome;
 import java.util.List;
 

@@ -6,6 +6,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import dev.portablefn.api.runtime.Decoded;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class InvocationPayloads {
     }
 
     static Decoded decode(JsonNode root, JsonCodec codec, String routePrefix) {
-        JsonNode data = JsonFields.object(root.get("Data"), WHERE + " 'Data'");
+        JsonNode data = JsonFields.requireObject(root.get("Data"), WHERE + " 'Data'");
         if (data.isEmpty()) {
             throw new EventDecodingException(WHERE + ": 'Data' is empty; expected the trigger's binding");
         }
@@ -41,14 +42,14 @@ final class InvocationPayloads {
         if (metadata == null || metadata.isNull()) {
             metadata = codec.mapper().createObjectNode();
         }
-        JsonFields.object(metadata, WHERE + " 'Metadata'");
+        JsonFields.requireObject(metadata, WHERE + " 'Metadata'");
         JsonNode sys = metadata.get("sys");
         if (sys != null && !sys.isNull()) {
-            JsonFields.object(sys, WHERE + " 'Metadata.sys'");
+            JsonFields.requireObject(sys, WHERE + " 'Metadata.sys'");
         }
-        String functionName = JsonFields.optionalText(sys, "MethodName", WHERE + " 'Metadata.sys'");
-        Instant utcNow = JsonFields.optionalInstant(sys, "UtcNow", WHERE + " 'Metadata.sys'");
-        String invocationId = JsonFields.optionalText(sys, "RandGuid", WHERE + " 'Metadata.sys'");
+        String functionName = JsonFields.optionalScalarText(sys, "MethodName", WHERE + " 'Metadata.sys'");
+        Instant utcNow = AzureTimestamps.optionalInstant(sys, "UtcNow", WHERE + " 'Metadata.sys'");
+        String invocationId = JsonFields.optionalScalarText(sys, "RandGuid", WHERE + " 'Metadata.sys'");
 
         Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
         Map.Entry<String, JsonNode> trigger = fields.next();
@@ -65,23 +66,23 @@ final class InvocationPayloads {
             return single(serviceBus(codec, value, metadata, functionName));
         }
         if (metadata.has("DequeueCount")) {
-            return single(AzureTriggers.queueMessage(JsonFields.bodyBytes(value),
-                    JsonFields.optionalText(metadata, "Id", WHERE + " 'Metadata'"),
+            return single(AzureTriggers.queueMessage(HostJson.bodyBytes(value),
+                    JsonFields.optionalScalarText(metadata, "Id", WHERE + " 'Metadata'"),
                     JsonFields.optionalLong(metadata, "DequeueCount", WHERE + " 'Metadata'"),
-                    JsonFields.optionalInstant(metadata, "InsertionTime", WHERE + " 'Metadata'"), functionName, root));
+                    AzureTimestamps.optionalInstant(metadata, "InsertionTime", WHERE + " 'Metadata'"), functionName, root));
         }
         if (metadata.has("PartitionContext")) {
             return new Decoded.Events(eventHubs(codec, value, metadata, functionName, invocationId), Ordering.ORDERED, true);
         }
         if (metadata.has("BlobTrigger")) {
-            return single(AzureTriggers.blob(JsonFields.bodyBytes(value),
-                    JsonFields.optionalText(metadata, "BlobTrigger", WHERE + " 'Metadata'"),
-                    JsonFields.optionalText(metadata, "Uri", WHERE + " 'Metadata'"),
-                    JsonFields.structured(codec, metadata.get("Properties"), WHERE + " 'Metadata.Properties'"),
-                    JsonFields.structured(codec, metadata.get("Metadata"), WHERE + " 'Metadata.Metadata'"),
+            return single(AzureTriggers.blob(HostJson.bodyBytes(value),
+                    JsonFields.optionalScalarText(metadata, "BlobTrigger", WHERE + " 'Metadata'"),
+                    JsonFields.optionalScalarText(metadata, "Uri", WHERE + " 'Metadata'"),
+                    HostJson.structured(codec, metadata.get("Properties"), WHERE + " 'Metadata.Properties'"),
+                    HostJson.structured(codec, metadata.get("Metadata"), WHERE + " 'Metadata.Metadata'"),
                     functionName));
         }
-        JsonNode structured = JsonFields.structured(codec, value, binding);
+        JsonNode structured = HostJson.structured(codec, value, binding);
         if (structured != null && structured.isObject() && (structured.has("ScheduleStatus") || structured.has("IsPastDue"))) {
             return single(AzureTriggers.timer(structured, utcNow, functionName));
         }
@@ -98,7 +99,7 @@ final class InvocationPayloads {
             return new Decoded.Events(AzureTriggers.cosmosChanges(structured, container, functionName), Ordering.ORDERED, true);
         }
         throw new EventDecodingException(WHERE + ": cannot tell the trigger of 'Data." + trigger.getKey() + "' ("
-                + JsonFields.kind(value) + "); expected an HTTP request, a queue, Service Bus, Event Hubs or blob message"
+                + JsonFields.describe(value) + "); expected an HTTP request, a queue, Service Bus, Event Hubs or blob message"
                 + " with its metadata, a TimerInfo, an Event Grid event or an array of Cosmos DB documents");
     }
 
@@ -112,7 +113,7 @@ final class InvocationPayloads {
         for (String field : new String[] {"Query", "Headers"}) {
             JsonNode value = copy.get(field);
             if (value != null && value.isTextual()) {
-                copy.set(field, JsonFields.structured(codec, value, where + " '" + field + "'"));
+                copy.set(field, HostJson.structured(codec, value, where + " '" + field + "'"));
             }
         }
         return copy;
@@ -122,40 +123,40 @@ final class InvocationPayloads {
         String where = WHERE + " 'Metadata'";
         JsonNode properties = metadata.has("ApplicationProperties") ? metadata.get("ApplicationProperties")
                 : metadata.get("UserProperties");
-        properties = JsonFields.structured(codec, properties, where + " 'ApplicationProperties'");
-        Map<String, String> attributes = JsonFields.attributes(properties, where + " 'ApplicationProperties'");
-        return AzureTriggers.serviceBusMessage(JsonFields.bodyBytes(value),
-                JsonFields.optionalText(metadata, "MessageId", where),
+        properties = HostJson.structured(codec, properties, where + " 'ApplicationProperties'");
+        Map<String, String> attributes = HostJson.attributes(properties, where + " 'ApplicationProperties'");
+        return AzureTriggers.serviceBusMessage(HostJson.bodyBytes(value),
+                JsonFields.optionalScalarText(metadata, "MessageId", where),
                 JsonFields.optionalLong(metadata, "DeliveryCount", where),
-                JsonFields.optionalInstant(metadata, "EnqueuedTimeUtc", where),
+                AzureTimestamps.optionalInstant(metadata, "EnqueuedTimeUtc", where),
                 attributes, Trigger.QUEUE, functionName, metadata);
     }
 
     private static List<Event<?>> eventHubs(JsonCodec codec, JsonNode value, JsonNode metadata, String functionName,
                                             String invocationId) {
         String where = WHERE + " 'Metadata'";
-        JsonNode partitionContext = JsonFields.structured(codec, metadata.get("PartitionContext"), where + " 'PartitionContext'");
-        JsonNode systemArray = JsonFields.structured(codec, metadata.get("SystemPropertiesArray"), where + " 'SystemPropertiesArray'");
-        JsonNode propertiesArray = JsonFields.structured(codec, metadata.get("PropertiesArray"), where + " 'PropertiesArray'");
+        JsonNode partitionContext = HostJson.structured(codec, metadata.get("PartitionContext"), where + " 'PartitionContext'");
+        JsonNode systemArray = HostJson.structured(codec, metadata.get("SystemPropertiesArray"), where + " 'SystemPropertiesArray'");
+        JsonNode propertiesArray = HostJson.structured(codec, metadata.get("PropertiesArray"), where + " 'PropertiesArray'");
         List<byte[]> bodies = new ArrayList<>();
         if (systemArray != null && !systemArray.isNull()) {
-            JsonNode messages = JsonFields.structured(codec, value, WHERE + " Event Hubs messages");
+            JsonNode messages = HostJson.structured(codec, value, WHERE + " Event Hubs messages");
             if (messages == null || !messages.isArray()) {
                 throw new EventDecodingException(WHERE + ": Event Hubs messages must be an array when 'SystemPropertiesArray'"
-                        + " is present (cardinality = MANY), got " + JsonFields.kind(messages));
+                        + " is present (cardinality = MANY), got " + JsonFields.describe(messages));
             }
             if (messages.isEmpty()) {
                 throw new EventDecodingException(WHERE + ": the Event Hubs batch holds no messages");
             }
             for (JsonNode message : messages) {
-                bodies.add(JsonFields.bodyBytes(message));
+                bodies.add(HostJson.bodyBytes(message));
             }
             return AzureTriggers.eventHubs(bodies, partitionContext, systemArray, propertiesArray, functionName, invocationId);
         }
         // cardinality = ONE: the event's system properties sit in 'SystemProperties' or directly in Metadata.
-        JsonNode system = JsonFields.structured(codec, metadata.get("SystemProperties"), where + " 'SystemProperties'");
-        JsonNode properties = JsonFields.structured(codec, metadata.get("Properties"), where + " 'Properties'");
-        bodies.add(JsonFields.bodyBytes(value));
+        JsonNode system = HostJson.structured(codec, metadata.get("SystemProperties"), where + " 'SystemProperties'");
+        JsonNode properties = HostJson.structured(codec, metadata.get("Properties"), where + " 'Properties'");
+        bodies.add(HostJson.bodyBytes(value));
         com.fasterxml.jackson.databind.node.ArrayNode systems = codec.mapper().createArrayNode()
                 .add(system == null || system.isNull() ? metadata : system);
         com.fasterxml.jackson.databind.node.ArrayNode props = properties == null || properties.isNull() ? null

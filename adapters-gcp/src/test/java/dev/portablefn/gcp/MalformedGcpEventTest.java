@@ -28,19 +28,19 @@ class MalformedGcpEventTest {
                         "'message.data' is not valid base64"),
                 Arguments.of("missing message", PUBSUB.formatted("{\"subscription\":\"s\"}"), "'message' is missing"),
                 Arguments.of("message is a string", PUBSUB.formatted("{\"message\":\"hello\"}"),
-                        "'message' must be an object, got a string"),
+                        "'message' must be an object, got the string 'hello'"),
                 Arguments.of("data is a number", PUBSUB.formatted("{\"message\":{\"data\":42}}"),
-                        "'data' must be a string, got a number"),
+                        "'data' must be a string, got the number '42'"),
                 Arguments.of("attribute is a number", PUBSUB.formatted("{\"message\":{\"attributes\":{\"a\":1}}}"),
-                        "'attributes.a' must be a string, got a number"),
+                        "'attributes.a' must be a string, got the number '1'"),
                 Arguments.of("delivery attempt zero", PUBSUB.formatted("{\"deliveryAttempt\":0,\"message\":{}}"),
                         "'deliveryAttempt' must be at least 1"),
                 Arguments.of("pubsub data not an object", PUBSUB.formatted("\"text\""), "'data' must be an object"),
                 Arguments.of("storage size not a number", STORAGE.formatted("{\"bucket\":\"b\",\"name\":\"n\",\"size\":\"big\"}"),
-                        "'size' must be a whole number, got \"big\""),
+                        "'size' must be a whole number, got the string 'big'"),
                 Arguments.of("storage name missing", STORAGE.formatted("{\"bucket\":\"b\"}"), "'name' is missing"),
                 Arguments.of("storage updated not a time", STORAGE.formatted("{\"bucket\":\"b\",\"name\":\"n\",\"updated\":\"yesterday\"}"),
-                        "'updated' is not an RFC 3339 timestamp"),
+                        "'updated' is not an ISO-8601 timestamp: 'yesterday'"),
                 Arguments.of("firestore protobuf", FIRESTORE.formatted(",\"datacontenttype\":\"application/protobuf\","
                         + "\"data_base64\":\"CgQ=\""), "--event-data-content-type=application/json"),
                 Arguments.of("firestore unknown value type", FIRESTORE.formatted(",\"data\":{\"value\":{\"name\":"
@@ -54,7 +54,7 @@ class MalformedGcpEventTest {
                 Arguments.of("wrong spec version", "{\"specversion\":\"0.3\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\"}",
                         "only CloudEvents 1.0 is supported"),
                 Arguments.of("id is a number", "{\"specversion\":\"1.0\",\"id\":7,\"source\":\"s\",\"type\":\"t\"}",
-                        "'id' must be a string, got a number"),
+                        "'id' must be a string, got the number '7'"),
                 Arguments.of("missing type", "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\"}", "'type' is missing"),
                 Arguments.of("object extension", "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\","
                         + "\"ext\":{}}", "'ext' must be a string, number or boolean"),
@@ -70,7 +70,7 @@ class MalformedGcpEventTest {
                         "'context' must be an object"),
                 Arguments.of("legacy bad timestamp", "{\"context\":{\"eventId\":\"1\",\"timestamp\":\"now\",\"eventType\":"
                         + "\"google.pubsub.topic.publish\",\"resource\":\"projects/p/topics/t\"},\"data\":{\"data\":\"\"}}",
-                        "'timestamp' is not an RFC 3339 timestamp"));
+                        "'timestamp' is not an ISO-8601 timestamp: 'now'"));
     }
 
     @ParameterizedTest(name = "{0}")
