@@ -16,6 +16,7 @@ import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.api.json.JsonFields;
 import dev.portablefn.api.runtime.Decoded;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

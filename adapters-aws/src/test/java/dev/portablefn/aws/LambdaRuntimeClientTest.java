@@ -34,8 +34,12 @@ class LambdaRuntimeClientTest {
     private static Process httpRuntime;
     private static Process queueRuntime;
 
+    /** The runtime client's JNI library, unpacked once for every child JVM of this test. */
+    private static Path nativeLibrary;
+
     @BeforeAll
     static void startRuntimes() throws IOException {
+        nativeLibrary = unpackNativeLibrary();
         httpApi = new RuntimeApiStub();
         queueApi = new RuntimeApiStub();
         httpRuntime = start(RuntimeHttpHandler.class, httpApi, "http");
@@ -57,11 +61,36 @@ class LambdaRuntimeClientTest {
         }
     }
 
+    /**
+     * Left to itself, every runtime client process unpacks its JNI library to the same
+     * {@code /tmp/.libaws-lambda-jni.so}, so two starting at once overwrite the file the other has mapped and
+     * one dies with SIGBUS. The client loads the file its {@code NativeClient.JNI} system property names instead.
+     */
+    private static Path unpackNativeLibrary() throws IOException {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+        String resource = "/jni/libaws-lambda-jni.linux-" + arch + ".so";
+        Class<?> client;
+        try {
+            client = Class.forName("com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the runtime interface client is not on the test classpath", e);
+        }
+        Path target = workDir.resolve("libaws-lambda-jni.so");
+        try (var in = client.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the runtime interface client jar");
+            }
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
     private static Process start(Class<?> handler, RuntimeApiStub api, String name) throws IOException {
         Path taskRoot = Files.createDirectories(workDir.resolve(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + nativeLibrary,
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler.getName() + "::handleRequest")
                 .directory(taskRoot.toFile())
                 .redirectErrorStream(true)
