@@ -9,6 +9,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.json.JsonFields;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +40,18 @@ final class AwsEventDecoder {
      *                                records cannot even be identified
      */
     AwsPayload decode(byte[] payload) {
-        JsonNode root = parse(payload);
+        if (payload == null || payload.length == 0) {
+            throw new EventDecodingException("AWS event is empty; Lambda always sends a JSON object");
+        }
+        return decode(parse(payload, null));
+    }
+
+    /** Decodes straight from the runtime's stream: no copy of the whole payload first. */
+    AwsPayload decode(InputStream payload) {
+        return decode(parse(null, payload));
+    }
+
+    private AwsPayload decode(JsonNode root) {
         if (!root.isObject()) {
             throw new EventDecodingException("AWS event must be a JSON object, got " + JsonFields.describe(root));
         }
@@ -51,12 +63,9 @@ final class AwsEventDecoder {
         }
     }
 
-    private JsonNode parse(byte[] payload) {
-        if (payload == null || payload.length == 0) {
-            throw new EventDecodingException("AWS event is empty; Lambda always sends a JSON object");
-        }
+    private JsonNode parse(byte[] bytes, InputStream stream) {
         try {
-            JsonNode root = mapper.readTree(payload);
+            JsonNode root = bytes != null ? mapper.readTree(bytes) : mapper.readTree(stream);
             if (root == null || root.isMissingNode()) {
                 throw new EventDecodingException("AWS event is empty; Lambda always sends a JSON object");
             }

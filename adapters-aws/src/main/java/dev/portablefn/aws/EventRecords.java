@@ -88,6 +88,10 @@ final class EventRecords {
         if (!attribute.isObject()) {
             throw wrongType("messageAttributes." + name, where, "an object", attribute);
         }
+        JsonNode stringValue = attribute.get("stringValue");
+        if (stringValue != null && stringValue.isTextual()) {
+            return stringValue.textValue();   // the usual case; the error context below is only built when needed
+        }
         String attributeWhere = where + " messageAttributes." + name;
         String value = optionalText(attribute, "stringValue", attributeWhere);
         // Binary attributes stay base64 text: attributes are strings.

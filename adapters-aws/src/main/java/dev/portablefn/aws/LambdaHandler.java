@@ -97,11 +97,14 @@ public class LambdaHandler implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream input, OutputStream output,
                                     com.amazonaws.services.lambda.runtime.Context context) throws IOException {
-        output.write(handle(input.readAllBytes(), context));
+        output.write(handle(decoder.decode(input), context));
     }
 
     byte[] handle(byte[] payload, com.amazonaws.services.lambda.runtime.Context lambda) {
-        AwsPayload decoded = decoder.decode(payload);
+        return handle(decoder.decode(payload), lambda);
+    }
+
+    private byte[] handle(AwsPayload decoded, com.amazonaws.services.lambda.runtime.Context lambda) {
         if (decoded.source().isHttp()) {
             return http(decoded, lambda);
         }

@@ -1,5 +1,7 @@
 package dev.portablefn.aws;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -58,6 +60,9 @@ final class SqsUnwrapping {
         if (mode == Mode.KEEP || !(event.data() instanceof byte[] body) || !looksLikeJsonObject(body)) {
             return event;
         }
+        if (mode == Mode.SNS && !mayBeSnsEnvelope(body)) {
+            return event;   // the usual message: no tree is built just to find it is not an envelope
+        }
         JsonNode json = parse(body);
         if (json == null) {
             return event;
@@ -99,6 +104,34 @@ final class SqsUnwrapping {
             }
         }
         return result;
+    }
+
+    /**
+     * Streams the top-level fields only: false when the body is certainly not an SNS envelope (no "Type":
+     * "Notification" with textual "TopicArn" and "Message"), or not a JSON object at all.
+     */
+    private boolean mayBeSnsEnvelope(byte[] body) {
+        boolean notification = false;
+        boolean topicArn = false;
+        boolean message = false;
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "Type" -> notification = value == JsonToken.VALUE_STRING && "Notification".equals(parser.getText());
+                    case "TopicArn" -> topicArn = value == JsonToken.VALUE_STRING;
+                    case "Message" -> message = value == JsonToken.VALUE_STRING;
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException notJson) {
+            return false;
+        }
+        return notification && topicArn && message;
     }
 
     private static boolean isSnsEnvelope(JsonNode json) {

@@ -203,6 +203,22 @@ class LambdaHandlerEventsTest {
     }
 
     @Test
+    void snsEnvelopeFieldsAreFoundInAnyOrderButOnlyAtTheTopLevel() throws Exception {
+        Greeter greeter = new Greeter();
+        String reordered = "{\"Message\":" + Fixtures.quote("{\"name\":\"Ada\"}") + ",\"TopicArn\":\"arn:aws:sns:us-east-1:1:t\","
+                + "\"Type\":\"Notification\"}";
+        String nested = "{\"name\":\"Bob\",\"inner\":{\"Type\":\"Notification\",\"TopicArn\":\"t\",\"Message\":\"{}\"}}";
+        byte[] batch = Fixtures.records(2, i -> Fixtures.sqsRecord("m" + i, i == 0 ? reordered : nested, QUEUE, null));
+
+        assertThat(failedIds(invoke(new LambdaHandler(greeter), batch))).isEmpty();
+
+        assertThat(greeter.seen.get(0).data()).isEqualTo(new Greeting("Ada"));
+        assertThat(greeter.seen.get(0).attributes()).containsEntry(SqsUnwrapping.SNS_TOPIC_ARN, "arn:aws:sns:us-east-1:1:t");
+        assertThat(greeter.seen.get(1).data()).isEqualTo(new Greeting("Bob"));
+        assertThat(greeter.seen.get(1).attributes()).doesNotContainKey(SqsUnwrapping.SNS_TOPIC_ARN);
+    }
+
+    @Test
     void snsEnvelopeInSqsIsKeptForJsonNode() throws Exception {
         Envelopes envelopes = new Envelopes();
         byte[] batch = Fixtures.records(1, i -> Fixtures.sqsRecord("m0", snsEnvelope("{\"name\":\"Ada\"}"), QUEUE, null));

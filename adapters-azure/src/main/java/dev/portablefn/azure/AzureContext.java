@@ -20,8 +20,24 @@ record AzureContext(String requestId, String functionName, TraceContext traceOrN
                     ExecutionContext nativeContext) implements Context {
 
     static AzureContext from(ExecutionContext context, Clock clock) {
-        String invocationId = safe(context::getInvocationId);
-        String functionName = safe(context::getFunctionName);
+        String invocationId;
+        String functionName;
+        java.util.logging.Logger julLogger;
+        try {
+            invocationId = context.getInvocationId();
+        } catch (RuntimeException e) {
+            invocationId = null;
+        }
+        try {
+            functionName = context.getFunctionName();
+        } catch (RuntimeException e) {
+            functionName = null;
+        }
+        try {
+            julLogger = context.getLogger();
+        } catch (RuntimeException e) {
+            julLogger = null;
+        }
         TraceContext trace = null;
         try {
             com.microsoft.azure.functions.TraceContext azureTrace = context.getTraceContext();
@@ -33,19 +49,26 @@ record AzureContext(String requestId, String functionName, TraceContext traceOrN
             trace = null;
         }
         String name = functionName == null || functionName.isBlank() ? "azure-function" : functionName;
-        java.util.logging.Logger julLogger = safe(context::getLogger);
         Logger logger = julLogger == null ? LoggerFactory.getLogger("dev.portablefn.function." + name)
-                : new ExecutionContextLogger("dev.portablefn.function." + name, julLogger);
+                : loggerFor(name, julLogger);
         return new AzureContext(invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId,
                 name, trace, clock, logger, context);
     }
 
-    private static <T> T safe(java.util.function.Supplier<T> getter) {
-        try {
-            return getter.get();
-        } catch (RuntimeException e) {
-            return null;
+    /** The last logger handed out: the worker's logger and the function are the same on most invocations. */
+    private static volatile LastLogger lastLogger = new LastLogger("", null, null);
+
+    private record LastLogger(String functionName, java.util.logging.Logger target, Logger logger) {
+    }
+
+    private static Logger loggerFor(String functionName, java.util.logging.Logger julLogger) {
+        LastLogger last = lastLogger;
+        if (last.target() == julLogger && last.functionName().equals(functionName)) {
+            return last.logger();
         }
+        Logger logger = new ExecutionContextLogger("dev.portablefn.function." + functionName, julLogger);
+        lastLogger = new LastLogger(functionName, julLogger, logger);
+        return logger;
     }
 
     @Override

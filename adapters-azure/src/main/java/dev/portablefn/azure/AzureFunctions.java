@@ -199,8 +199,13 @@ public final class AzureFunctions {
      */
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
         AzureContext portable = AzureContext.from(context, clock);
-        Event<?> event = decode(QUEUE, portable, () -> AzureTriggers.queueMessage(utf8(message), id, dequeueCount,
-                AzureTimestamps.instant(insertionTime, "InsertionTime", "Queue Storage message"), portable.functionName(), message));
+        Event<?> event;
+        try {   // inline rather than through decode(...): no capturing lambda per message
+            event = AzureTriggers.queueMessage(utf8(message), id, dequeueCount,
+                    AzureTimestamps.instant(insertionTime, "InsertionTime", "Queue Storage message"), portable.functionName(), message);
+        } catch (EventDecodingException malformed) {
+            throw decodingFailed(QUEUE, portable, malformed);
+        }
         HostFailures.throwIfFailed(runner.event(event, portable), event, QUEUE, portable);
     }
 
@@ -469,10 +474,14 @@ public final class AzureFunctions {
         try {
             return decoding.get();
         } catch (EventDecodingException malformed) {
-            context.logger().error("{} input could not be decoded, throwing so the host {}: {}", binding,
-                    HostFailures.consequence(binding), malformed.getMessage());
-            throw malformed;
+            throw decodingFailed(binding, context, malformed);
         }
+    }
+
+    private static EventDecodingException decodingFailed(String binding, AzureContext context, EventDecodingException malformed) {
+        context.logger().error("{} input could not be decoded, throwing so the host {}: {}", binding,
+                HostFailures.consequence(binding), malformed.getMessage());
+        return malformed;
     }
 
     private JsonNode optionalJson(String json, String what) {

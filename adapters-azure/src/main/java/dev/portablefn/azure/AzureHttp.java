@@ -86,7 +86,8 @@ final class AzureHttp {
     static HttpResponseMessage toMessage(HttpResponse response, HttpRequestMessage<?> request) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(status(response.status()));
         for (Map.Entry<String, List<String>> header : response.headers().asMap().entrySet()) {
-            builder.header(canonical(header.getKey()), String.join(", ", header.getValue()));
+            List<String> values = header.getValue();
+            builder.header(canonical(header.getKey()), values.size() == 1 ? values.get(0) : String.join(", ", values));
         }
         if (response.bodyLength() > 0) {
             builder.body(response.body());
@@ -94,8 +95,11 @@ final class AzureHttp {
         return builder.build();
     }
 
+    /** values() clones the array on every call; responses look it up once each. */
+    private static final HttpStatus[] STATUSES = HttpStatus.values();
+
     static HttpStatusType status(int code) {
-        for (HttpStatus known : HttpStatus.values()) {
+        for (HttpStatus known : STATUSES) {
             if (known.value() == code) {
                 return known;
             }
@@ -106,12 +110,13 @@ final class AzureHttp {
     private static void path(HttpRequest.Builder builder, String rawPath, String routePrefix) {
         String raw = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         String routed = raw;
-        if (!routePrefix.isEmpty()) {
-            String prefix = "/" + routePrefix;
-            if (raw.equals(prefix)) {
+        if (!routePrefix.isEmpty() && raw.startsWith("/") && raw.startsWith(routePrefix, 1)) {
+            // Compared in place rather than building "/" + routePrefix on every request.
+            int end = routePrefix.length() + 1;
+            if (raw.length() == end) {
                 routed = "/";
-            } else if (raw.startsWith(prefix + "/")) {
-                routed = raw.substring(prefix.length());
+            } else if (raw.charAt(end) == '/') {
+                routed = raw.substring(end);
             }
         }
         builder.rawPath(raw).path(UrlDecoding.decodePath(routed));
@@ -176,13 +181,19 @@ final class AzureHttp {
     }
 
     private static String canonical(String lowerCaseName) {
-        StringBuilder name = new StringBuilder(lowerCaseName.length());
+        if (lowerCaseName.equals("content-type")) {
+            return "Content-Type";   // on nearly every response
+        }
+        if (lowerCaseName.equalsIgnoreCase("etag")) {
+            return "ETag";
+        }
+        char[] name = new char[lowerCaseName.length()];
         boolean upper = true;
-        for (int i = 0; i < lowerCaseName.length(); i++) {
+        for (int i = 0; i < name.length; i++) {
             char c = lowerCaseName.charAt(i);
-            name.append(upper ? Character.toUpperCase(c) : c);
+            name[i] = upper ? Character.toUpperCase(c) : c;
             upper = c == '-';
         }
-        return name.toString().toUpperCase(Locale.ROOT).equals("ETAG") ? "ETag" : name.toString();
+        return new String(name);
     }
 }

@@ -33,7 +33,28 @@ final class AzureTriggers {
 
     /** Where an event came from when the host does not name the source: the function that received it. */
     static String functionSource(String functionName, String binding) {
-        return "azure://functions/" + (functionName == null || functionName.isEmpty() ? "unknown" : functionName) + "/" + binding;
+        String[] last = lastSource;
+        if (last[0].equals(functionName) && last[1].equals(binding)) {
+            return last[2];   // one app serves few functions: the source is the same on every message
+        }
+        String source = "azure://functions/" + (functionName == null || functionName.isEmpty() ? "unknown" : functionName)
+                + "/" + binding;
+        if (functionName != null) {
+            lastSource = new String[] {functionName, binding, source};
+        }
+        return source;
+    }
+
+    private static volatile String[] lastSource = {"", "", ""};
+
+    /** Delivery counts as attribute text; the first few are by far the most common. */
+    private static final String[] SMALL_COUNTS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
+    private static String count(Long count) {
+        if (count == null) {
+            return null;
+        }
+        return count >= 0 && count < SMALL_COUNTS.length ? SMALL_COUNTS[count.intValue()] : count.toString();
     }
 
     static Event<?> queueMessage(byte[] body, String id, Long dequeueCount, Instant insertionTime, String functionName,
@@ -43,7 +64,7 @@ final class AzureTriggers {
         return Event.builder().id(id).type(QUEUE_TYPE).source(functionSource(functionName, "queue"))
                 .trigger(Trigger.QUEUE).time(insertionTime).data(body)
                 .deliveryAttempt(attempt(dequeueCount, where, "DequeueCount"))
-                .attribute("dequeueCount", dequeueCount == null ? null : dequeueCount.toString())
+                .attribute("dequeueCount", count(dequeueCount))
                 .nativeEvent(nativeEvent).build();
     }
 
@@ -57,7 +78,7 @@ final class AzureTriggers {
                 .trigger(trigger).time(enqueuedTime).data(body)
                 .attributes(applicationProperties)
                 .deliveryAttempt(attempt(deliveryCount, where, "DeliveryCount"))
-                .attribute("deliveryCount", deliveryCount == null ? null : deliveryCount.toString())
+                .attribute("deliveryCount", count(deliveryCount))
                 .nativeEvent(nativeEvent).build();
     }
 

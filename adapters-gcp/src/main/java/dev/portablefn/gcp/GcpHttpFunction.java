@@ -32,10 +32,10 @@ public class GcpHttpFunction implements HttpFunction {
     public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
             throws Exception {
         HttpRequest portable = HttpMapping.toPortable(request, runtime.runner().limits().maxBodyBytes());
-        String executionId = portable.header("Function-Execution-Id").filter(id -> !id.isBlank())
+        String executionId = portable.header("function-execution-id").filter(id -> !id.isBlank())
                 .orElseGet(GcpRuntime::newExecutionId);
         TraceContext trace = TraceContext.firstOf(portable.header("traceparent").orElse(null), null,
-                portable.header("X-Cloud-Trace-Context").orElse(null)).orElse(null);
+                portable.header("x-cloud-trace-context").orElse(null)).orElse(null);
         Context context = runtime.context(executionId, trace, request);
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);

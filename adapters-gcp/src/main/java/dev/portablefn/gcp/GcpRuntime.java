@@ -26,11 +26,13 @@ final class GcpRuntime {
     private final FunctionRunner runner;
     private final CloudEventDecoder decoder;
     private final String functionName;
+    private final Logger functionLogger;
 
     GcpRuntime(PortableFunction function, Map<String, String> environment) {
         this.runner = FunctionRunner.of(function);
         this.decoder = new CloudEventDecoder(runner.codec());
         this.functionName = functionName(environment, function);
+        this.functionLogger = LoggerFactory.getLogger("dev.portablefn.function." + functionName);
     }
 
     /** Cloud Run functions set K_SERVICE; gen1 sets FUNCTION_TARGET (and the older FUNCTION_NAME). */
@@ -53,12 +55,12 @@ final class GcpRuntime {
     }
 
     Context context(String requestId, TraceContext trace, Object nativeContext) {
-        return Context.builder().requestId(requestId).functionName(functionName).provider(Provider.GCP)
-                .trace(trace).nativeContext(nativeContext).build();
+        return new GcpContext(requestId, functionName, trace, nativeContext, functionLogger);
     }
 
     static String newExecutionId() {
-        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return hex.length() == 16 ? hex : "0000000000000000".substring(hex.length()) + hex;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.portablefn.api.http.UrlDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,33 +34,58 @@ final class HttpMapping {
                 builder.queryParameter(parameter.getKey(), value);
             }
         }
-        for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
-            for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
+        request.getHeaders().forEach((name, values) -> {
+            for (int i = 0; i < values.size(); i++) {   // index loop: no iterator per header
+                builder.header(name, values.get(i));
             }
-        }
+        });
         try (InputStream body = request.getInputStream()) {
             int readAtMost = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
-            builder.body(body.readNBytes(readAtMost));
+            builder.body(readBody(body, request.getContentLength(), readAtMost));
         }
         return builder.build();
     }
 
     /** Writes status, every header value (cookies as Set-Cookie headers) and the body. */
+    /**
+     * Reads at most {@code readAtMost} bytes. A declared Content-Length sizes the buffer exactly, so the usual
+     * request is one read into one array (readNBytes(int) would fill 8 KB chunks and copy them).
+     */
+    static byte[] readBody(InputStream body, long contentLength, int readAtMost) throws IOException {
+        if (contentLength < 0 || contentLength >= readAtMost) {
+            return body.readNBytes(readAtMost);
+        }
+        byte[] bytes = new byte[(int) contentLength];
+        int read = body.readNBytes(bytes, 0, bytes.length);
+        if (read < bytes.length) {
+            return Arrays.copyOf(bytes, read);
+        }
+        int next = body.read();
+        if (next < 0) {
+            return bytes;
+        }
+        // More bytes than declared: keep reading up to the limit, as without a Content-Length.
+        byte[] rest = body.readNBytes(readAtMost - bytes.length - 1);
+        byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+        all[bytes.length] = (byte) next;
+        System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+        return all;
+    }
+
     static void write(HttpResponse response, com.google.cloud.functions.HttpResponse target) throws IOException {
         target.setStatusCode(response.status());
-        for (Map.Entry<String, List<String>> header : response.headers().asMap().entrySet()) {
-            if (header.getKey().equalsIgnoreCase("Content-Type")) {
-                target.setContentType(header.getValue().get(0));
-                continue;
+        response.headers().asMap().forEach((name, values) -> {   // forEach: no iterator or entry wrappers
+            if (name.equalsIgnoreCase("Content-Type")) {
+                target.setContentType(values.get(0));
+                return;
             }
-            for (String value : header.getValue()) {
-                target.appendHeader(header.getKey(), value);
+            for (int i = 0; i < values.size(); i++) {
+                target.appendHeader(name, values.get(i));
             }
-        }
+        });
         if (response.bodyLength() > 0) {
             OutputStream out = target.getOutputStream();
-            out.write(response.body());
+            response.writeBodyTo(out);
             out.flush();
         }
     }

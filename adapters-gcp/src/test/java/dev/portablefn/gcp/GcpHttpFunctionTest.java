@@ -143,4 +143,19 @@ class GcpHttpFunctionTest {
         assertThat(response.status).isEqualTo(413);
         assertThat(List.of(response.contentType)).allSatisfy(type -> assertThat(type).contains("problem+json"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "10, 10, 100", "10, 4, 100", "10, 25, 100", "10, -1, 100", "0, 0, 100", "0, -1, 100", "150, 150, 101", "150, 20, 101"})
+    void bodyIsReadWhateverTheDeclaredLengthSaysUpToTheLimit(int actualLength, long declaredLength, int readAtMost)
+            throws java.io.IOException {
+        byte[] body = new byte[actualLength];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i;
+        }
+
+        byte[] read = HttpMapping.readBody(new java.io.ByteArrayInputStream(body), declaredLength, readAtMost);
+
+        assertThat(read).isEqualTo(java.util.Arrays.copyOf(body, Math.min(actualLength, readAtMost)));
+    }
 }

@@ -36,9 +36,24 @@ public final class Event<T> {
         this.time = builder.time;
         this.dataContentType = builder.dataContentType;
         this.data = builder.data;
-        this.attributes = Map.copyOf(builder.attributes);
+        this.attributes = builder.immutableAttributes();
         this.deliveryAttempt = builder.deliveryAttempt;
         this.nativeEvent = builder.nativeEvent;
+    }
+
+    /** A copy of {@code from} with other data; every other field is immutable and already checked, so shared. */
+    private Event(Event<?> from, T data) {
+        this.id = from.id;
+        this.source = from.source;
+        this.type = from.type;
+        this.trigger = from.trigger;
+        this.subject = from.subject;
+        this.time = from.time;
+        this.dataContentType = from.dataContentType;
+        this.data = data;
+        this.attributes = from.attributes;
+        this.deliveryAttempt = from.deliveryAttempt;
+        this.nativeEvent = from.nativeEvent;
     }
 
     private static String require(String value, String name) {
@@ -137,11 +152,8 @@ public final class Event<T> {
      * @param <U>     its type
      * @return a copy of this event with other data
      */
-    @SuppressWarnings("unchecked")
     public <U> Event<U> withData(U newData) {
-        Builder<U> copy = (Builder<U>) toBuilder();
-        copy.data = newData;
-        return new Event<>(copy);
+        return new Event<>(this, newData);
     }
 
     /** @return a builder holding this event's fields */
@@ -154,7 +166,9 @@ public final class Event<T> {
         builder.time = time;
         builder.dataContentType = dataContentType;
         builder.data = data;
-        builder.attributes.putAll(attributes);
+        if (!attributes.isEmpty()) {
+            builder.attributes = new LinkedHashMap<>(attributes);
+        }
         builder.trigger = trigger;
         builder.deliveryAttempt = deliveryAttempt;
         builder.nativeEvent = nativeEvent;
@@ -207,7 +221,7 @@ public final class Event<T> {
         private Instant time;
         private String dataContentType;
         private T data;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private Map<String, String> attributes;   // created with the first attribute: many events have none or one
         private Trigger trigger;
         private Integer deliveryAttempt;
         private Object nativeEvent;
@@ -287,6 +301,9 @@ public final class Event<T> {
          */
         public Builder<T> attribute(String name, String value) {
             if (value != null) {
+                if (attributes == null) {
+                    attributes = new LinkedHashMap<>(4);
+                }
                 attributes.put(Objects.requireNonNull(name, "attribute name"), value);
             }
             return this;
@@ -330,6 +347,17 @@ public final class Event<T> {
         public Builder<T> nativeEvent(Object nativeEvent) {
             this.nativeEvent = nativeEvent;
             return this;
+        }
+
+        private Map<String, String> immutableAttributes() {
+            if (attributes == null || attributes.isEmpty()) {
+                return Map.of();
+            }
+            if (attributes.size() == 1) {
+                Map.Entry<String, String> only = attributes.entrySet().iterator().next();
+                return Map.of(only.getKey(), only.getValue());
+            }
+            return Map.copyOf(attributes);
         }
 
         /**

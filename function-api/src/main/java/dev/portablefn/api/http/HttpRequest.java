@@ -43,7 +43,7 @@ public final class HttpRequest {
         this.query = builder.query.build();
         this.headers = builder.headers.build();
         this.body = builder.body == null ? NO_BODY : builder.body;
-        this.pathParameters = Map.copyOf(builder.pathParameters);
+        this.pathParameters = builder.pathParameters == null ? Map.of() : Map.copyOf(builder.pathParameters);
         this.remoteAddress = builder.remoteAddress;
         this.nativeRequest = builder.nativeRequest;
         this.binder = builder.binder;
@@ -256,7 +256,7 @@ public final class HttpRequest {
         builder.query = query.toBuilder();
         builder.headers = headers.toBuilder();
         builder.body = body;
-        builder.pathParameters.putAll(pathParameters);
+        builder.pathParameters = pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters);
         builder.remoteAddress = remoteAddress;
         builder.nativeRequest = nativeRequest;
         builder.binder = binder;
@@ -300,7 +300,7 @@ public final class HttpRequest {
         private QueryParameters.Builder query = QueryParameters.builder();
         private HttpHeaders.Builder headers = HttpHeaders.builder();
         private byte[] body;
-        private final Map<String, String> pathParameters = new LinkedHashMap<>();
+        private Map<String, String> pathParameters;   // created when the first parameter arrives
         private String remoteAddress;
         private Object nativeRequest;
         private DataBinder binder = DataBinder.standard();
@@ -387,8 +387,11 @@ public final class HttpRequest {
          * @return this builder
          */
         public Builder pathParameters(Map<String, String> parameters) {
-            pathParameters.clear();
-            pathParameters.putAll(parameters);
+            if (parameters.isEmpty()) {
+                pathParameters = null;
+            } else {
+                pathParameters = new LinkedHashMap<>(parameters);
+            }
             return this;
         }
 

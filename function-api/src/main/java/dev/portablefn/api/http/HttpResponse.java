@@ -15,6 +15,7 @@ public final class HttpResponse {
 
     private static final byte[] NO_BODY = new byte[0];
     private static final String JSON = "application/json";
+    private static final HttpHeaders JSON_HEADERS = HttpHeaders.builder().set("Content-Type", JSON).build();
 
     private final int status;
     private final HttpHeaders headers;
@@ -102,6 +103,16 @@ public final class HttpResponse {
     /** @return a copy of the body bytes; empty when there is no body */
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * Writes the body to a stream without copying it first, for adapters that stream the response.
+     *
+     * @param out where to write the body
+     * @throws java.io.IOException if the stream fails
+     */
+    public void writeBodyTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(body);
     }
 
     /** @return the body length in bytes */
@@ -201,6 +212,10 @@ public final class HttpResponse {
      * @return a copy with that body and {@code Content-Type}
      */
     public HttpResponse body(byte[] bytes, String contentType) {
+        if (headers.isEmpty() && JSON.equals(contentType)) {
+            // The common case (a fresh response answering JSON): share one immutable header set.
+            return new HttpResponse(status, JSON_HEADERS, bytes == null ? NO_BODY : bytes);
+        }
         HttpHeaders.Builder builder = headers.toBuilder();
         HttpHeaders withType = (contentType == null ? builder.remove("Content-Type") : builder.set("Content-Type", contentType))
                 .build();

@@ -16,16 +16,42 @@ final class MultiValues {
     static final MultiValues EMPTY_CASE_INSENSITIVE = new MultiValues(Map.of(), true);
 
     private final Map<String, List<String>> values;
+    /** The map behind {@link #values}, handed to builders copy-on-write; never modified once built. */
+    private final Map<String, List<String>> backing;
     private final boolean caseInsensitive;
 
     private MultiValues(Map<String, List<String>> values, boolean caseInsensitive) {
+        this(values, values, caseInsensitive);
+    }
+
+    private MultiValues(Map<String, List<String>> values, Map<String, List<String>> backing, boolean caseInsensitive) {
         this.values = values;
+        this.backing = backing;
         this.caseInsensitive = caseInsensitive;
     }
 
     String key(String name) {
         Objects.requireNonNull(name, "name");
-        return caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+        return caseInsensitive ? lowerCase(name) : name;
+    }
+
+    /** Header names servers and SDKs send capitalised on most requests, lower-cased once rather than per request. */
+    private static final Map<String, String> COMMON_LOWER_CASE = commonLowerCase(
+            "Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Connection",
+            "Content-Length", "Content-Type", "Cookie", "Host", "Origin", "Referer", "User-Agent",
+            "X-Forwarded-For", "X-Forwarded-Proto", "X-Cloud-Trace-Context", "Function-Execution-Id", "Traceparent");
+
+    private static Map<String, String> commonLowerCase(String... names) {
+        Map<String, String> lower = new java.util.HashMap<>();
+        for (String name : names) {
+            lower.put(name, name.toLowerCase(Locale.ROOT));
+        }
+        return Map.copyOf(lower);
+    }
+
+    static String lowerCase(String name) {
+        String common = COMMON_LOWER_CASE.get(name);
+        return common != null ? common : name.toLowerCase(Locale.ROOT);
     }
 
     Optional<String> first(String name) {
@@ -52,7 +78,11 @@ final class MultiValues {
 
     Builder toBuilder() {
         Builder builder = new Builder(caseInsensitive);
-        builder.values.putAll(values);
+        if (!values.isEmpty()) {
+            // Shared until the builder first changes it: a copy that is never modified costs nothing.
+            builder.values = backing;
+            builder.shared = true;
+        }
         return builder;
     }
 
@@ -72,10 +102,11 @@ final class MultiValues {
     }
 
     static final class Builder {
-        private Map<String, List<String>> values = new LinkedHashMap<>();
+        /** Starts as the shared empty map: a builder nobody adds to (query parameters, usually) allocates no map. */
+        private Map<String, List<String>> values = Map.of();
         private final boolean caseInsensitive;
-        /** Set once {@link #build()} handed {@link #values} out; the next change copies it first. */
-        private boolean shared;
+        /** Set while {@link #values} is not this builder's own (empty, or handed out by {@link #build()}); the next change copies it first. */
+        private boolean shared = true;
 
         Builder(boolean caseInsensitive) {
             this.caseInsensitive = caseInsensitive;
@@ -83,7 +114,7 @@ final class MultiValues {
 
         private String key(String name) {
             Objects.requireNonNull(name, "name");
-            return caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+            return caseInsensitive ? lowerCase(name) : name;
         }
 
         private Map<String, List<String>> writable() {
@@ -125,7 +156,7 @@ final class MultiValues {
             }
             // Every stored list is already unmodifiable, so the map can be shared until the builder changes again.
             shared = true;
-            return new MultiValues(Collections.unmodifiableMap(values), caseInsensitive);
+            return new MultiValues(Collections.unmodifiableMap(values), values, caseInsensitive);
         }
     }
 }

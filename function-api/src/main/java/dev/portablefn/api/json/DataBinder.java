@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Binds what an adapter decoded (message bytes, text, a JSON tree, a portable record) to the type a
@@ -73,18 +74,37 @@ public final class DataBinder {
      */
     @SuppressWarnings("unchecked")
     public <T> T bind(Object raw, JavaType target, String what) {
-        T value = (T) convert(raw, target, what);
+        T value = (T) convert(raw, target, () -> what);
         if (validation != null) {
             validation.check(value, what);
         }
         return value;
     }
 
-    private Object convert(Object raw, JavaType target, String what) {
+    /**
+     * Like {@link #bind(Object, JavaType, String)}, for hot paths: the description is only built when binding fails.
+     *
+     * @param raw    the decoded input
+     * @param target the type to bind to
+     * @param what   names the input in errors; called only on failure
+     * @param <T>    the target type
+     * @return the bound value, validated when this binder validates
+     * @throws InvalidInputException if the input does not fit the type or fails validation
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T bind(Object raw, JavaType target, Supplier<String> what) {
+        T value = (T) convert(raw, target, what);
+        if (validation != null) {
+            validation.check(value, what.get());
+        }
+        return value;
+    }
+
+    private Object convert(Object raw, JavaType target, Supplier<String> what) {
         Class<?> rawClass = target.getRawClass();
         if (raw == null) {
             if (rawClass.isPrimitive()) {
-                throw new InvalidInputException(what + " is empty; expected " + describe(target), List.of(), null);
+                throw new InvalidInputException(what.get() + " is empty; expected " + describe(target), List.of(), null);
             }
             return null;
         }
@@ -129,9 +149,9 @@ public final class DataBinder {
         }
     }
 
-    private Object readJson(byte[] bytes, JavaType target, String what) {
+    private Object readJson(byte[] bytes, JavaType target, Supplier<String> what) {
         if (bytes.length == 0) {
-            throw new InvalidInputException(what + " is empty; expected JSON for " + describe(target), List.of(), null);
+            throw new InvalidInputException(what.get() + " is empty; expected JSON for " + describe(target), List.of(), null);
         }
         try {
             if (target.getRawClass() == JsonNode.class) {
@@ -139,7 +159,7 @@ public final class DataBinder {
             }
             Object value = codec.read(bytes, target);
             if (value == null && target.getRawClass() != Object.class) {
-                throw new InvalidInputException(what + " is JSON null; expected " + describe(target), List.of(), null);
+                throw new InvalidInputException(what.get() + " is JSON null; expected " + describe(target), List.of(), null);
             }
             return value;
         } catch (StreamConstraintsException e) {
@@ -152,10 +172,10 @@ public final class DataBinder {
             }
             throw mismatch(e, target, what, e);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(what + " is not valid JSON: " + firstLine(e.getOriginalMessage())
+            throw new InvalidInputException(what.get() + " is not valid JSON: " + firstLine(e.getOriginalMessage())
                     + location(e), List.of(), e);
         } catch (IOException e) {
-            throw new InvalidInputException(what + " could not be read as JSON: " + e.getMessage(), List.of(), e);
+            throw new InvalidInputException(what.get() + " could not be read as JSON: " + e.getMessage(), List.of(), e);
         }
     }
 
@@ -168,15 +188,15 @@ public final class DataBinder {
         return null;
     }
 
-    private static InvalidInputException limitExceeded(StreamConstraintsException e, String what) {
-        return new InvalidInputException(what + " exceeds a JSON limit: " + firstLine(e.getOriginalMessage())
+    private static InvalidInputException limitExceeded(StreamConstraintsException e, Supplier<String> what) {
+        return new InvalidInputException(what.get() + " exceeds a JSON limit: " + firstLine(e.getOriginalMessage())
                 + "; raise it with Limits if the input is legitimate", List.of(), e);
     }
 
-    private static InvalidInputException mismatch(JsonMappingException e, JavaType target, String what, Throwable cause) {
+    private static InvalidInputException mismatch(JsonMappingException e, JavaType target, Supplier<String> what, Throwable cause) {
         String field = e == null ? "" : path(e.getPath());
         String problem = e == null ? "value does not fit" : firstLine(e.getOriginalMessage());
-        String message = what + " is not a valid " + describe(target)
+        String message = what.get() + " is not a valid " + describe(target)
                 + (field.isEmpty() ? "" : ": field '" + field + "'") + ": " + problem;
         return new InvalidInputException(message, List.of(new Violation(field, problem)), cause);
     }

@@ -283,6 +283,10 @@ public final class JsonFields {
             return null;
         }
         if (text.length() <= MAX_TIMESTAMP_LENGTH) {
+            Instant simple = parseSimpleInstant(text);
+            if (simple != null) {
+                return simple;
+            }
             try {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeException notATimestamp) {
@@ -290,6 +294,76 @@ public final class JsonFields {
             }
         }
         throw notIsoTimestamp(text, field, where, null);
+    }
+
+    /**
+     * The common shape {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)} without the formatter's
+     * allocations (timestamps are on every message); {@code null} for anything else, which the formatter decides.
+     */
+    private static Instant parseSimpleInstant(String text) {
+        int length = text.length();
+        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int at = 19;
+        int nano = 0;
+        if (text.charAt(at) == '.') {
+            int start = ++at;
+            while (at < length && at - start < 9 && Character.isDigit(text.charAt(at))) {
+                nano = nano * 10 + (text.charAt(at) - '0');
+                at++;
+            }
+            if (at == start || at >= length) {
+                return null;
+            }
+            for (int i = at - start; i < 9; i++) {
+                nano *= 10;
+            }
+        }
+        int offsetSeconds;
+        char sign = text.charAt(at);
+        if (sign == 'Z' && at + 1 == length) {
+            offsetSeconds = 0;
+        } else if ((sign == '+' || sign == '-') && at + 6 == length && text.charAt(at + 3) == ':') {
+            int offsetHours = digits(text, at + 1, 2);
+            int offsetMinutes = digits(text, at + 4, 2);
+            if ((offsetHours | offsetMinutes) < 0 || offsetHours > 18 || offsetMinutes > 59) {
+                return null;
+            }
+            offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+        } else {
+            return null;
+        }
+        try {
+            long epochSecond = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L
+                    + java.time.LocalTime.of(hour, minute, second).toSecondOfDay() - offsetSeconds;
+            return Instant.ofEpochSecond(epochSecond, nano);
+        } catch (DateTimeException outOfRange) {
+            return null;   // the formatter reports it
+        }
+    }
+
+    /** @return the non-negative number in {@code count} ASCII digits at {@code from}, or -1 */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

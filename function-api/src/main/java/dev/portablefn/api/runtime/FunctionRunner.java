@@ -1,5 +1,6 @@
 package dev.portablefn.api.runtime;
 
+import com.fasterxml.jackson.databind.JavaType;
 import dev.portablefn.api.BatchFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
@@ -46,6 +47,8 @@ public final class FunctionRunner {
     private final JsonCodec codec;
     private final DataBinder binder;
     private final DataBinder bodyBinder;
+    /** The function's data type resolved once; {@code null} for HTTP functions. */
+    private final JavaType dataType;
     private final Middleware.Chain chain;
     private final Middleware.Chain orderedChain;
 
@@ -58,6 +61,7 @@ public final class FunctionRunner {
         // Share the standard binder when possible so requests built with it need no copy per invocation.
         this.bodyBinder = codec == JsonCodec.standard() && function.validates() ? DataBinder.standard()
                 : DataBinder.of(codec, function.validates() ? BeanValidation.shared() : null);
+        this.dataType = function.dataType() == null ? null : codec.type(function.dataType());
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
     }
@@ -314,11 +318,11 @@ public final class FunctionRunner {
             return next.proceed(invocation);
         }
         if (invocation.input() instanceof Event<?> event) {
-            BeanValidation.shared().check(event.data(), describe(event));
+            BeanValidation.shared().check(event.data(), () -> describe(event));
             return next.proceed(invocation);
         }
         return perRecord(invocation, next, ordering, event -> {
-            BeanValidation.shared().check(event.data(), describe(event));
+            BeanValidation.shared().check(event.data(), () -> describe(event));
             return event;
         });
     }
@@ -370,7 +374,8 @@ public final class FunctionRunner {
             throw new InvalidInputException(413, describe(event) + " of " + bytes.length
                     + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
         }
-        return event.withData(binder.bind(raw, function.dataType(), describe(event)));
+        // The description is built only if binding fails: this runs for every record.
+        return event.withData(binder.bind(raw, dataType, () -> describe(event)));
     }
 
     private static String describe(Event<?> event) {

@@ -28,7 +28,12 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
         if (!usable(header)) {
             return Optional.empty();
         }
-        String[] parts = header.trim().split("-", -1);
+        String trimmed = header.trim();
+        TraceContext common = commonTraceparent(trimmed);
+        if (common != null) {
+            return Optional.of(common);
+        }
+        String[] parts = trimmed.split("-", -1);
         if (parts.length < 4 || parts[0].length() != 2 || !isHex(parts[0]) || "ff".equalsIgnoreCase(parts[0])) {
             return Optional.empty();
         }
@@ -44,7 +49,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
             return Optional.empty();
         }
         boolean sampled = (Integer.parseInt(parts[3], 16) & 1) == 1;
-        return Optional.of(new TraceContext(traceId, spanId, sampled, header.trim()));
+        return Optional.of(new TraceContext(traceId, spanId, sampled, trimmed));
     }
 
     /**
@@ -168,7 +173,41 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
         return !value.isEmpty();
     }
 
+    /**
+     * The usual valid {@code traceparent} (four fields, sizes 2-32-16-2, all hex) parsed without splitting;
+     * {@code null} for anything else, which the general parser decides.
+     */
+    private static TraceContext commonTraceparent(String header) {
+        if (header.length() != 55 || header.charAt(2) != '-' || header.charAt(35) != '-' || header.charAt(52) != '-'
+                || !isHex(header, 0, 2) || !isHex(header, 3, 35) || !isHex(header, 36, 52) || !isHex(header, 53, 55)
+                || header.regionMatches(true, 0, "ff", 0, 2)) {
+            return null;
+        }
+        String traceId = header.substring(3, 35).toLowerCase(Locale.ROOT);
+        String spanId = header.substring(36, 52).toLowerCase(Locale.ROOT);
+        if (isZero(traceId) || isZero(spanId)) {
+            return null;
+        }
+        boolean sampled = (Character.digit(header.charAt(54), 16) & 1) == 1;
+        return new TraceContext(traceId, spanId, sampled, header);
+    }
+
+    private static boolean isHex(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isZero(String value) {
-        return value.chars().allMatch(c -> c == '0');
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 }

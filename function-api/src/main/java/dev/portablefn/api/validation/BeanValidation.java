@@ -41,8 +41,23 @@ public final class BeanValidation {
      * @throws InvalidInputException listing every violated field, sorted by field
      */
     public void check(Object value, String what) {
+        check(value, () -> what);
+    }
+
+    /**
+     * Like {@link #check(Object, String)}, for hot paths: the description is only built when the value is invalid.
+     *
+     * @param value the bound input; {@code null} and unconstrained values pass
+     * @param what  names the input in the error; called only on failure
+     * @throws InvalidInputException listing every violated field, sorted by field
+     */
+    public void check(Object value, java.util.function.Supplier<String> what) {
         if (value == null) {
             return;
+        }
+        if (!(value instanceof Collection<?> || value instanceof Object[] || value instanceof Map<?, ?>)
+                && !ConstraintScan.isConstrained(value.getClass())) {
+            return;   // the usual case: nothing to validate, nothing allocated
         }
         List<Violation> found = new ArrayList<>();
         collect(value, "", found);
@@ -52,7 +67,7 @@ public final class BeanValidation {
         List<Violation> sorted = found.stream()
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
-        throw new InvalidInputException(what + " is not a valid " + value.getClass().getSimpleName() + ": "
+        throw new InvalidInputException(what.get() + " is not a valid " + value.getClass().getSimpleName() + ": "
                 + describe(sorted), sorted, null);
     }
 

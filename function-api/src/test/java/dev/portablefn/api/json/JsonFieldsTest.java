@@ -158,6 +158,27 @@ class JsonFieldsTest {
         assertThat(JsonFields.parseInstant(text, "time", WHERE)).isEqualTo(Instant.parse(expected));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-02-29T23:59:59Z", "2024-01-02T03:04:05-05:30", "2024-01-02T03:04:05.1+14:00",
+            "1969-12-31T23:59:59.999999999Z", "2024-01-02T03:04+01:00", "2024-01-02T03:04:05.Z", "+12024-01-02T03:04:05Z",
+            "2024-01-02T03:04:05.1234567891Z", "2024-01-02t03:04:05Z", "2023-02-29T00:00:00Z", "2024-01-02T24:00:00Z",
+            "2024-01-02T03:04:60Z", "2024-13-02T03:04:05Z", "2024-01-02T03:04:05+19:00", "2024-01-02T03:04:05+18:00"})
+    void commonShapeParsesExactlyAsTheIsoFormatterDoes(String text) {
+        Object expected;
+        try {
+            expected = java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (java.time.DateTimeException notIso) {
+            expected = EventDecodingException.class;
+        }
+        Object actual;
+        try {
+            actual = JsonFields.parseInstant(text, "time", WHERE);
+        } catch (EventDecodingException rejected) {
+            actual = EventDecodingException.class;
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
     @Test
     void emptyTimestampReadsAsAbsent() {
         assertThat(JsonFields.optionalInstant(json("{\"time\":\"\"}"), "time", WHERE)).isNull();

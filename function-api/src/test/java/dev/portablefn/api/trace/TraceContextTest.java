@@ -143,4 +143,29 @@ class TraceContextTest {
                 .contains("105445aa7843bc8bf206b12000100000");
         assertThat(TraceContext.firstOf(null, null, null)).isEqualTo(Optional.empty());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",
+        "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00",
+        "FF-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0x",
+        "  00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03  "})
+    void usualTraceparentShapeParsesLikeTheGeneralRules(String header) {
+        String[] parts = header.trim().split("-", -1);
+        boolean valid = !parts[0].equalsIgnoreCase("ff") && !parts[1].matches("0+") && !parts[2].matches("0+")
+                && parts[3].matches("[0-9a-fA-F]{2}");
+
+        Optional<TraceContext> parsed = TraceContext.fromTraceparent(header);
+
+        assertThat(parsed.isPresent()).isEqualTo(valid);
+        parsed.ifPresent(trace -> {
+            assertThat(trace.traceId()).isEqualTo(parts[1].toLowerCase(java.util.Locale.ROOT));
+            assertThat(trace.spanId()).isEqualTo(parts[2].toLowerCase(java.util.Locale.ROOT));
+            assertThat(trace.sampled()).isEqualTo((Integer.parseInt(parts[3], 16) & 1) == 1);
+            assertThat(trace.header()).isEqualTo(header.trim());
+        });
+    }
 }
