@@ -30,6 +30,11 @@ REUSE=${REUSE_RESULTS:-0}
 mkdir -p "$OUT"
 COLD="$OUT/coldstart.tsv"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if [[ $REUSE == 1 && -f "$OUT/load.txt" ]]; then   # report the load of the run that measured, not of this re-render
+  LOAD_BEFORE=$(sed -n 1p "$OUT/load.txt")
+else
+  echo "$LOAD_BEFORE" > "$OUT/load.txt"
+fi
 
 # ---------------------------------------------------------------- warm: JMH
 if [[ $REUSE != 1 ]]; then
@@ -129,6 +134,11 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
 JDK=$("$JAVA" -version 2>&1 | sed -n 2p)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+if [[ $REUSE == 1 && $(wc -l < "$OUT/load.txt") -ge 2 ]]; then
+  LOAD_AFTER=$(sed -n 2p "$OUT/load.txt")
+elif [[ $REUSE != 1 ]]; then
+  echo "$LOAD_AFTER" >> "$OUT/load.txt"
+fi
 
 {
   echo "# portablefn benchmark results"
