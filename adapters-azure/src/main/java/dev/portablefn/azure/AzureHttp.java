@@ -85,14 +85,51 @@ final class AzureHttp {
      */
     static HttpResponseMessage toMessage(HttpResponse response, HttpRequestMessage<?> request) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(status(response.status()));
-        for (Map.Entry<String, List<String>> header : response.headers().asMap().entrySet()) {
-            List<String> values = header.getValue();
-            builder.header(canonical(header.getKey()), values.size() == 1 ? values.get(0) : String.join(", ", values));
-        }
+        response.headers().asMap().forEach((name, values) ->   // forEach: no iterator or entries
+                builder.header(canonical(name), values.size() == 1 ? values.get(0) : String.join(", ", values)));
         if (response.bodyLength() > 0) {
-            builder.body(response.body());
+            builder.body(BodyCapture.bodyOf(response));
         }
         return builder.build();
+    }
+
+    /**
+     * Takes the response's body array from {@link HttpResponse#writeBodyTo}, which hands it over in one
+     * {@code write(byte[])} call, instead of the copy {@link HttpResponse#body()} makes; the worker only reads it.
+     */
+    static final class BodyCapture extends java.io.OutputStream {
+        private byte[] body;
+
+        static byte[] bodyOf(HttpResponse response) {
+            BodyCapture capture = new BodyCapture();
+            try {
+                response.writeBodyTo(capture);
+            } catch (java.io.IOException never) {
+                throw new java.io.UncheckedIOException(never);
+            }
+            return capture.body == null ? response.body() : capture.body;
+        }
+
+        @Override
+        public void write(byte[] bytes) {
+            if (body == null) {
+                body = bytes;
+            } else {
+                write(bytes, 0, bytes.length);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            byte[] joined = java.util.Arrays.copyOf(body == null ? new byte[0] : body, (body == null ? 0 : body.length) + length);
+            System.arraycopy(bytes, offset, joined, joined.length - length, length);
+            body = joined;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
     }
 
     /** values() clones the array on every call; responses look it up once each. */

@@ -221,7 +221,9 @@ public final class Event<T> {
         private Instant time;
         private String dataContentType;
         private T data;
-        private Map<String, String> attributes;   // created with the first attribute: many events have none or one
+        private Map<String, String> attributes;   // created with the second attribute: many events have none or one
+        private String onlyName;    // the first attribute while it is the only one
+        private String onlyValue;
         private Trigger trigger;
         private Integer deliveryAttempt;
         private Object nativeEvent;
@@ -301,10 +303,19 @@ public final class Event<T> {
          */
         public Builder<T> attribute(String name, String value) {
             if (value != null) {
-                if (attributes == null) {
+                Objects.requireNonNull(name, "attribute name");
+                if (attributes != null) {
+                    attributes.put(name, value);
+                } else if (onlyName == null || onlyName.equals(name)) {
+                    onlyName = name;   // one attribute needs no map until the event is built
+                    onlyValue = value;
+                } else {
                     attributes = new LinkedHashMap<>(4);
+                    attributes.put(onlyName, onlyValue);
+                    attributes.put(name, value);
+                    onlyName = null;
+                    onlyValue = null;
                 }
-                attributes.put(Objects.requireNonNull(name, "attribute name"), value);
             }
             return this;
         }
@@ -350,7 +361,10 @@ public final class Event<T> {
         }
 
         private Map<String, String> immutableAttributes() {
-            if (attributes == null || attributes.isEmpty()) {
+            if (attributes == null) {
+                return onlyName == null ? Map.of() : Map.of(onlyName, onlyValue);
+            }
+            if (attributes.isEmpty()) {
                 return Map.of();
             }
             if (attributes.size() == 1) {

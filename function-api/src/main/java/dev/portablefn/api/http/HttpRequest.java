@@ -40,7 +40,7 @@ public final class HttpRequest {
         String givenPath = builder.path == null || builder.path.isEmpty() ? "/" : builder.path;
         this.path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
         this.rawPath = builder.rawPath == null ? this.path : builder.rawPath;
-        this.query = builder.query.build();
+        this.query = builder.query == null ? QueryParameters.empty() : builder.query.build();
         this.headers = builder.headers.build();
         this.body = builder.body == null ? NO_BODY : builder.body;
         this.pathParameters = builder.pathParameters == null ? Map.of() : Map.copyOf(builder.pathParameters);
@@ -195,6 +195,9 @@ public final class HttpRequest {
     }
 
     private static boolean isJson(String contentType) {
+        if (contentType.equals("application/json")) {
+            return true;   // what nearly every JSON client sends: no lower-casing or trimming needed
+        }
         String mediaType = contentType.toLowerCase(Locale.ROOT);
         int semicolon = mediaType.indexOf(';');
         if (semicolon >= 0) {
@@ -297,7 +300,7 @@ public final class HttpRequest {
         private String method = "GET";
         private String path = "/";
         private String rawPath;
-        private QueryParameters.Builder query = QueryParameters.builder();
+        private QueryParameters.Builder query;   // created with the first parameter: most requests have none
         private HttpHeaders.Builder headers = HttpHeaders.builder();
         private byte[] body;
         private Map<String, String> pathParameters;   // created when the first parameter arrives
@@ -341,6 +344,9 @@ public final class HttpRequest {
          * @return this builder
          */
         public Builder queryParameter(String name, String value) {
+            if (query == null) {
+                query = QueryParameters.builder();
+            }
             query.add(name, value);
             return this;
         }

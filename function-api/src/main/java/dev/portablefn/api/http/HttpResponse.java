@@ -106,7 +106,9 @@ public final class HttpResponse {
     }
 
     /**
-     * Writes the body to a stream without copying it first, for adapters that stream the response.
+     * Writes the body to a stream without copying it first, for adapters that stream the response. The body is
+     * written in one {@code out.write(byte[])} call with the response's own array, so an adapter whose platform
+     * takes a {@code byte[]} can keep that array instead of copying it (and must never modify it).
      *
      * @param out where to write the body
      * @throws java.io.IOException if the stream fails

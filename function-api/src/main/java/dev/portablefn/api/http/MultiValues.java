@@ -1,32 +1,32 @@
 package dev.portablefn.api.http;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** The immutable multi-valued map behind {@link HttpHeaders} and {@link QueryParameters}. */
 final class MultiValues {
 
-    static final MultiValues EMPTY_CASE_SENSITIVE = new MultiValues(Map.of(), false);
-    static final MultiValues EMPTY_CASE_INSENSITIVE = new MultiValues(Map.of(), true);
+    static final MultiValues EMPTY_CASE_SENSITIVE = new MultiValues(ArrayMap.EMPTY, false);
+    static final MultiValues EMPTY_CASE_INSENSITIVE = new MultiValues(ArrayMap.EMPTY, true);
 
-    private final Map<String, List<String>> values;
-    /** The map behind {@link #values}, handed to builders copy-on-write; never modified once built. */
-    private final Map<String, List<String>> backing;
+    /** Unmodifiable, in arrival order; its table is handed to builders copy-on-write and never modified once built. */
+    private final ArrayMap values;
     private final boolean caseInsensitive;
 
-    private MultiValues(Map<String, List<String>> values, boolean caseInsensitive) {
-        this(values, values, caseInsensitive);
-    }
-
-    private MultiValues(Map<String, List<String>> values, Map<String, List<String>> backing, boolean caseInsensitive) {
+    private MultiValues(ArrayMap values, boolean caseInsensitive) {
         this.values = values;
-        this.backing = backing;
         this.caseInsensitive = caseInsensitive;
     }
 
@@ -44,7 +44,9 @@ final class MultiValues {
     private static Map<String, String> commonLowerCase(String... names) {
         Map<String, String> lower = new java.util.HashMap<>();
         for (String name : names) {
-            lower.put(name, name.toLowerCase(Locale.ROOT));
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            lower.put(name, lowerCase);
+            lower.put(lowerCase, lowerCase);   // lookups with lower-case constants skip the scan too
         }
         return Map.copyOf(lower);
     }
@@ -80,7 +82,8 @@ final class MultiValues {
         Builder builder = new Builder(caseInsensitive);
         if (!values.isEmpty()) {
             // Shared until the builder first changes it: a copy that is never modified costs nothing.
-            builder.values = backing;
+            builder.table = values.table;
+            builder.size = values.size;
             builder.shared = true;
         }
         return builder;
@@ -102,10 +105,11 @@ final class MultiValues {
     }
 
     static final class Builder {
-        /** Starts as the shared empty map: a builder nobody adds to (query parameters, usually) allocates no map. */
-        private Map<String, List<String>> values = Map.of();
+        /** Names and values interleaved; starts as the shared empty table, so a builder nobody adds to allocates nothing. */
+        private Object[] table = ArrayMap.NO_ENTRIES;
+        private int size;
         private final boolean caseInsensitive;
-        /** Set while {@link #values} is not this builder's own (empty, or handed out by {@link #build()}); the next change copies it first. */
+        /** Set while {@link #table} is not this builder's own (empty, or handed out by {@link #build()}); the next change copies it first. */
         private boolean shared = true;
 
         Builder(boolean caseInsensitive) {
@@ -117,46 +121,160 @@ final class MultiValues {
             return caseInsensitive ? lowerCase(name) : name;
         }
 
-        private Map<String, List<String>> writable() {
-            if (shared) {
-                values = new LinkedHashMap<>(values);
+        private void writable(int entries) {
+            if (shared || entries * 2 > table.length) {
+                table = Arrays.copyOf(table, Math.max(table.length, Math.max(16, Integer.highestOneBit(entries * 2 - 1) << 1)));
                 shared = false;
             }
-            return values;
         }
 
         void add(String name, String value) {
             Objects.requireNonNull(value, () -> "value of " + name);
-            Map<String, List<String>> map = writable();
             String key = key(name);
-            List<String> existing = map.get(key);
-            if (existing == null) {
+            int index = ArrayMap.indexOf(table, size, key);
+            if (index < 0) {
+                writable(size + 1);
                 // Most headers have one value: an immutable one-element list is the cheapest holder.
-                map.put(key, List.of(value));
+                table[2 * size] = key;
+                table[2 * size + 1] = List.of(value);
+                size++;
             } else {
+                @SuppressWarnings("unchecked")
+                List<String> existing = (List<String>) table[2 * index + 1];
                 List<String> grown = new ArrayList<>(existing.size() + 1);
                 grown.addAll(existing);
                 grown.add(value);
-                map.put(key, Collections.unmodifiableList(grown));
+                writable(size);
+                table[2 * index + 1] = Collections.unmodifiableList(grown);
             }
         }
 
         void set(String name, String value) {
             Objects.requireNonNull(value, () -> "value of " + name);
-            writable().put(key(name), List.of(value));
+            String key = key(name);
+            int index = ArrayMap.indexOf(table, size, key);
+            if (index < 0) {
+                writable(size + 1);
+                table[2 * size] = key;
+                table[2 * size + 1] = List.of(value);
+                size++;
+            } else {
+                writable(size);
+                table[2 * index + 1] = List.of(value);
+            }
         }
 
         void remove(String name) {
-            writable().remove(key(name));
+            int index = ArrayMap.indexOf(table, size, key(name));
+            if (index >= 0) {
+                writable(size);
+                System.arraycopy(table, 2 * index + 2, table, 2 * index, 2 * (size - index - 1));
+                size--;
+                table[2 * size] = null;
+                table[2 * size + 1] = null;
+            }
         }
 
         MultiValues build() {
-            if (values.isEmpty()) {
+            if (size == 0) {
                 return caseInsensitive ? EMPTY_CASE_INSENSITIVE : EMPTY_CASE_SENSITIVE;
             }
-            // Every stored list is already unmodifiable, so the map can be shared until the builder changes again.
+            // Every stored list is already unmodifiable, so the table can be shared until the builder changes again.
             shared = true;
-            return new MultiValues(Collections.unmodifiableMap(values), values, caseInsensitive);
+            return new MultiValues(new ArrayMap(table, size), caseInsensitive);
+        }
+    }
+
+    /**
+     * An unmodifiable map in arrival order over one array of names and values. Header and query maps are small,
+     * so a scan finds a name as fast as hashing would, and the map costs one array instead of an entry per name.
+     */
+    static final class ArrayMap extends AbstractMap<String, List<String>> {
+        static final Object[] NO_ENTRIES = new Object[0];
+        static final ArrayMap EMPTY = new ArrayMap(NO_ENTRIES, 0);
+
+        private final Object[] table;
+        private final int size;
+
+        ArrayMap(Object[] table, int size) {
+            this.table = table;
+            this.size = size;
+        }
+
+        static int indexOf(Object[] table, int size, Object key) {
+            if (key == null) {
+                return -1;
+            }
+            int hash = key.hashCode();
+            for (int i = 0; i < size; i++) {
+                Object name = table[2 * i];
+                if (name == key || name.hashCode() == hash && name.equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<String> get(Object key) {
+            int index = indexOf(table, size, key);
+            return index < 0 ? null : (List<String>) table[2 * index + 1];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(table, size, key) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return size == 0;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void forEach(BiConsumer<? super String, ? super List<String>> action) {
+            for (int i = 0; i < size; i++) {
+                action.accept((String) table[2 * i], (List<String>) table[2 * i + 1]);
+            }
+        }
+
+        @Override
+        public Set<Map.Entry<String, List<String>>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, List<String>>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < size;
+                        }
+
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public Map.Entry<String, List<String>> next() {
+                            if (next >= size) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>((String) table[2 * i], (List<String>) table[2 * i + 1]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
         }
     }
 }
