@@ -1,5 +1,6 @@
 package dev.portablefn.testing.gcp;
 
+import dev.portablefn.api.http.HttpStatus;
 import com.google.cloud.functions.HttpResponse;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -114,40 +115,13 @@ public final class TestHttpResponse implements HttpResponse {
     public synchronized byte[] toBytes() {
         byte[] content = body();
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ')
-                .append(reason != null ? reason : reasonPhrase(status)).append("\r\n");
+                .append(reason != null ? reason : HttpStatus.reason(status)).append("\r\n");
         headers.forEach((name, values) -> values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n")));
         head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
         byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] all = java.util.Arrays.copyOf(start, start.length + content.length);
         System.arraycopy(content, 0, all, start.length, content.length);
         return all;
-    }
-
-    static String reasonPhrase(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 202 -> "Accepted";
-            case 204 -> "No Content";
-            case 301 -> "Moved Permanently";
-            case 302 -> "Found";
-            case 304 -> "Not Modified";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 409 -> "Conflict";
-            case 413 -> "Content Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 422 -> "Unprocessable Content";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Status " + status;
-        };
     }
 
     @Override
