@@ -11,14 +11,44 @@ import org.slf4j.Logger;
 
 /**
  * The context of one GCP invocation. Built directly rather than through {@link Context#builder()}: it is
- * created for every request, and the runtime already holds the function's logger.
+ * created for every request, and the runtime already holds the function's logger. The trace headers are kept
+ * as received and parsed on the first {@link #trace()} call, so an invocation nobody asks the trace of does not
+ * pay for parsing it.
  */
-record GcpContext(String requestId, String functionName, TraceContext traceOrNull, Object nativeContext, Logger logger)
-        implements Context {
+final class GcpContext implements Context {
 
-    GcpContext {
-        Objects.requireNonNull(requestId, "a context needs a request id");
-        Objects.requireNonNull(functionName, "a context needs a function name");
+    private final String requestId;
+    private final String functionName;
+    private final String traceparent;
+    private final String cloudTraceContext;
+    private final Object nativeContext;
+    private final Logger logger;
+    /** The parsed trace (empty once parsing found none), {@code null} until asked for. Racy but idempotent: every thread parses alike. */
+    private Optional<TraceContext> trace;
+
+    /**
+     * @param traceparent       the W3C {@code traceparent} value, or {@code null}
+     * @param cloudTraceContext the {@code X-Cloud-Trace-Context} value, or {@code null}; used when there is no valid
+     *                          {@code traceparent}
+     */
+    GcpContext(String requestId, String functionName, String traceparent, String cloudTraceContext,
+               Object nativeContext, Logger logger) {
+        this.requestId = Objects.requireNonNull(requestId, "a context needs a request id");
+        this.functionName = Objects.requireNonNull(functionName, "a context needs a function name");
+        this.traceparent = traceparent;
+        this.cloudTraceContext = cloudTraceContext;
+        this.nativeContext = nativeContext;
+        this.logger = logger;
+    }
+
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public String functionName() {
+        return functionName;
     }
 
     @Override
@@ -33,12 +63,22 @@ record GcpContext(String requestId, String functionName, TraceContext traceOrNul
 
     @Override
     public Optional<TraceContext> trace() {
-        return Optional.ofNullable(traceOrNull);
+        Optional<TraceContext> parsed = trace;
+        if (parsed == null) {
+            parsed = TraceContext.firstOf(traceparent, null, cloudTraceContext);
+            trace = parsed;
+        }
+        return parsed;
     }
 
     @Override
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
     }
 
     @Override
@@ -48,5 +88,10 @@ record GcpContext(String requestId, String functionName, TraceContext traceOrNul
         }
         throw new IllegalArgumentException("the GCP context of " + functionName + " does not wrap a " + type.getName()
                 + "; it wraps " + (nativeContext == null ? "nothing" : nativeContext.getClass().getName()));
+    }
+
+    @Override
+    public String toString() {
+        return "GcpContext[requestId=" + requestId + ", functionName=" + functionName + "]";
     }
 }

@@ -3,11 +3,9 @@ package dev.portablefn.gcp;
 import com.google.cloud.functions.HttpFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.trace.TraceContext;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,21 +32,14 @@ public class GcpHttpFunction implements HttpFunction {
     public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
             throws Exception {
         HttpRequest portable = HttpMapping.toPortable(request, runtime.runner().limits().maxBodyBytes());
-        // Looked up in the lower-cased header map directly: no Optional or lambda per request.
-        Map<String, List<String>> headers = portable.headers().asMap();
-        String executionId = first(headers, "function-execution-id");
+        HttpHeaders headers = portable.headers();
+        String executionId = headers.first("function-execution-id").orElse(null);
         if (executionId == null || executionId.isBlank()) {
             executionId = GcpRuntime.newExecutionId();
         }
-        TraceContext trace = TraceContext.firstOf(first(headers, "traceparent"), null,
-                first(headers, "x-cloud-trace-context")).orElse(null);
-        Context context = runtime.context(executionId, trace, request);
+        Context context = runtime.context(executionId, headers.first("traceparent").orElse(null),
+                headers.first("x-cloud-trace-context").orElse(null), request);
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);
-    }
-
-    private static String first(Map<String, List<String>> headers, String lowerCaseName) {
-        List<String> values = headers.get(lowerCaseName);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

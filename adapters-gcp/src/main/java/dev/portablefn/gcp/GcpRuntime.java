@@ -8,7 +8,6 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.runtime.FunctionRunner;
 import dev.portablefn.api.runtime.Outcome;
-import dev.portablefn.api.trace.TraceContext;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -54,8 +53,9 @@ final class GcpRuntime {
         return functionName;
     }
 
-    Context context(String requestId, TraceContext trace, Object nativeContext) {
-        return new GcpContext(requestId, functionName, trace, nativeContext, functionLogger);
+    /** The trace headers are parsed when the trace is first asked for (see {@link GcpContext}). */
+    Context context(String requestId, String traceparent, String cloudTraceContext, Object nativeContext) {
+        return new GcpContext(requestId, functionName, traceparent, cloudTraceContext, nativeContext, functionLogger);
     }
 
     static String newExecutionId() {
@@ -79,8 +79,8 @@ final class GcpRuntime {
                     undecodable.getMessage(), undecodable);
             return;
         }
-        TraceContext trace = TraceContext.fromTraceparent(cloudEvent.extensions().get("traceparent")).orElse(null);
-        Outcome outcome = runner.event(event, context(event.id(), trace, nativeContext));
+        Outcome outcome = runner.event(event, context(event.id(), cloudEvent.extensions().get("traceparent"), null,
+                nativeContext));
         switch (outcome.status()) {
             case SUCCEEDED -> {
             }

@@ -1,5 +1,6 @@
 package dev.portablefn.gcp;
 
+import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.UrlDecoding;
@@ -34,11 +35,8 @@ final class HttpMapping {
                 builder.queryParameter(parameter.getKey(), value);
             }
         }
-        request.getHeaders().forEach((name, values) -> {
-            for (int i = 0; i < values.size(); i++) {   // index loop: no iterator per header
-                builder.header(name, values.get(i));
-            }
-        });
+        // Read in place: the framework builds this map for us per call, and nothing changes it afterwards.
+        builder.headers(HttpHeaders.view(request.getHeaders()));
         try (InputStream body = request.getInputStream()) {
             int readAtMost = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
             builder.body(readBody(body, request.getContentLength(), readAtMost));
@@ -46,7 +44,6 @@ final class HttpMapping {
         return builder.build();
     }
 
-    /** Writes status, every header value (cookies as Set-Cookie headers) and the body. */
     /**
      * Reads at most {@code readAtMost} bytes. A declared Content-Length sizes the buffer exactly, so the usual
      * request is one read into one array (readNBytes(int) would fill 8 KB chunks and copy them).
@@ -72,6 +69,7 @@ final class HttpMapping {
         return all;
     }
 
+    /** Writes status, every header value (cookies as Set-Cookie headers) and the body. */
     static void write(HttpResponse response, com.google.cloud.functions.HttpResponse target) throws IOException {
         target.setStatusCode(response.status());
         response.headers().asMap().forEach((name, values) -> {   // forEach: no iterator or entry wrappers

@@ -86,6 +86,19 @@ class GcpHttpFunctionTest {
     }
 
     @Test
+    void traceIsParsedWhenFirstAskedForAndThenRemembered() {
+        GcpContext context = new GcpContext("exec-1", "orders", "not-a-traceparent",
+                "105445aa7843bc8bf206b12000100000/1;o=1", null, org.slf4j.LoggerFactory.getLogger("orders"));
+
+        assertThat(context.trace()).hasValueSatisfying(trace -> {
+            assertThat(trace.traceId()).isEqualTo("105445aa7843bc8bf206b12000100000");
+            assertThat(trace.sampled()).isTrue();
+        });
+        assertThat(context.trace().get()).isSameAs(context.trace().get());
+        assertThat(new GcpContext("exec-2", "orders", null, null, null, context.logger()).trace()).isEmpty();
+    }
+
+    @Test
     void traceparentWinsAndAMissingExecutionIdIsGenerated() throws Exception {
         FakeHttpRequest request = new FakeHttpRequest("GET", "/")
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")

@@ -39,6 +39,20 @@ public final class HttpHeaders {
         return builder.build();
     }
 
+    /**
+     * Headers over an adapter's own header map, read in place: looking up a header scans the map (requests carry a
+     * handful), and the lower-cased copy behind {@link #asMap()} is made only if someone asks for it. This is how
+     * adapters hand a provider's headers over without copying them on every request.
+     *
+     * @param headers names in any case to their values; must not change afterwards. {@code null} names and values
+     *                are skipped; names that differ only in case are merged, in the map's order
+     * @return headers reading that map
+     */
+    public static HttpHeaders view(Map<String, ? extends List<String>> headers) {
+        MultiValues values = MultiValues.view(headers);
+        return values.isEmptyAsBuilt() ? EMPTY : new HttpHeaders(values);
+    }
+
     /** @return a builder for headers */
     public static Builder builder() {
         return new Builder(new MultiValues.Builder(true));

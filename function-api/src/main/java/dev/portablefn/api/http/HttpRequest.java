@@ -41,7 +41,8 @@ public final class HttpRequest {
         this.path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
         this.rawPath = builder.rawPath == null ? this.path : builder.rawPath;
         this.query = builder.query == null ? QueryParameters.empty() : builder.query.build();
-        this.headers = builder.headers.build();
+        this.headers = builder.headers != null ? builder.headers.build()
+                : builder.builtHeaders != null ? builder.builtHeaders : HttpHeaders.empty();
         this.body = builder.body == null ? NO_BODY : builder.body;
         this.pathParameters = builder.pathParameters == null ? Map.of() : Map.copyOf(builder.pathParameters);
         this.remoteAddress = builder.remoteAddress;
@@ -257,7 +258,7 @@ public final class HttpRequest {
         builder.path = path;
         builder.rawPath = rawPath;
         builder.query = query.toBuilder();
-        builder.headers = headers.toBuilder();
+        builder.builtHeaders = headers;
         builder.body = body;
         builder.pathParameters = pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters);
         builder.remoteAddress = remoteAddress;
@@ -301,7 +302,9 @@ public final class HttpRequest {
         private String path = "/";
         private String rawPath;
         private QueryParameters.Builder query;   // created with the first parameter: most requests have none
-        private HttpHeaders.Builder headers = HttpHeaders.builder();
+        /** Headers handed over whole by {@link #headers(HttpHeaders)}, kept as they are until a single header is added. */
+        private HttpHeaders builtHeaders;
+        private HttpHeaders.Builder headers;   // created when a single header is added
         private byte[] body;
         private Map<String, String> pathParameters;   // created when the first parameter arrives
         private String remoteAddress;
@@ -357,16 +360,33 @@ public final class HttpRequest {
          * @return this builder
          */
         public Builder header(String name, String value) {
-            headers.add(name, value);
+            headerBuilder().add(name, value);
             return this;
         }
 
+        private HttpHeaders.Builder headerBuilder() {
+            if (headers == null) {
+                headers = builtHeaders == null ? HttpHeaders.builder() : builtHeaders.toBuilder();
+                builtHeaders = null;
+            }
+            return headers;
+        }
+
         /**
+         * Appends headers; the first set handed to a builder without headers is kept as it is, not copied (so a
+         * {@link HttpHeaders#view view} of the provider's map stays a view).
+         *
          * @param all headers to append
          * @return this builder
          */
         public Builder headers(HttpHeaders all) {
-            all.asMap().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+            Objects.requireNonNull(all, "headers");
+            if (headers == null && builtHeaders == null) {
+                builtHeaders = all;
+                return this;
+            }
+            HttpHeaders.Builder target = headerBuilder();
+            all.asMap().forEach((name, values) -> values.forEach(value -> target.add(name, value)));
             return this;
         }
 

@@ -21,13 +21,55 @@ final class MultiValues {
     static final MultiValues EMPTY_CASE_SENSITIVE = new MultiValues(ArrayMap.EMPTY, false);
     static final MultiValues EMPTY_CASE_INSENSITIVE = new MultiValues(ArrayMap.EMPTY, true);
 
-    /** Unmodifiable, in arrival order; its table is handed to builders copy-on-write and never modified once built. */
-    private final ArrayMap values;
+    /**
+     * Unmodifiable, in arrival order; its table is handed to builders copy-on-write and never modified once built.
+     * {@code null} until first needed when these values are a {@linkplain #view view} of a provider's map.
+     * Filled at most once per thread without locking: every thread builds an equal map, and its fields are final.
+     */
+    private ArrayMap values;
+    /** The provider's map this is a view of, or {@code null}. Read in place by {@link #first} and {@link #contains}. */
+    private final Map<String, ? extends List<String>> source;
     private final boolean caseInsensitive;
 
     private MultiValues(ArrayMap values, boolean caseInsensitive) {
         this.values = values;
+        this.source = null;
         this.caseInsensitive = caseInsensitive;
+    }
+
+    private MultiValues(Map<String, ? extends List<String>> source) {
+        this.source = source;
+        this.caseInsensitive = true;
+    }
+
+    /**
+     * Case-insensitive values read from a provider's header map in place: single lookups scan it (a request has a
+     * handful of headers), and the lower-cased copy is built only when the whole map is asked for. The map and its
+     * lists must not change afterwards; {@code null} names and values in it are skipped.
+     */
+    static MultiValues view(Map<String, ? extends List<String>> source) {
+        Objects.requireNonNull(source, "headers");
+        return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(source);
+    }
+
+    private ArrayMap values() {
+        ArrayMap built = values;
+        if (built == null) {
+            Builder builder = new Builder(true);
+            source.forEach((name, list) -> {
+                if (name != null && list != null) {
+                    for (int i = 0; i < list.size(); i++) {
+                        String value = list.get(i);
+                        if (value != null) {
+                            builder.add(name, value);
+                        }
+                    }
+                }
+            });
+            built = builder.build().values;
+            values = built;
+        }
+        return built;
     }
 
     String key(String name) {
@@ -57,33 +99,61 @@ final class MultiValues {
     }
 
     Optional<String> first(String name) {
+        if (values == null) {
+            return Optional.ofNullable(firstInSource(Objects.requireNonNull(name, "name")));
+        }
         List<String> all = values.get(key(name));
         return all == null || all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
+    /** The first non-null value under any spelling of the name, in the source's order, without copying anything. */
+    private String firstInSource(String name) {
+        for (Map.Entry<String, ? extends List<String>> entry : source.entrySet()) {
+            String key = entry.getKey();
+            List<String> list = entry.getValue();
+            if (key != null && list != null && key.length() == name.length() && key.equalsIgnoreCase(name)) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) != null) {
+                        return list.get(i);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     List<String> all(String name) {
-        List<String> all = values.get(key(name));
+        List<String> all = values().get(key(name));
         return all == null ? List.of() : all;
     }
 
     boolean contains(String name) {
+        if (values == null) {
+            return firstInSource(Objects.requireNonNull(name, "name")) != null;
+        }
         return values.containsKey(key(name));
     }
 
     Map<String, List<String>> asMap() {
-        return values;
+        return values();
     }
 
     boolean isEmpty() {
-        return values.isEmpty();
+        return values().isEmpty();
+    }
+
+    /** @return whether this is one of the shared empty instances (a view is never one, even of a map of nulls) */
+    boolean isEmptyAsBuilt() {
+        return this == EMPTY_CASE_INSENSITIVE || this == EMPTY_CASE_SENSITIVE;
     }
 
     Builder toBuilder() {
+        ArrayMap own = values();
         Builder builder = new Builder(caseInsensitive);
-        if (!values.isEmpty()) {
+        if (!own.isEmpty()) {
             // Shared until the builder first changes it: a copy that is never modified costs nothing.
-            builder.table = values.table;
-            builder.size = values.size;
+            builder.table = own.table;
+            builder.size = own.size;
             builder.shared = true;
         }
         return builder;
@@ -91,17 +161,17 @@ final class MultiValues {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MultiValues that && values.equals(that.values) && caseInsensitive == that.caseInsensitive;
+        return other instanceof MultiValues that && values().equals(that.values()) && caseInsensitive == that.caseInsensitive;
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values().hashCode();
     }
 
     @Override
     public String toString() {
-        return values.toString();
+        return values().toString();
     }
 
     static final class Builder {

@@ -1,16 +1,18 @@
 package dev.portablefn.api.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.SimpleType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.portablefn.api.Limits;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -40,6 +42,23 @@ final class JacksonJsonCodec implements JsonCodec {
     };
 
     private final ObjectMapper mapper;
+    /**
+     * One reader per plain class, made on first use with its root deserializer already found: reading through it
+     * skips the type construction and the deserializer-cache lookup {@code mapper.readValue} makes on every call.
+     */
+    /** Jackson's type of each plain class asked for, so binding to a class constructs nothing per call. */
+    private final ClassValue<JavaType> classTypes = new ClassValue<>() {
+        @Override
+        protected JavaType computeValue(Class<?> type) {
+            return mapper.getTypeFactory().constructType(type);
+        }
+    };
+    private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return mapper.readerFor(type);
+        }
+    };
 
     JacksonJsonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -71,6 +90,9 @@ final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public JavaType type(Type type) {
+        if (type instanceof Class<?> plain) {
+            return classTypes.get(plain);
+        }
         return mapper.getTypeFactory().constructType(type);
     }
 
@@ -85,6 +107,9 @@ final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public <T> T read(byte[] json, JavaType type) throws IOException {
+        if (type instanceof SimpleType && !type.hasGenericTypes()) {   // a plain class: same type as readerFor(class)
+            return readers.get(type.getRawClass()).readValue(json);
+        }
         return mapper.readValue(json, type);
     }
 

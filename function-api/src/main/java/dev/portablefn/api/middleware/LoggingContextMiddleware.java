@@ -3,8 +3,14 @@ package dev.portablefn.api.middleware;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import org.slf4j.MDC;
+import org.slf4j.helpers.NOPMDCAdapter;
+import org.slf4j.spi.MDCAdapter;
 
-/** Puts the invocation's identity into the MDC and restores the previous values afterwards. */
+/**
+ * Puts the invocation's identity into the MDC and restores the previous values afterwards. With an SLF4J
+ * provider that keeps no MDC (slf4j-simple, slf4j-nop, no provider) there is nothing to fill, and it only
+ * passes the invocation on: the trace is then not even parsed unless the function asks for it.
+ */
 final class LoggingContextMiddleware implements Middleware {
 
     static final LoggingContextMiddleware INSTANCE = new LoggingContextMiddleware();
@@ -21,6 +27,9 @@ final class LoggingContextMiddleware implements Middleware {
 
     @Override
     public Object around(Invocation invocation, Chain next) throws Exception {
+        if (!keepsMdc(MDC.getMDCAdapter())) {
+            return next.proceed(invocation);
+        }
         // Five locals rather than an array: this runs on every invocation.
         String requestId = MDC.get(KEYS[0]);
         String traceId = MDC.get(KEYS[1]);
@@ -42,6 +51,11 @@ final class LoggingContextMiddleware implements Middleware {
             put(KEYS[3], provider);
             put(KEYS[4], eventId);
         }
+    }
+
+    /** @return whether the SLF4J provider's MDC keeps values, so filling it is worth its cost */
+    static boolean keepsMdc(MDCAdapter adapter) {
+        return adapter != null && !(adapter instanceof NOPMDCAdapter);
     }
 
     private static void put(String key, String value) {

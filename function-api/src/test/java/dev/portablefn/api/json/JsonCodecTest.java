@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -69,6 +71,17 @@ class JsonCodecTest {
     void trailingTokensAreRejected() {
         assertThatThrownBy(() -> CODEC.read(utf8("{\"title\":\"t\"} {}"), CODEC.type(Lesson.class)))
                 .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void aPlainClassIsResolvedOnceAndReadsLikeItsGenericForm() throws Exception {
+        JavaType lesson = CODEC.type(Lesson.class);
+
+        assertThat(CODEC.type(Lesson.class)).isSameAs(lesson);
+        Lesson viaReader = CODEC.read(utf8("{\"title\":\"t\"}"), lesson);
+        List<Lesson> viaMapper = CODEC.read(utf8("[{\"title\":\"t\"}]"), CODEC.type(new TypeReference<List<Lesson>>() { }.getType()));
+        assertThat(viaMapper).containsExactly(viaReader);
+        assertThatThrownBy(() -> CODEC.read(utf8("{\"title\":\"t\"} {}"), lesson)).isInstanceOf(JsonProcessingException.class);
     }
 
     @Test

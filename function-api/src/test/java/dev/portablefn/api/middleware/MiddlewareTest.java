@@ -32,6 +32,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.slf4j.helpers.BasicMDCAdapter;
+import org.slf4j.helpers.NOPMDCAdapter;
 
 class MiddlewareTest {
 
@@ -59,6 +61,13 @@ class MiddlewareTest {
     @AfterEach
     void clearMdc() {
         MDC.clear();
+    }
+
+    @Test
+    void loggingContextFillsTheMdcOnlyWhenTheLoggingProviderKeepsOne() {
+        assertThat(LoggingContextMiddleware.keepsMdc(new BasicMDCAdapter())).isTrue();
+        assertThat(LoggingContextMiddleware.keepsMdc(new NOPMDCAdapter())).isFalse();
+        assertThat(LoggingContextMiddleware.keepsMdc(null)).isFalse();
     }
 
     @Test

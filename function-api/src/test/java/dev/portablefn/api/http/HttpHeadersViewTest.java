@@ -1,0 +1,97 @@
+package dev.portablefn.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HttpHeadersViewTest {
+
+    @Test
+    void viewFindsHeadersInAnyCaseAsTheProviderSpelledThem() {
+        HttpHeaders headers = HttpHeaders.view(Map.of("Content-Type", List.of("application/json"),
+                "X-Cloud-Trace-Context", List.of("abc/1;o=1")));
+
+        assertThat(headers.first("content-type")).contains("application/json");
+        assertThat(headers.first("CONTENT-TYPE")).contains("application/json");
+        assertThat(headers.contains("x-cloud-trace-context")).isTrue();
+        assertThat(headers.first("missing")).isEmpty();
+        assertThat(headers.contains("missing")).isFalse();
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseAreMergedInTheMapsOrder() {
+        Map<String, List<String>> provider = new LinkedHashMap<>();
+        provider.put("Accept", List.of("text/html"));
+        provider.put("accept", List.of("application/json", "*/*"));
+
+        HttpHeaders headers = HttpHeaders.view(provider);
+
+        assertThat(headers.first("ACCEPT")).contains("text/html");
+        assertThat(headers.all("accept")).containsExactly("text/html", "application/json", "*/*");
+        assertThat(headers.asMap()).containsOnlyKeys("accept");
+    }
+
+    @Test
+    void nullNamesAndValuesInTheProvidersMapAreSkipped() {
+        Map<String, List<String>> provider = new LinkedHashMap<>();
+        provider.put(null, List.of("status line, as some servlet containers report it"));
+        provider.put("X-Empty", Arrays.asList((String) null));
+        provider.put("X-Some", Arrays.asList(null, "kept"));
+        provider.put("X-None", null);
+
+        HttpHeaders headers = HttpHeaders.view(provider);
+
+        assertThat(headers.contains("x-empty")).isFalse();
+        assertThat(headers.first("x-some")).contains("kept");
+        assertThat(headers.all("x-some")).containsExactly("kept");
+        assertThat(headers.asMap()).containsOnlyKeys("x-some");
+    }
+
+    @Test
+    void viewEqualsTheSameHeadersBuiltOneByOneAndBuildsOnFromThem() {
+        HttpHeaders view = HttpHeaders.view(Map.of("User-Agent", List.of("curl/8.5.0")));
+        HttpHeaders built = HttpHeaders.of("user-agent", "curl/8.5.0");
+
+        assertThat(view).isEqualTo(built).hasSameHashCodeAs(built);
+        assertThat(view.toBuilder().add("Accept", "*/*").build().asMap())
+                .containsExactly(Map.entry("user-agent", List.of("curl/8.5.0")), Map.entry("accept", List.of("*/*")));
+    }
+
+    @Test
+    void wholeMapIsUnmodifiableEvenWhenTheProvidersListsAreNot() {
+        Map<String, List<String>> provider = new LinkedHashMap<>();
+        provider.put("Accept", new ArrayList<>(List.of("*/*")));
+
+        HttpHeaders headers = HttpHeaders.view(provider);
+
+        assertThatThrownBy(() -> headers.asMap().get("accept").add("text/html"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> headers.all("accept").add("text/html"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void viewOfAnEmptyMapIsTheEmptyHeadersAndNullIsRefused() {
+        assertThat(HttpHeaders.view(Map.of())).isSameAs(HttpHeaders.empty());
+        assertThatNullPointerException().isThrownBy(() -> HttpHeaders.view(null));
+    }
+
+    @Test
+    void requestKeepsHeadersHandedOverWholeAndCopiesThemOnlyToAddOne() {
+        HttpHeaders view = HttpHeaders.view(Map.of("Content-Type", List.of("application/json")));
+
+        HttpRequest kept = HttpRequest.builder().headers(view).build();
+        HttpRequest extended = HttpRequest.builder().headers(view).header("Accept", "*/*").build();
+
+        assertThat(kept.headers()).isSameAs(view);
+        assertThat(extended.headers().asMap()).containsOnlyKeys("content-type", "accept");
+        assertThat(kept.toBuilder().build().headers()).isSameAs(view);
+    }
+}
