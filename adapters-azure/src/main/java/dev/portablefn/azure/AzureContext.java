@@ -14,10 +14,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The portable {@link Context} of one Azure invocation: the invocation id, function name and W3C trace
  * from the {@link ExecutionContext}; its logger writes to the invocation's own logger so lines appear
- * under the invocation in Application Insights. Azure does not tell the deadline.
+ * under the invocation in Application Insights. Azure does not tell the deadline. The {@code traceparent} is
+ * parsed on the first {@link #trace()} call, so invocations nobody asks the trace of do not pay for it.
  */
-record AzureContext(String requestId, String functionName, TraceContext traceOrNull, Clock clock, Logger logger,
-                    ExecutionContext nativeContext) implements Context {
+final class AzureContext implements Context {
+
+    private final String requestId;
+    private final String functionName;
+    private final String traceparent;
+    private final Clock clock;
+    private final Logger logger;
+    private final ExecutionContext nativeContext;
+    /** The parsed trace (empty once parsing found none), {@code null} until asked for; racy but idempotent. */
+    private Optional<TraceContext> trace;
+
+    private AzureContext(String requestId, String functionName, String traceparent, Clock clock, Logger logger,
+                         ExecutionContext nativeContext) {
+        this.requestId = requestId;
+        this.functionName = functionName;
+        this.traceparent = traceparent;
+        this.clock = clock;
+        this.logger = logger;
+        this.nativeContext = nativeContext;
+    }
 
     static AzureContext from(ExecutionContext context, Clock clock) {
         String invocationId;
@@ -38,21 +57,21 @@ record AzureContext(String requestId, String functionName, TraceContext traceOrN
         } catch (RuntimeException e) {
             julLogger = null;
         }
-        TraceContext trace = null;
+        String traceparent = null;
         try {
             com.microsoft.azure.functions.TraceContext azureTrace = context.getTraceContext();
             if (azureTrace != null) {
-                trace = TraceContext.fromTraceparent(azureTrace.getTraceparent()).orElse(null);
+                traceparent = azureTrace.getTraceparent();
             }
         } catch (RuntimeException olderWorker) {
             // Workers before trace support throw from the default method; run without a trace.
-            trace = null;
+            traceparent = null;
         }
         String name = functionName == null || functionName.isBlank() ? "azure-function" : functionName;
         Logger logger = julLogger == null ? LoggerFactory.getLogger("dev.portablefn.function." + name)
                 : loggerFor(name, julLogger);
         return new AzureContext(invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId,
-                name, trace, clock, logger, context);
+                name, traceparent, clock, logger, context);
     }
 
     /** The last logger handed out: the worker's logger and the function are the same on most invocations. */
@@ -72,6 +91,26 @@ record AzureContext(String requestId, String functionName, TraceContext traceOrN
     }
 
     @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public String functionName() {
+        return functionName;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
+    }
+
+    @Override
     public Provider provider() {
         return Provider.AZURE;
     }
@@ -83,7 +122,12 @@ record AzureContext(String requestId, String functionName, TraceContext traceOrN
 
     @Override
     public Optional<TraceContext> trace() {
-        return Optional.ofNullable(traceOrNull);
+        Optional<TraceContext> parsed = trace;
+        if (parsed == null) {
+            parsed = TraceContext.fromTraceparent(traceparent);
+            trace = parsed;
+        }
+        return parsed;
     }
 
     @Override
@@ -93,5 +137,10 @@ record AzureContext(String requestId, String functionName, TraceContext traceOrN
         }
         throw new IllegalArgumentException("the AZURE context of " + functionName + " does not wrap a " + type.getName()
                 + "; it wraps " + nativeContext.getClass().getName());
+    }
+
+    @Override
+    public String toString() {
+        return "AzureContext[requestId=" + requestId + ", functionName=" + functionName + "]";
     }
 }

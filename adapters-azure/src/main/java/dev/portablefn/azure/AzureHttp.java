@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.UrlDecoding;
@@ -48,7 +49,10 @@ final class AzureHttp {
         } else {
             copy(message.getQueryParameters(), builder::queryParameter);
         }
-        copy(message.getHeaders(), builder::header);
+        Map<String, String> headers = message.getHeaders();
+        if (headers != null) {   // read in place: the worker builds this map per request
+            builder.headers(HttpHeaders.viewSingleValued(headers));
+        }
         return builder.body(body(message.getBody(), codec)).nativeRequest(message).build();
     }
 

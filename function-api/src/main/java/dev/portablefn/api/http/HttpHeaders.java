@@ -53,6 +53,18 @@ public final class HttpHeaders {
         return values.isEmptyAsBuilt() ? EMPTY : new HttpHeaders(values);
     }
 
+    /**
+     * Like {@link #view(Map)}, for providers that hand over one value per header name (Azure's worker does).
+     *
+     * @param headers names in any case to their value; must not change afterwards. {@code null} names and values
+     *                are skipped
+     * @return headers reading that map
+     */
+    public static HttpHeaders viewSingleValued(Map<String, String> headers) {
+        MultiValues values = MultiValues.view(headers);
+        return values.isEmptyAsBuilt() ? EMPTY : new HttpHeaders(values);
+    }
+
     /** @return a builder for headers */
     public static Builder builder() {
         return new Builder(new MultiValues.Builder(true));

@@ -27,8 +27,11 @@ final class MultiValues {
      * Filled at most once per thread without locking: every thread builds an equal map, and its fields are final.
      */
     private ArrayMap values;
-    /** The provider's map this is a view of, or {@code null}. Read in place by {@link #first} and {@link #contains}. */
-    private final Map<String, ? extends List<String>> source;
+    /**
+     * The provider's map this is a view of, or {@code null}; its values are {@code List<String>} or single
+     * {@code String}s. Read in place by {@link #first} and {@link #contains}.
+     */
+    private final Map<String, ?> source;
     private final boolean caseInsensitive;
 
     private MultiValues(ArrayMap values, boolean caseInsensitive) {
@@ -37,7 +40,7 @@ final class MultiValues {
         this.caseInsensitive = caseInsensitive;
     }
 
-    private MultiValues(Map<String, ? extends List<String>> source) {
+    private MultiValues(Map<String, ?> source) {
         this.source = source;
         this.caseInsensitive = true;
     }
@@ -45,9 +48,10 @@ final class MultiValues {
     /**
      * Case-insensitive values read from a provider's header map in place: single lookups scan it (a request has a
      * handful of headers), and the lower-cased copy is built only when the whole map is asked for. The map and its
-     * lists must not change afterwards; {@code null} names and values in it are skipped.
+     * lists must not change afterwards; {@code null} names and values in it are skipped. Values are lists of strings
+     * or single strings.
      */
-    static MultiValues view(Map<String, ? extends List<String>> source) {
+    static MultiValues view(Map<String, ?> source) {
         Objects.requireNonNull(source, "headers");
         return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(source);
     }
@@ -56,11 +60,15 @@ final class MultiValues {
         ArrayMap built = values;
         if (built == null) {
             Builder builder = new Builder(true);
-            source.forEach((name, list) -> {
-                if (name != null && list != null) {
+            source.forEach((name, values) -> {
+                if (name == null) {
+                    return;
+                }
+                if (values instanceof String single) {
+                    builder.add(name, single);
+                } else if (values instanceof List<?> list) {
                     for (int i = 0; i < list.size(); i++) {
-                        String value = list.get(i);
-                        if (value != null) {
+                        if (list.get(i) instanceof String value) {
                             builder.add(name, value);
                         }
                     }
@@ -108,13 +116,18 @@ final class MultiValues {
 
     /** The first non-null value under any spelling of the name, in the source's order, without copying anything. */
     private String firstInSource(String name) {
-        for (Map.Entry<String, ? extends List<String>> entry : source.entrySet()) {
+        for (Map.Entry<String, ?> entry : source.entrySet()) {
             String key = entry.getKey();
-            List<String> list = entry.getValue();
-            if (key != null && list != null && key.length() == name.length() && key.equalsIgnoreCase(name)) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) != null) {
-                        return list.get(i);
+            if (key != null && key.length() == name.length() && key.equalsIgnoreCase(name)) {
+                Object values = entry.getValue();
+                if (values instanceof String single) {
+                    return single;
+                }
+                if (values instanceof List<?> list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i) instanceof String value) {
+                            return value;
+                        }
                     }
                 }
             }

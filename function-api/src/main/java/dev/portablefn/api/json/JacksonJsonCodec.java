@@ -60,6 +60,12 @@ final class JacksonJsonCodec implements JsonCodec {
         }
     };
 
+    /** The reader used last: a function binds one type over and over, and an identity check is cheaper than a lookup. */
+    private volatile LastReader lastReader = new LastReader(null, null);
+
+    private record LastReader(JavaType type, ObjectReader reader) {
+    }
+
     JacksonJsonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
     }
@@ -107,8 +113,14 @@ final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public <T> T read(byte[] json, JavaType type) throws IOException {
+        LastReader last = lastReader;
+        if (last.type() == type) {
+            return last.reader().readValue(json);
+        }
         if (type instanceof SimpleType && !type.hasGenericTypes()) {   // a plain class: same type as readerFor(class)
-            return readers.get(type.getRawClass()).readValue(json);
+            ObjectReader reader = readers.get(type.getRawClass());
+            lastReader = new LastReader(type, reader);
+            return reader.readValue(json);
         }
         return mapper.readValue(json, type);
     }

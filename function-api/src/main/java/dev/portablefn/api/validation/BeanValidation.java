@@ -44,6 +44,9 @@ public final class BeanValidation {
         check(value, () -> what);
     }
 
+    /** The class the last unconstrained value had: functions validate one type over and over. */
+    private static volatile Class<?> lastUnconstrained;
+
     /**
      * Like {@link #check(Object, String)}, for hot paths: the description is only built when the value is invalid.
      *
@@ -55,8 +58,13 @@ public final class BeanValidation {
         if (value == null) {
             return;
         }
+        Class<?> type = value.getClass();
+        if (type == lastUnconstrained) {
+            return;   // the usual case, again: the same unconstrained type as last time
+        }
         if (!(value instanceof Collection<?> || value instanceof Object[] || value instanceof Map<?, ?>)
-                && !ConstraintScan.isConstrained(value.getClass())) {
+                && !ConstraintScan.isConstrained(type)) {
+            lastUnconstrained = type;
             return;   // the usual case: nothing to validate, nothing allocated
         }
         List<Violation> found = new ArrayList<>();
