@@ -10,7 +10,6 @@ import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.json.JsonFields;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -98,12 +97,8 @@ final class CloudEventDecoder {
         }
         String base64 = JsonFields.optionalText(message, "data", where);
         byte[] payload = base64 == null ? null : JsonFields.base64(base64, "message.data", where);
-        Map<String, String> attributes = new LinkedHashMap<>(event.extensions());
-        attributes.putAll(JsonFields.stringMap(message, "attributes", where));
+        Map<String, String> messageAttributes = JsonFields.stringMap(message, "attributes", where);
         String orderingKey = JsonFields.optionalText(message, "orderingKey", where);
-        if (orderingKey != null && !orderingKey.isEmpty()) {
-            attributes.put(ORDERING_KEY, orderingKey);
-        }
         Integer attempt = JsonFields.optionalInt(data, "deliveryAttempt", where);
         if (attempt != null && attempt < 1) {
             throw new EventDecodingException(where + ": 'deliveryAttempt' must be at least 1, got " + attempt);
@@ -114,8 +109,13 @@ final class CloudEventDecoder {
             time = JsonFields.parseInstant(publishTime != null ? publishTime
                     : JsonFields.optionalText(message, "publish_time", where), "message.publishTime", where);
         }
+        // The CloudEvent's extensions (added by start), then the message's attributes over them, then the ordering key.
         Event.Builder<byte[]> builder = start(event, Trigger.TOPIC);
-        return builder.time(time).attributes(attributes).data(payload).deliveryAttempt(attempt).build();
+        builder.attributes(messageAttributes);
+        if (orderingKey != null && !orderingKey.isEmpty()) {
+            builder.attribute(ORDERING_KEY, orderingKey);
+        }
+        return builder.time(time).data(payload).deliveryAttempt(attempt).build();
     }
 
     private Event<?> storage(GcpCloudEvent event) {

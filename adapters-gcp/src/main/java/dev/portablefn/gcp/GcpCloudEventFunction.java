@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs a portable {@link EventFunction} or {@link BatchFunction} as a Functions Framework CloudEvents function
@@ -46,8 +47,9 @@ public class GcpCloudEventFunction implements CloudEventsFunction {
 
     /** Maps the CloudEvents SDK's event, which the framework built from binary-mode headers or a structured body. */
     static GcpCloudEvent fromSdk(CloudEvent event) {
-        Map<String, String> extensions = new LinkedHashMap<>();
-        for (String name : event.getExtensionNames()) {
+        Set<String> names = event.getExtensionNames();
+        Map<String, String> extensions = names.isEmpty() && event.getDataSchema() == null ? Map.of() : new LinkedHashMap<>();
+        for (String name : names) {
             Object value = event.getExtension(name);
             if (value instanceof byte[] bytes) {
                 extensions.put(name, Base64.getEncoder().encodeToString(bytes));

@@ -60,6 +60,11 @@ final class JacksonJsonCodec implements JsonCodec {
         }
     };
 
+    /**
+     * Reads trees with the JsonNode deserializer found once, not looked up in the mapper's cache per call. Made on
+     * first use (like the mapper's own caches), so the mapper's configuration as of then applies.
+     */
+    private volatile ObjectReader treeReader;
     /** The reader used last: a function binds one type over and over, and an identity check is cheaper than a lookup. */
     private volatile LastReader lastReader = new LastReader(null, null);
 
@@ -104,7 +109,12 @@ final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public JsonNode readTree(byte[] json) throws IOException {
-        JsonNode node = mapper.readTree(json);
+        ObjectReader reader = treeReader;
+        if (reader == null) {
+            reader = mapper.readerFor(JsonNode.class);
+            treeReader = reader;
+        }
+        JsonNode node = reader.readTree(json);
         if (node == null || node.isMissingNode()) {
             throw new IOException("no JSON content");
         }
