@@ -6,8 +6,8 @@ import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.trace.TraceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,24 +58,26 @@ final class LambdaContexts {
                 .requestId(requestId == null || requestId.isEmpty() ? "local-" + UUID.randomUUID() : requestId)
                 .functionName(functionName)
                 .deadline(deadline)
-                .trace(trace(request).orElse(null))
+                .traceFrom(traceSource(request))
                 .clock(clock)
                 .nativeContext(lambda)
                 .build();
     }
 
-    private Optional<TraceContext> trace(HttpRequest request) {
-        if (request != null) {
-            Optional<TraceContext> fromHeaders = TraceContext.firstOf(request.header("traceparent").orElse(null),
-                    request.header("x-amzn-trace-id").orElse(null), null);
-            if (fromHeaders.isPresent()) {
-                return fromHeaders;
-            }
-        }
+    /**
+     * Reads the trace headers now (the runtime's X-Ray property changes with the next invocation) and parses them
+     * only when someone asks for the trace.
+     */
+    private Supplier<TraceContext> traceSource(HttpRequest request) {
+        String traceparent = request == null ? null : request.header("traceparent").orElse(null);
+        String amznTraceId = request == null ? null : request.header("x-amzn-trace-id").orElse(null);
         String xRay = systemProperties.apply(XRAY_SYSTEM_PROPERTY);
         if (xRay == null || xRay.isEmpty()) {
             xRay = environment.apply(XRAY_ENVIRONMENT_VARIABLE);
         }
-        return TraceContext.fromXRay(xRay);
+        String runtimeXRay = xRay;
+        return () -> TraceContext.firstOf(traceparent, amznTraceId, null)
+                .or(() -> TraceContext.fromXRay(runtimeXRay))
+                .orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.RetryContext;
 import dev.portablefn.api.BatchFunction;
+import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
@@ -167,7 +168,7 @@ public final class AzureFunctions {
      *         all the worker carries) and the body as bytes; a 400 problem when the request cannot be decoded
      */
     public HttpResponseMessage http(HttpRequestMessage<? extends Optional<?>> request, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         HttpResponse response;
         try {
             HttpRequest decoded = AzureHttp.fromMessage(request, routePrefix, codec);
@@ -198,7 +199,7 @@ public final class AzureFunctions {
      * @param context       the invocation's context
      */
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         Event<?> event;
         try {   // inline rather than through decode(...): no capturing lambda per message
             event = AzureTriggers.queueMessage(utf8(message), id, dequeueCount,
@@ -254,7 +255,7 @@ public final class AzureFunctions {
 
     private void serviceBus(Trigger trigger, String message, String messageId, int deliveryCount, String enqueuedTimeUtc,
                             String applicationProperties, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         Event<?> event = decode(SERVICE_BUS, portable, () -> {
             String where = "Service Bus message 'ApplicationProperties'";
             JsonNode properties = applicationProperties == null || applicationProperties.isBlank()
@@ -282,7 +283,7 @@ public final class AzureFunctions {
      * @param context the invocation's context
      */
     public void eventGrid(String event, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         List<Event<?>> events = decode(EVENT_GRID, portable,
                 () -> EventGridEvents.decodeAll(HostJson.parse(codec, event, "Event Grid event"), "Event Grid event"));
         if (events.size() == 1) {
@@ -316,7 +317,7 @@ public final class AzureFunctions {
      */
     public void blob(byte[] content, String blobPath, String uri, String properties, String metadata,
                      ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         Event<?> event = decode(BLOB, portable, () -> AzureTriggers.blob(content, blobPath, uri,
                 optionalJson(properties, "Blob trigger 'Properties'"), optionalJson(metadata, "Blob trigger 'Metadata'"),
                 portable.functionName()));
@@ -349,7 +350,7 @@ public final class AzureFunctions {
      * @param context   the invocation's context
      */
     public void timer(String timerInfo, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         Event<?> event = decode(TIMER, portable, () -> withRetryAttempt(AzureTriggers.timer(
                 HostJson.parse(codec, timerInfo, "Timer trigger TimerInfo"), clock.instant(), portable.functionName()), context));
         HostFailures.throwIfFailed(runner.event(event, portable), event, TIMER, portable);
@@ -393,7 +394,7 @@ public final class AzureFunctions {
      */
     public void eventHubs(List<String> messages, String partitionContext, String systemProperties, String properties,
                           ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         List<Event<?>> events = decode(EVENT_HUBS, portable, () -> {
             if (messages == null) {
                 throw new EventDecodingException("Event Hubs batch: the messages are missing; declare the trigger parameter"
@@ -436,7 +437,7 @@ public final class AzureFunctions {
      * @param context       the invocation's context
      */
     public void cosmosDb(String containerName, String documents, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         List<Event<?>> events = decode(COSMOS_DB, portable, () -> AzureTriggers.cosmosChanges(
                 HostJson.parse(codec, documents, "Cosmos DB documents"), containerName, portable.functionName()));
         runBatch(events, COSMOS_DB, portable);
@@ -450,7 +451,7 @@ public final class AzureFunctions {
      * @param context       the invocation's context
      */
     public void cosmosDb(String containerName, List<String> documents, ExecutionContext context) {
-        AzureContext portable = AzureContext.from(context, clock);
+        Context portable = AzureContexts.from(context, clock);
         List<Event<?>> events = decode(COSMOS_DB, portable, () -> {
             if (documents == null) {
                 throw new EventDecodingException("Cosmos DB change feed: the documents are missing");
@@ -464,13 +465,13 @@ public final class AzureFunctions {
         runBatch(events, COSMOS_DB, portable);
     }
 
-    private void runBatch(List<Event<?>> events, String binding, AzureContext portable) {
+    private void runBatch(List<Event<?>> events, String binding, Context portable) {
         BatchResult result = runner.batch(events, Ordering.ORDERED, portable);
         HostFailures.throwIfFailed(result, events, binding, portable);
     }
 
     /** Decodes, logging and rethrowing a malformed payload so the host's failure path keeps it. */
-    private static <T> T decode(String binding, AzureContext context, Supplier<T> decoding) {
+    private static <T> T decode(String binding, Context context, Supplier<T> decoding) {
         try {
             return decoding.get();
         } catch (EventDecodingException malformed) {
@@ -478,7 +479,7 @@ public final class AzureFunctions {
         }
     }
 
-    private static EventDecodingException decodingFailed(String binding, AzureContext context, EventDecodingException malformed) {
+    private static EventDecodingException decodingFailed(String binding, Context context, EventDecodingException malformed) {
         context.logger().error("{} input could not be decoded, throwing so the host {}: {}", binding,
                 HostFailures.consequence(binding), malformed.getMessage());
         return malformed;

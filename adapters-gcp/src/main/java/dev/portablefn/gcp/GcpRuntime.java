@@ -8,6 +8,7 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.runtime.FunctionRunner;
 import dev.portablefn.api.runtime.Outcome;
+import dev.portablefn.api.trace.TraceContext;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -53,9 +54,17 @@ final class GcpRuntime {
         return functionName;
     }
 
-    /** The trace headers are parsed when the trace is first asked for (see {@link GcpContext}). */
+    /**
+     * The context of one invocation; the trace headers are parsed when the trace is first asked for.
+     *
+     * @param traceparent       the W3C {@code traceparent} value, or {@code null}
+     * @param cloudTraceContext the {@code X-Cloud-Trace-Context} value, or {@code null}: used without a valid
+     *                          {@code traceparent}
+     */
     Context context(String requestId, String traceparent, String cloudTraceContext, Object nativeContext) {
-        return new GcpContext(requestId, functionName, traceparent, cloudTraceContext, nativeContext, functionLogger);
+        return Context.builder().provider(Provider.GCP).requestId(requestId).functionName(functionName)
+                .traceFrom(() -> TraceContext.firstOf(traceparent, null, cloudTraceContext).orElse(null))
+                .nativeContext(nativeContext).logger(functionLogger).build();   // GCP does not tell the deadline
     }
 
     static String newExecutionId() {

@@ -86,16 +86,18 @@ class GcpHttpFunctionTest {
     }
 
     @Test
-    void traceIsParsedWhenFirstAskedForAndThenRemembered() {
-        GcpContext context = new GcpContext("exec-1", "orders", "not-a-traceparent",
-                "105445aa7843bc8bf206b12000100000/1;o=1", null, org.slf4j.LoggerFactory.getLogger("orders"));
+    void cloudTraceIsUsedWhenTheTraceparentIsMalformed() throws Exception {
+        FakeHttpRequest request = new FakeHttpRequest("GET", "/")
+                .header("traceparent", "not-a-traceparent")
+                .header("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1");
 
-        assertThat(context.trace()).hasValueSatisfying(trace -> {
+        entry((r, c) -> HttpResponse.ok()).service(request, new FakeHttpResponse());
+
+        assertThat(seenContext.get().trace()).hasValueSatisfying(trace -> {
             assertThat(trace.traceId()).isEqualTo("105445aa7843bc8bf206b12000100000");
             assertThat(trace.sampled()).isTrue();
         });
-        assertThat(context.trace().get()).isSameAs(context.trace().get());
-        assertThat(new GcpContext("exec-2", "orders", null, null, null, context.logger()).trace()).isEmpty();
+        assertThat(seenContext.get().trace().get()).isSameAs(seenContext.get().trace().get());
     }
 
     @Test

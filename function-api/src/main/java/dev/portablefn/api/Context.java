@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +89,10 @@ public interface Context {
         private Provider provider;
         private Instant deadline;
         private TraceContext trace;
+        private Supplier<TraceContext> traceSource;
         private Clock clock = Clock.systemUTC();
         private Object nativeContext;
+        private Logger logger;
 
         private Builder() {
         }
@@ -136,6 +139,21 @@ public interface Context {
          */
         public Builder trace(TraceContext trace) {
             this.trace = trace;
+            this.traceSource = null;
+            return this;
+        }
+
+        /**
+         * Sets a trace that is worked out on the first {@link Context#trace()} call rather than now: adapters parse
+         * trace headers this way, so an invocation nobody asks the trace of does not pay for parsing it.
+         *
+         * @param source gives the trace, or {@code null} when there is none; must give the same answer every time
+         *               (two threads racing on the first call may both call it)
+         * @return this builder
+         */
+        public Builder traceFrom(Supplier<TraceContext> source) {
+            this.traceSource = Objects.requireNonNull(source, "trace source");
+            this.trace = null;
             return this;
         }
 
@@ -145,6 +163,16 @@ public interface Context {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param logger the logger {@link Context#logger()} gives, or {@code null} for the library's logger named
+         *               {@code dev.portablefn.function.<function name>}; adapters pass the provider's own
+         * @return this builder
+         */
+        public Builder logger(Logger logger) {
+            this.logger = logger;
             return this;
         }
 
@@ -165,8 +193,9 @@ public interface Context {
             Objects.requireNonNull(requestId, "a context needs a request id");
             Objects.requireNonNull(functionName, "a context needs a function name");
             Objects.requireNonNull(provider, "a context needs a provider");
-            return new SimpleContext(requestId, functionName, provider, deadline, trace, clock, nativeContext,
-                    FunctionLoggers.forFunction(functionName));
+            return new SimpleContext(requestId, functionName, provider, deadline,
+                    traceSource != null ? new LazyTrace(traceSource) : trace == null ? LazyTrace.NONE : new LazyTrace(trace),
+                    clock, nativeContext, logger != null ? logger : FunctionLoggers.forFunction(functionName));
         }
     }
 }
@@ -195,9 +224,35 @@ final class ChronoUnitHolder {
     }
 }
 
+/** A context's trace: given, or worked out on first use from a source and then kept. */
+final class LazyTrace {
+    static final LazyTrace NONE = new LazyTrace((TraceContext) null);
+
+    private Supplier<TraceContext> source;
+    /** {@code null} until worked out; racy but idempotent, and {@link Optional} is immutable. */
+    private Optional<TraceContext> value;
+
+    LazyTrace(TraceContext trace) {
+        this.value = Optional.ofNullable(trace);
+    }
+
+    LazyTrace(Supplier<TraceContext> source) {
+        this.source = source;
+    }
+
+    Optional<TraceContext> get() {
+        Optional<TraceContext> known = value;
+        if (known == null) {
+            known = Optional.ofNullable(source.get());
+            value = known;
+        }
+        return known;
+    }
+}
+
 /** The immutable context {@link Context.Builder} builds. */
 record SimpleContext(String requestId, String functionName, Provider provider, Instant deadlineOrNull,
-                     TraceContext traceOrNull, Clock clock, Object nativeContext, Logger logger) implements Context {
+                     LazyTrace lazyTrace, Clock clock, Object nativeContext, Logger logger) implements Context {
 
     @Override
     public Optional<Instant> deadline() {
@@ -206,7 +261,7 @@ record SimpleContext(String requestId, String functionName, Provider provider, I
 
     @Override
     public Optional<TraceContext> trace() {
-        return Optional.ofNullable(traceOrNull);
+        return lazyTrace.get();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ContextTest {
@@ -50,6 +51,30 @@ class ContextTest {
     @Test
     void remainingTimeWithoutDeadlineIsVeryLong() {
         assertThat(base().build().remainingTime()).isGreaterThan(Duration.ofDays(30));
+    }
+
+    @Test
+    void traceFromASourceIsWorkedOutOnFirstUseAndThenKept() {
+        AtomicInteger parses = new AtomicInteger();
+        Context context = base().traceFrom(() -> {
+            parses.incrementAndGet();
+            return TraceContext.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElse(null);
+        }).build();
+
+        assertThat(parses).hasValue(0);
+        assertThat(context.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(context.trace()).isSameAs(context.trace());
+        assertThat(parses).hasValue(1);
+        assertThat(base().traceFrom(() -> null).build().trace()).isEmpty();
+    }
+
+    @Test
+    void theLastTraceSettingWins() {
+        TraceContext given = TraceContext.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+
+        assertThat(base().traceFrom(() -> null).trace(given).build().trace()).contains(given);
+        assertThat(base().trace(given).traceFrom(() -> null).build().trace()).isEmpty();
+        assertThatNullPointerException().isThrownBy(() -> base().traceFrom(null));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package dev.portablefn.azure;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Provider;
+import dev.portablefn.api.trace.TraceContext;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+
+/**
+ * Builds the portable {@link Context} of one Azure invocation: the invocation id, function name and W3C trace
+ * from the {@link ExecutionContext}; its logger writes to the invocation's own logger so lines appear
+ * under the invocation in Application Insights. Azure does not tell the deadline. The {@code traceparent} is
+ * parsed on the first {@link Context#trace()} call, so invocations nobody asks the trace of do not pay for it.
+ */
+final class AzureContexts {
+
+    private AzureContexts() {
+    }
+
+    static Context from(ExecutionContext context, Clock clock) {
+        String invocationId;
+        String functionName;
+        java.util.logging.Logger julLogger;
+        try {
+            invocationId = context.getInvocationId();
+        } catch (RuntimeException e) {
+            invocationId = null;
+        }
+        try {
+            functionName = context.getFunctionName();
+        } catch (RuntimeException e) {
+            functionName = null;
+        }
+        try {
+            julLogger = context.getLogger();
+        } catch (RuntimeException e) {
+            julLogger = null;
+        }
+        String traceparent = null;
+        try {
+            com.microsoft.azure.functions.TraceContext azureTrace = context.getTraceContext();
+            if (azureTrace != null) {
+                traceparent = azureTrace.getTraceparent();
+            }
+        } catch (RuntimeException olderWorker) {
+            // Workers before trace support throw from the default method; run without a trace.
+            traceparent = null;
+        }
+        String name = functionName == null || functionName.isBlank() ? "azure-function" : functionName;
+        Logger logger = julLogger == null ? null : loggerFor(name, julLogger);   // null: the library's logger
+        String azureTraceparent = traceparent;
+        return Context.builder().provider(Provider.AZURE)
+                .requestId(invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId)
+                .functionName(name).clock(clock).logger(logger).nativeContext(context)
+                .traceFrom(() -> TraceContext.fromTraceparent(azureTraceparent).orElse(null))   // Azure does not tell the deadline
+                .build();
+    }
+
+    /** The last logger handed out: the worker's logger and the function are the same on most invocations. */
+    private static volatile LastLogger lastLogger = new LastLogger("", null, null);
+
+    private record LastLogger(String functionName, java.util.logging.Logger target, Logger logger) {
+    }
+
+    private static Logger loggerFor(String functionName, java.util.logging.Logger julLogger) {
+        LastLogger last = lastLogger;
+        if (last.target() == julLogger && last.functionName().equals(functionName)) {
+            return last.logger();
+        }
+        Logger logger = new ExecutionContextLogger("dev.portablefn.function." + functionName, julLogger);
+        lastLogger = new LastLogger(functionName, julLogger, logger);
+        return logger;
+    }
+}
