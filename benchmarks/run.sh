@@ -4,6 +4,7 @@
 #   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
 #   JMH_ARGS="..."     replaces the default JMH run options (3 forks: JIT outcomes differ from fork to fork)
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
+#   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
 #   SKIP_BUILD=1       reuse target/benchmarks.jar
 #   REUSE_RESULTS=1    keep target/results/{jmh.json,coldstart.tsv,classload-*} from the last run; only re-measure sizes and re-write the report
@@ -41,6 +42,13 @@ if [[ $REUSE != 1 ]]; then
 echo "== JMH ($JMH_ARGS) -prof gc"
 # shellcheck disable=SC2086
 "$JAVA" -jar "$JAR" $JMH_ARGS -prof gc -rf json -rff "$OUT/jmh.json" "$JMH_FILTER" > "$OUT/jmh.log" 2>&1
+if [[ "${SKIP_MDC:-0}" != 1 ]]; then
+  echo "== JMH, HTTP paths again with a logging provider that keeps an MDC (as logback does)"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend -Dslf4j.provider=dev.portablefn.bench.MdcKeepingLoggingProvider \
+    -prof gc -rf json -rff "$OUT/jmh-mdc.json" 'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\.(http|httpApiV2)_.*' \
+    > "$OUT/jmh-mdc.log" 2>&1
+fi
 if [[ "${PROFILE:-0}" == 1 ]]; then
   echo "== JMH -prof stack (AWS portable paths)"
   "$JAVA" -jar "$JAR" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof stack:lines=3 'AwsBenchmark\..*_portable' > "$OUT/profile-stack.txt" 2>&1
@@ -140,6 +148,20 @@ elif [[ $REUSE != 1 ]]; then
   echo "$LOAD_AFTER" >> "$OUT/load.txt"
 fi
 
+warm_table() {   # $1: a JMH JSON result file -> one table row per path with both sides
+  jq -r '
+    map({ path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
+          side: (.benchmark | capture("_(?<s>portable|baseline)$").s),
+          median: (.primaryMetric.rawData | flatten | sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), ns: .primaryMetric.score, err: (.primaryMetric.scoreError | if type == "number" then . else 0 end),
+          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) })
+    | group_by(.path)[]
+    | (map(select(.side == "portable"))[0]) as $p | (map(select(.side == "baseline"))[0]) as $b
+    | select($p != null and $b != null)
+    | ($p.median / $b.median) as $t | (if $b.alloc and $b.alloc > 0 then $p.alloc / $b.alloc else null end) as $a
+    | "| \($p.path) | \($p.ns | floor) ± \($p.err | floor) (\($p.median | floor)) | \($b.ns | floor) ± \($b.err | floor) (\($b.median | floor)) | \($p.ns / $b.ns * 100 | round / 100)× / \($t * 100 | round / 100)× | \($p.alloc | floor) | \($b.alloc | floor) | \(if $a then ($a * 100 | round / 100 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
+  ' "$1"
+}
+
 {
   echo "# portablefn benchmark results"
   echo
@@ -161,17 +183,18 @@ fi
   echo
   echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  jq -r '
-    map({ path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
-          side: (.benchmark | capture("_(?<s>portable|baseline)$").s),
-          median: (.primaryMetric.rawData | flatten | sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), ns: .primaryMetric.score, err: (.primaryMetric.scoreError | if type == "number" then . else 0 end),
-          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) })
-    | group_by(.path)[]
-    | (map(select(.side == "portable"))[0]) as $p | (map(select(.side == "baseline"))[0]) as $b
-    | select($p != null and $b != null)
-    | ($p.median / $b.median) as $t | (if $b.alloc and $b.alloc > 0 then $p.alloc / $b.alloc else null end) as $a
-    | "| \($p.path) | \($p.ns | floor) ± \($p.err | floor) (\($p.median | floor)) | \($b.ns | floor) ± \($b.err | floor) (\($b.median | floor)) | \($p.ns / $b.ns * 100 | round / 100)× / \($t * 100 | round / 100)× | \($p.alloc | floor) | \($b.alloc | floor) | \(if $a then ($a * 100 | round / 100 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
-  ' "$OUT/jmh.json"
+  warm_table "$OUT/jmh.json"
+  if [[ -s "$OUT/jmh-mdc.json" ]]; then
+    echo
+    echo "The same HTTP paths with a logging provider that keeps an MDC (\`MdcKeepingLoggingProvider\`: slf4j-simple with"
+    echo "slf4j's thread-local \`BasicMDCAdapter\`, as logback keeps one). The main table runs on slf4j-simple, whose MDC is a"
+    echo "no-op, so the library skips filling it and parses the trace only if the function asks; here it puts and restores"
+    echo "five MDC keys and parses the trace on every invocation. The baselines log nothing either way."
+    echo
+    echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    warm_table "$OUT/jmh-mdc.json"
+  fi
   echo
   echo "## Cold start (AWS, HTTP API v2, whole process: JVM start → handler built → one event handled → exit)"
   echo
