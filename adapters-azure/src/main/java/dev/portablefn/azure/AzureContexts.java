@@ -50,12 +50,14 @@ final class AzureContexts {
         }
         String name = functionName == null || functionName.isBlank() ? "azure-function" : functionName;
         Logger logger = julLogger == null ? null : loggerFor(name, julLogger);   // null: the library's logger
-        String azureTraceparent = traceparent;
-        return Context.builder().provider(Provider.AZURE)
+        Context.Builder builder = Context.builder().provider(Provider.AZURE)
                 .requestId(invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId)
-                .functionName(name).clock(clock).logger(logger).nativeContext(context)
-                .traceFrom(() -> TraceContext.fromTraceparent(azureTraceparent).orElse(null))   // Azure does not tell the deadline
-                .build();
+                .functionName(name).clock(clock).logger(logger).nativeContext(context);   // Azure does not tell the deadline
+        if (traceparent != null) {
+            String azureTraceparent = traceparent;
+            builder.traceFrom(() -> TraceContext.fromTraceparent(azureTraceparent).orElse(null));
+        }
+        return builder.build();
     }
 
     /** The last logger handed out: the worker's logger and the function are the same on most invocations. */

@@ -193,9 +193,8 @@ public interface Context {
             Objects.requireNonNull(requestId, "a context needs a request id");
             Objects.requireNonNull(functionName, "a context needs a function name");
             Objects.requireNonNull(provider, "a context needs a provider");
-            return new SimpleContext(requestId, functionName, provider, deadline,
-                    traceSource != null ? new LazyTrace(traceSource) : trace == null ? LazyTrace.NONE : new LazyTrace(trace),
-                    clock, nativeContext, logger != null ? logger : FunctionLoggers.forFunction(functionName));
+            return new SimpleContext(requestId, functionName, provider, deadline, trace, traceSource, clock, nativeContext,
+                    logger != null ? logger : FunctionLoggers.forFunction(functionName));
         }
     }
 }
@@ -224,35 +223,46 @@ final class ChronoUnitHolder {
     }
 }
 
-/** A context's trace: given, or worked out on first use from a source and then kept. */
-final class LazyTrace {
-    static final LazyTrace NONE = new LazyTrace((TraceContext) null);
+/** The context {@link Context.Builder} builds: immutable, apart from remembering a trace worked out on first use. */
+final class SimpleContext implements Context {
+    private final String requestId;
+    private final String functionName;
+    private final Provider provider;
+    private final Instant deadlineOrNull;
+    private final Supplier<TraceContext> traceSource;
+    private final Clock clock;
+    private final Object nativeContext;
+    private final Logger logger;
+    /** {@code null} until worked out from {@link #traceSource}; racy but idempotent, and {@link Optional} is immutable. */
+    private Optional<TraceContext> trace;
 
-    private Supplier<TraceContext> source;
-    /** {@code null} until worked out; racy but idempotent, and {@link Optional} is immutable. */
-    private Optional<TraceContext> value;
-
-    LazyTrace(TraceContext trace) {
-        this.value = Optional.ofNullable(trace);
+    SimpleContext(String requestId, String functionName, Provider provider, Instant deadlineOrNull, TraceContext trace,
+                  Supplier<TraceContext> traceSource, Clock clock, Object nativeContext, Logger logger) {
+        this.requestId = requestId;
+        this.functionName = functionName;
+        this.provider = provider;
+        this.deadlineOrNull = deadlineOrNull;
+        this.traceSource = traceSource;
+        this.trace = traceSource == null ? Optional.ofNullable(trace) : null;
+        this.clock = clock;
+        this.nativeContext = nativeContext;
+        this.logger = logger;
     }
 
-    LazyTrace(Supplier<TraceContext> source) {
-        this.source = source;
+    @Override
+    public String requestId() {
+        return requestId;
     }
 
-    Optional<TraceContext> get() {
-        Optional<TraceContext> known = value;
-        if (known == null) {
-            known = Optional.ofNullable(source.get());
-            value = known;
-        }
-        return known;
+    @Override
+    public String functionName() {
+        return functionName;
     }
-}
 
-/** The immutable context {@link Context.Builder} builds. */
-record SimpleContext(String requestId, String functionName, Provider provider, Instant deadlineOrNull,
-                     LazyTrace lazyTrace, Clock clock, Object nativeContext, Logger logger) implements Context {
+    @Override
+    public Provider provider() {
+        return provider;
+    }
 
     @Override
     public Optional<Instant> deadline() {
@@ -261,7 +271,22 @@ record SimpleContext(String requestId, String functionName, Provider provider, I
 
     @Override
     public Optional<TraceContext> trace() {
-        return lazyTrace.get();
+        Optional<TraceContext> known = trace;
+        if (known == null) {
+            known = Optional.ofNullable(traceSource.get());
+            trace = known;
+        }
+        return known;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
     }
 
     @Override
@@ -271,5 +296,10 @@ record SimpleContext(String requestId, String functionName, Provider provider, I
         }
         throw new IllegalArgumentException("the " + provider + " context of " + functionName + " does not wrap a "
                 + type.getName() + "; it wraps " + (nativeContext == null ? "nothing" : nativeContext.getClass().getName()));
+    }
+
+    @Override
+    public String toString() {
+        return "Context[requestId=" + requestId + ", functionName=" + functionName + ", provider=" + provider + "]";
     }
 }

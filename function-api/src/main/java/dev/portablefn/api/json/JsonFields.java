@@ -344,13 +344,30 @@ public final class JsonFields {
         } else {
             return null;
         }
-        try {
-            long epochSecond = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L
-                    + java.time.LocalTime.of(hour, minute, second).toSecondOfDay() - offsetSeconds;
-            return Instant.ofEpochSecond(epochSecond, nano);
-        } catch (DateTimeException outOfRange) {
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
             return null;   // the formatter reports it
         }
+        long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    private static int daysInMonth(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date with a year from 0 to 9999 (as LocalDate counts). */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     /** @return the non-negative number in {@code count} ASCII digits at {@code from}, or -1 */

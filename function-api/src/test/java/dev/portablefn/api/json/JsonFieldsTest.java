@@ -162,7 +162,9 @@ class JsonFieldsTest {
     @ValueSource(strings = {"2024-02-29T23:59:59Z", "2024-01-02T03:04:05-05:30", "2024-01-02T03:04:05.1+14:00",
             "1969-12-31T23:59:59.999999999Z", "2024-01-02T03:04+01:00", "2024-01-02T03:04:05.Z", "+12024-01-02T03:04:05Z",
             "2024-01-02T03:04:05.1234567891Z", "2024-01-02t03:04:05Z", "2023-02-29T00:00:00Z", "2024-01-02T24:00:00Z",
-            "2024-01-02T03:04:60Z", "2024-13-02T03:04:05Z", "2024-01-02T03:04:05+19:00", "2024-01-02T03:04:05+18:00"})
+            "2024-01-02T03:04:60Z", "2024-13-02T03:04:05Z", "2024-01-02T03:04:05+19:00", "2024-01-02T03:04:05+18:00",
+            "1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-00-10T00:00:00Z",
+            "2024-01-00T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999-18:00"})
     void commonShapeParsesExactlyAsTheIsoFormatterDoes(String text) {
         Object expected;
         try {
@@ -177,6 +179,15 @@ class JsonFieldsTest {
             actual = EventDecodingException.class;
         }
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void epochDayAgreesWithLocalDateOnEveryDayOfFourDigitYears() {
+        for (java.time.LocalDate date = java.time.LocalDate.of(0, 1, 1); date.getYear() <= 9999; date = date.plusDays(1)) {
+            if (JsonFields.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) != date.toEpochDay()) {
+                throw new AssertionError("epochDay differs from LocalDate on " + date);
+            }
+        }
     }
 
     @Test
