@@ -2,7 +2,7 @@
 # Builds the benchmarks, runs warm (JMH), cold-start and deployment-size measurements, writes RESULTS.md.
 # Bounded to roughly 10 minutes on 2 cores. Knobs (environment):
 #   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
-#   JMH_ARGS="..."     replaces the default JMH run options (3 forks: JIT outcomes differ from fork to fork)
+#   JMH_ARGS="..."     replaces the default JMH run options (4 forks: JIT outcomes differ from fork to fork)
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
@@ -16,7 +16,7 @@ ROOT=$(cd .. && pwd)
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
 COLD_RUNS=${COLD_RUNS:-10}
-JMH_ARGS=${JMH_ARGS:-"-f 3 -wi 5 -w 1s -i 4 -r 1s"}
+JMH_ARGS=${JMH_ARGS:-"-f 4 -wi 5 -w 1s -i 3 -r 1s"}
 JMH_FILTER=${JMH_FILTER:-'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\..*'}
 JAVA=${JAVA:-java}
 
