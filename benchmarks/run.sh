@@ -153,12 +153,13 @@ warm_table() {   # $1: a JMH JSON result file -> one table row per path with bot
     map({ path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
           side: (.benchmark | capture("_(?<s>portable|baseline)$").s),
           median: (.primaryMetric.rawData | flatten | sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), ns: .primaryMetric.score, err: (.primaryMetric.scoreError | if type == "number" then . else 0 end),
-          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) })
+          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null),
+          forks: (.primaryMetric.rawData | map(add / length) | "\(min | floor)–\(max | floor)") })
     | group_by(.path)[]
     | (map(select(.side == "portable"))[0]) as $p | (map(select(.side == "baseline"))[0]) as $b
     | select($p != null and $b != null)
     | ($p.median / $b.median) as $t | (if $b.alloc and $b.alloc > 0 then $p.alloc / $b.alloc else null end) as $a
-    | "| \($p.path) | \($p.ns | floor) ± \($p.err | floor) (\($p.median | floor)) | \($b.ns | floor) ± \($b.err | floor) (\($b.median | floor)) | \($p.ns / $b.ns * 100 | round / 100)× / \($t * 100 | round / 100)× | \($p.alloc | floor) | \($b.alloc | floor) | \(if $a then ($a * 100 | round / 100 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
+    | "| \($p.path) | \($p.ns | floor) ± \($p.err | floor) (\($p.median | floor)) | \($b.ns | floor) ± \($b.err | floor) (\($b.median | floor)) | \($p.forks) / \($b.forks) | \($p.ns / $b.ns * 100 | round / 100)× / \($t * 100 | round / 100)× | \($p.alloc | floor) | \($b.alloc | floor) | \(if $a then ($a * 100 | round / 100 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
   ' "$1"
 }
 
@@ -179,10 +180,11 @@ warm_table() {   # $1: a JMH JSON result file -> one table row per path with bot
   echo
   echo "Mean ± 99.9% error over the measured iterations of all forks, and their median; the time verdict uses the ratio"
   echo "of the medians, which one disturbed iteration or one unlucky fork on either side cannot swing. Allocation per op"
-  echo "is not affected by load."
+  echo "is not affected by load. \"Fork means\" is the range of the per-fork means: a wide range means the JIT settled"
+  echo "differently in different forks (seen on some paths as a steady 1.5× difference between forks), not load."
   echo
-  echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  echo "| path | portable ns/op (median) | baseline ns/op (median) | fork means, portable / baseline | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
   warm_table "$OUT/jmh.json"
   if [[ -s "$OUT/jmh-mdc.json" ]]; then
     echo
@@ -191,8 +193,8 @@ warm_table() {   # $1: a JMH JSON result file -> one table row per path with bot
     echo "no-op, so the library skips filling it and parses the trace only if the function asks; here it puts and restores"
     echo "five MDC keys and parses the trace on every invocation. The baselines log nothing either way."
     echo
-    echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    echo "| path | portable ns/op (median) | baseline ns/op (median) | fork means, portable / baseline | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
     warm_table "$OUT/jmh-mdc.json"
   fi
   echo
