@@ -78,6 +78,22 @@ class HttpHeadersViewTest {
     }
 
     @Test
+    void singleValuedViewReadsOneValuePerNameAsAzuresWorkerSendsThem() {
+        Map<String, String> worker = new LinkedHashMap<>();
+        worker.put("content-type", "application/json");
+        worker.put("X-Request-Id", "r-1");
+        worker.put("x-empty", null);
+
+        HttpHeaders headers = HttpHeaders.viewSingleValued(worker);
+
+        assertThat(headers.first("Content-Type")).contains("application/json");
+        assertThat(headers.all("x-request-id")).containsExactly("r-1");
+        assertThat(headers.contains("x-empty")).isFalse();
+        assertThat(headers).isEqualTo(HttpHeaders.of("Content-Type", "application/json", "x-request-id", "r-1"));
+        assertThat(HttpHeaders.viewSingleValued(Map.of())).isSameAs(HttpHeaders.empty());
+    }
+
+    @Test
     void viewOfAnEmptyMapIsTheEmptyHeadersAndNullIsRefused() {
         assertThat(HttpHeaders.view(Map.of())).isSameAs(HttpHeaders.empty());
         assertThatNullPointerException().isThrownBy(() -> HttpHeaders.view(null));
