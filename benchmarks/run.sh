@@ -2,12 +2,13 @@
 # Builds the benchmarks, runs warm (JMH), cold-start and deployment-size measurements, writes RESULTS.md.
 # Bounded to roughly 10 minutes on 2 cores. Knobs (environment):
 #   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
-#   JMH_ARGS="..."     replaces the default JMH run options (4 forks: JIT outcomes differ from fork to fork)
+#   ROUNDS=4           paired rounds: each runs every benchmark once (one fork), baseline right before portable
+#   JMH_ARGS="..."     replaces the JMH options of one round
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
 #   SKIP_BUILD=1       reuse target/benchmarks.jar
-#   REUSE_RESULTS=1    keep target/results/{jmh.json,coldstart.tsv,classload-*} from the last run; only re-measure sizes and re-write the report
+#   REUSE_RESULTS=1    keep target/results/{jmh-*.json,coldstart.tsv,classload-*} from the last run; only re-measure sizes and re-write the report
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -16,7 +17,8 @@ ROOT=$(cd .. && pwd)
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
 COLD_RUNS=${COLD_RUNS:-10}
-JMH_ARGS=${JMH_ARGS:-"-f 4 -wi 5 -w 1s -i 3 -r 1s"}
+ROUNDS=${ROUNDS:-4}
+JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -w 1s -i 3 -r 1s"}
 JMH_FILTER=${JMH_FILTER:-'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\..*'}
 JAVA=${JAVA:-java}
 
@@ -39,16 +41,21 @@ fi
 
 # ---------------------------------------------------------------- warm: JMH
 if [[ $REUSE != 1 ]]; then
-echo "== JMH ($JMH_ARGS) -prof gc"
-# shellcheck disable=SC2086
-"$JAVA" -jar "$JAR" $JMH_ARGS -prof gc -rf json -rff "$OUT/jmh.json" "$JMH_FILTER" > "$OUT/jmh.log" 2>&1
-if [[ "${SKIP_MDC:-0}" != 1 ]]; then
-  echo "== JMH, HTTP paths again with a logging provider that keeps an MDC (as logback does)"
+# Paired rounds: JMH runs the benchmarks of a round in name order, so each path's baseline runs right before its
+# portable side and both meet the same machine; the verdict is the median over rounds of these paired ratios, which
+# a noisy minute or one fork whose JIT settled badly cannot swing.
+for ((round = 1; round <= ROUNDS; round++)); do
+  echo "== JMH round $round of $ROUNDS ($JMH_ARGS) -prof gc"
   # shellcheck disable=SC2086
-  "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend -Dslf4j.provider=dev.portablefn.bench.MdcKeepingLoggingProvider \
-    -prof gc -rf json -rff "$OUT/jmh-mdc.json" 'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\.(http|httpApiV2)_.*' \
-    > "$OUT/jmh-mdc.log" 2>&1
-fi
+  "$JAVA" -jar "$JAR" $JMH_ARGS -prof gc -rf json -rff "$OUT/jmh-$round.json" "$JMH_FILTER" > "$OUT/jmh-$round.log" 2>&1
+  if [[ "${SKIP_MDC:-0}" != 1 ]]; then
+    echo "== JMH round $round, HTTP paths with a logging provider that keeps an MDC (as logback does)"
+    # shellcheck disable=SC2086
+    "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend -Dslf4j.provider=dev.portablefn.bench.MdcKeepingLoggingProvider \
+      -prof gc -rf json -rff "$OUT/jmh-mdc-$round.json" 'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\.(http|httpApiV2)_.*' \
+      > "$OUT/jmh-mdc-$round.log" 2>&1
+  fi
+done
 if [[ "${PROFILE:-0}" == 1 ]]; then
   echo "== JMH -prof stack (AWS portable paths)"
   "$JAVA" -jar "$JAR" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof stack:lines=3 'AwsBenchmark\..*_portable' > "$OUT/profile-stack.txt" 2>&1
@@ -148,19 +155,24 @@ elif [[ $REUSE != 1 ]]; then
   echo "$LOAD_AFTER" >> "$OUT/load.txt"
 fi
 
-warm_table() {   # $1: a JMH JSON result file -> one table row per path with both sides
-  jq -r '
-    map({ path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
-          side: (.benchmark | capture("_(?<s>portable|baseline)$").s),
-          median: (.primaryMetric.rawData | flatten | sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), ns: .primaryMetric.score, err: (.primaryMetric.scoreError | if type == "number" then . else 0 end),
-          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null),
-          forks: (.primaryMetric.rawData | map(add / length) | "\(min | floor)–\(max | floor)") })
+warm_table() {   # $@: JMH JSON files, one per round -> one table row per path with both sides
+  jq -r -s '
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    def r2: . * 100 | round / 100;
+    [ to_entries[] | .key as $round | .value[]
+      | { path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
+          side: (.benchmark | capture("_(?<s>portable|baseline)$").s), round: $round,
+          mean: .primaryMetric.score, raw: (.primaryMetric.rawData | flatten),
+          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) } ]
     | group_by(.path)[]
-    | (map(select(.side == "portable"))[0]) as $p | (map(select(.side == "baseline"))[0]) as $b
-    | select($p != null and $b != null)
-    | ($p.median / $b.median) as $t | (if $b.alloc and $b.alloc > 0 then $p.alloc / $b.alloc else null end) as $a
-    | "| \($p.path) | \($p.ns | floor) ± \($p.err | floor) (\($p.median | floor)) | \($b.ns | floor) ± \($b.err | floor) (\($b.median | floor)) | \($p.forks) / \($b.forks) | \($p.ns / $b.ns * 100 | round / 100)× / \($t * 100 | round / 100)× | \($p.alloc | floor) | \($b.alloc | floor) | \(if $a then ($a * 100 | round / 100 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
-  ' "$1"
+    | map(select(.side == "portable")) as $p | map(select(.side == "baseline")) as $b
+    | select(($p | length) > 0 and ($b | length) > 0)
+    | [ $p[] as $x | $b[] | select(.round == $x.round) | $x.mean / .mean ] as $ratios
+    | ($ratios | median) as $t
+    | ($p | map(.alloc) | add / length) as $pa | ($b | map(.alloc) | add / length) as $ba
+    | (if $ba and $ba > 0 then $pa / $ba else null end) as $a
+    | "| \($p[0].path) | \($p | map(.raw[]) | median | floor) | \($b | map(.raw[]) | median | floor) | \($ratios | map(r2 | tostring + "×") | join(" ")) | \($t | r2)× | \($pa | floor) | \($ba | floor) | \(if $a then ($a | r2 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
+  ' "$@"
 }
 
 {
@@ -172,30 +184,31 @@ warm_table() {   # $1: a JMH JSON result file -> one table row per path with bot
   echo "- JDK: $JDK"
   echo "- Load average (1/5/15 min) before / after: $LOAD_BEFORE / $LOAD_AFTER. Absolute numbers vary with what else runs on"
   echo "  the 2 cores; ratios come from the same run, interleaved, and are what to read."
-  echo "- JMH: \`$JMH_ARGS -prof gc\`; cold start: $COLD_RUNS fresh JVMs per variant and side, interleaved."
+  echo "- JMH: $ROUNDS rounds of \`$JMH_ARGS -prof gc\`; cold start: $COLD_RUNS fresh JVMs per variant and side, interleaved."
   echo
   echo "## Warm overhead (JMH, average time per invocation, steady state)"
   echo
   echo "Target: portable ≤ 1.3× baseline time, ≤ 1.5× baseline allocation."
   echo
-  echo "Mean ± 99.9% error over the measured iterations of all forks, and their median; the time verdict uses the ratio"
-  echo "of the medians, which one disturbed iteration or one unlucky fork on either side cannot swing. Allocation per op"
-  echo "is not affected by load. \"Fork means\" is the range of the per-fork means: a wide range means the JIT settled"
-  echo "differently in different forks (seen on some paths as a steady 1.5× difference between forks), not load."
+  echo "$ROUNDS paired rounds; in each, every benchmark runs once in a fresh JVM (one fork) and a path's baseline runs"
+  echo "right before its portable side, so both meet the same machine. The time ratio of a round is portable mean /"
+  echo "baseline mean of that round; the verdict uses the median of the rounds' ratios, which one noisy minute or one"
+  echo "fork whose JIT settled badly cannot swing. ns/op columns: median over all measured iterations of all rounds."
+  echo "Allocation per op is not affected by load."
   echo
-  echo "| path | portable ns/op (median) | baseline ns/op (median) | fork means, portable / baseline | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
+  echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio per round | time ratio (median of rounds) | portable B/op | baseline B/op | alloc ratio | targets |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
-  warm_table "$OUT/jmh.json"
-  if [[ -s "$OUT/jmh-mdc.json" ]]; then
+  warm_table "$OUT"/jmh-[0-9]*.json
+  if compgen -G "$OUT/jmh-mdc-*.json" > /dev/null; then
     echo
     echo "The same HTTP paths with a logging provider that keeps an MDC (\`MdcKeepingLoggingProvider\`: slf4j-simple with"
     echo "slf4j's thread-local \`BasicMDCAdapter\`, as logback keeps one). The main table runs on slf4j-simple, whose MDC is a"
     echo "no-op, so the library skips filling it and parses the trace only if the function asks; here it puts and restores"
     echo "five MDC keys and parses the trace on every invocation. The baselines log nothing either way."
     echo
-    echo "| path | portable ns/op (median) | baseline ns/op (median) | fork means, portable / baseline | time ratio mean / median | portable B/op | baseline B/op | alloc ratio | targets |"
+    echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio per round | time ratio (median of rounds) | portable B/op | baseline B/op | alloc ratio | targets |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
-    warm_table "$OUT/jmh-mdc.json"
+    warm_table "$OUT"/jmh-mdc-*.json
   fi
   echo
   echo "## Cold start (AWS, HTTP API v2, whole process: JVM start → handler built → one event handled → exit)"
