@@ -6,11 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** A Functions Framework request as the invoker hands it over: method, path, headers and a body stream. */
+/** A Functions Framework request as the invoker 2.0.0 hands it over: method, path, headers and a body stream. */
 public final class FakeGcpRequest implements HttpRequest {
 
     private final String method;
@@ -86,8 +88,11 @@ public final class FakeGcpRequest implements HttpRequest {
         return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /** Builds a new case-insensitive {@code TreeMap} of {@code ArrayList}s on every call, as the invoker 2.0.0 does. */
     @Override
     public Map<String, List<String>> getHeaders() {
-        return headers;
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values));
+        return copy;
     }
 }

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.BiConsumer;
 
 /** The immutable multi-valued map behind {@link HttpHeaders} and {@link QueryParameters}. */
@@ -33,17 +34,26 @@ final class MultiValues {
      */
     private final Map<String, ?> source;
     private final boolean caseInsensitive;
+    /**
+     * Whether the source is itself keyed case-insensitively (the Functions Framework hands headers over in a
+     * {@code TreeMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}), so a lookup needs no scan.
+     */
+    private final boolean sourceIgnoresCase;
 
     private MultiValues(ArrayMap values, boolean caseInsensitive) {
         this.values = values;
         this.source = null;
+        this.sourceIgnoresCase = false;
         this.caseInsensitive = caseInsensitive;
     }
 
     private MultiValues(Map<String, ?> source) {
         this.source = source;
         this.caseInsensitive = true;
+        this.sourceIgnoresCase = source instanceof SortedMap<?, ?> sorted
+                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER;
     }
+
 
     /**
      * Case-insensitive values read from a provider's header map in place: single lookups scan it (a request has a
@@ -116,19 +126,30 @@ final class MultiValues {
 
     /** The first non-null value under any spelling of the name, in the source's order, without copying anything. */
     private String firstInSource(String name) {
+        if (sourceIgnoresCase) {
+            return firstOf(source.get(name));
+        }
         for (Map.Entry<String, ?> entry : source.entrySet()) {
             String key = entry.getKey();
             if (key != null && key.length() == name.length() && key.equalsIgnoreCase(name)) {
-                Object values = entry.getValue();
-                if (values instanceof String single) {
-                    return single;
+                String first = firstOf(entry.getValue());
+                if (first != null) {
+                    return first;
                 }
-                if (values instanceof List<?> list) {
-                    for (int i = 0; i < list.size(); i++) {
-                        if (list.get(i) instanceof String value) {
-                            return value;
-                        }
-                    }
+            }
+        }
+        return null;
+    }
+
+    /** @return the first non-null string of a source value (a string or a list of them), or {@code null} */
+    private static String firstOf(Object values) {
+        if (values instanceof String single) {
+            return single;
+        }
+        if (values instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof String value) {
+                    return value;
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class HttpHeadersViewTest {
@@ -23,6 +24,22 @@ class HttpHeadersViewTest {
         assertThat(headers.contains("x-cloud-trace-context")).isTrue();
         assertThat(headers.first("missing")).isEmpty();
         assertThat(headers.contains("missing")).isFalse();
+    }
+
+    @Test
+    void aCaseInsensitiveSortedMapIsLookedUpDirectlyWithTheSameAnswers() {
+        // What the Functions Framework's invoker hands over: a TreeMap ordered by CASE_INSENSITIVE_ORDER.
+        Map<String, List<String>> invoker = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        invoker.put("Content-Type", new ArrayList<>(List.of("application/json")));
+        invoker.put("X-Values", new ArrayList<>(Arrays.asList(null, "second")));
+
+        HttpHeaders headers = HttpHeaders.view(invoker);
+
+        assertThat(headers.first("content-type")).contains("application/json");
+        assertThat(headers.first("x-values")).contains("second");
+        assertThat(headers.contains("CONTENT-TYPE")).isTrue();
+        assertThat(headers.first("missing")).isEmpty();
+        assertThat(headers.asMap()).containsOnlyKeys("content-type", "x-values");
     }
 
     @Test
