@@ -75,7 +75,7 @@ final class AwsEventDecoder {
         } catch (JsonProcessingException e) {
             String location = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new EventDecodingException("AWS event is not valid JSON: " + firstLine(e.getOriginalMessage()) + location, e);
+            throw new EventDecodingException("AWS event is not valid JSON: " + JsonFields.firstLine(e.getOriginalMessage(), 200) + location, e);
         } catch (IOException e) {
             throw new EventDecodingException("AWS event could not be read: " + e.getMessage(), e);
         }
@@ -217,14 +217,5 @@ final class AwsEventDecoder {
             case DYNAMODB_STREAMS -> "DynamoDB Streams";
             default -> source.name();
         };
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

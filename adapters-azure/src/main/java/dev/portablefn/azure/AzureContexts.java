@@ -38,26 +38,26 @@ final class AzureContexts {
         } catch (RuntimeException e) {
             julLogger = null;
         }
-        String traceparent = null;
-        try {
-            com.microsoft.azure.functions.TraceContext azureTrace = context.getTraceContext();
-            if (azureTrace != null) {
-                traceparent = azureTrace.getTraceparent();
-            }
-        } catch (RuntimeException olderWorker) {
-            // Workers before trace support throw from the default method; run without a trace.
-            traceparent = null;
-        }
         String name = functionName == null || functionName.isBlank() ? "azure-function" : functionName;
         Logger logger = julLogger == null ? null : loggerFor(name, julLogger);   // null: the library's logger
         Context.Builder builder = Context.builder().provider(Provider.AZURE)
                 .requestId(invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId)
                 .functionName(name).clock(clock).logger(logger).nativeContext(context);   // Azure does not tell the deadline
+        String traceparent = traceparent(context);
         if (traceparent != null) {
-            String azureTraceparent = traceparent;
-            builder.traceFrom(() -> TraceContext.fromTraceparent(azureTraceparent).orElse(null));
+            builder.traceFrom(() -> TraceContext.fromTraceparent(traceparent).orElse(null));
         }
         return builder.build();
+    }
+
+    /** @return the worker's W3C {@code traceparent}, or {@code null} when it sends none */
+    private static String traceparent(ExecutionContext context) {
+        try {
+            com.microsoft.azure.functions.TraceContext azureTrace = context.getTraceContext();
+            return azureTrace == null ? null : azureTrace.getTraceparent();
+        } catch (RuntimeException olderWorker) {
+            return null;   // workers before trace support throw from the default method; run without a trace
+        }
     }
 
     /** The last logger handed out: the worker's logger and the function are the same on most invocations. */

@@ -34,7 +34,7 @@ final class HostJson {
         try {
             return codec.readTree(json);
         } catch (IOException e) {
-            throw new EventDecodingException(what + " is not valid JSON: " + firstLine(e.getMessage()), e);
+            throw new EventDecodingException(what + " is not valid JSON: " + JsonFields.firstLine(e.getMessage(), 200), e);
         }
     }
 
@@ -83,14 +83,5 @@ final class HostJson {
             return value.textValue().getBytes(StandardCharsets.UTF_8);
         }
         return value.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -70,10 +70,6 @@ record GcpCloudEvent(String id, String source, String type, String subject, Inst
     }
 
     static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int newline = message.indexOf('\n');
-        return JsonFields.abbreviate(newline < 0 ? message : message.substring(0, newline));
+        return message == null ? "no details" : JsonFields.firstLine(message, 80);
     }
 }

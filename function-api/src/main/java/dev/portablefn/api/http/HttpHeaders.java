@@ -49,8 +49,7 @@ public final class HttpHeaders {
      * @return headers reading that map
      */
     public static HttpHeaders view(Map<String, ? extends List<String>> headers) {
-        MultiValues values = MultiValues.view(headers);
-        return values.isEmptyAsBuilt() ? EMPTY : new HttpHeaders(values);
+        return wrap(MultiValues.view(headers));
     }
 
     /**
@@ -61,7 +60,11 @@ public final class HttpHeaders {
      * @return headers reading that map
      */
     public static HttpHeaders viewSingleValued(Map<String, String> headers) {
-        MultiValues values = MultiValues.view(headers);
+        return wrap(MultiValues.view(headers));
+    }
+
+    /** The shared empty instance for no values, so {@code isSameAs(empty())} holds however headers were made. */
+    private static HttpHeaders wrap(MultiValues values) {
         return values.isEmptyAsBuilt() ? EMPTY : new HttpHeaders(values);
     }
 
@@ -164,8 +167,7 @@ public final class HttpHeaders {
 
         /** @return the headers */
         public HttpHeaders build() {
-            MultiValues built = values.build();
-            return built.isEmpty() ? EMPTY : new HttpHeaders(built);
+            return wrap(values.build());
         }
     }
 }

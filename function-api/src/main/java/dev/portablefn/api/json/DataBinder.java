@@ -221,14 +221,9 @@ public final class DataBinder {
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
+    /** Jackson quotes the offending input; keep error messages short whatever the input size. */
     private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        // Jackson quotes the offending input; keep error messages short whatever the input size.
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        return JsonFields.firstLine(message, 300);
     }
 
     private static String describe(JavaType type) {

@@ -491,6 +491,23 @@ public final class JsonFields {
         };
     }
 
+    /**
+     * The first line of a parser's exception message, for an error message of our own: parsers quote the offending
+     * input, which can be long.
+     *
+     * @param message the exception's message, may be {@code null}
+     * @param limit   the most characters kept; {@code ...} marks a cut
+     * @return that line, or {@code "malformed"} when there is no message
+     */
+    public static String firstLine(String message, int limit) {
+        if (message == null) {
+            return "malformed";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > limit ? line.substring(0, limit) + "..." : line;
+    }
+
     /** @return {@code text} cut to a length fit for an error message, with {@code ...} when cut; {@code "null"} for null */
     public static String abbreviate(String text) {
         if (text == null) {

@@ -191,6 +191,15 @@ class JsonFieldsTest {
     }
 
     @Test
+    void firstLineKeepsTheFirstLineCutToTheLimit() {
+        assertThat(JsonFields.firstLine("Unexpected character ('x')\n at [Source: ...]", 200))
+                .isEqualTo("Unexpected character ('x')");
+        assertThat(JsonFields.firstLine("abcdef", 3)).isEqualTo("abc...");
+        assertThat(JsonFields.firstLine("abc", 3)).isEqualTo("abc");
+        assertThat(JsonFields.firstLine(null, 3)).isEqualTo("malformed");
+    }
+
+    @Test
     void emptyTimestampReadsAsAbsent() {
         assertThat(JsonFields.optionalInstant(json("{\"time\":\"\"}"), "time", WHERE)).isNull();
     }
