@@ -20,7 +20,6 @@ import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.runtime.FunctionRunner;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -202,7 +201,7 @@ public final class AzureFunctions {
         Context portable = AzureContexts.from(context, clock);
         Event<?> event;
         try {   // inline rather than through decode(...): no capturing lambda per message
-            event = AzureTriggers.queueMessage(utf8(message), id, dequeueCount,
+            event = AzureTriggers.queueMessage(message, id, dequeueCount,
                     AzureTimestamps.instant(insertionTime, "InsertionTime", "Queue Storage message"), portable.functionName(), message);
         } catch (EventDecodingException malformed) {
             throw decodingFailed(QUEUE, portable, malformed);
@@ -260,7 +259,7 @@ public final class AzureFunctions {
             String where = "Service Bus message 'ApplicationProperties'";
             JsonNode properties = applicationProperties == null || applicationProperties.isBlank()
                     ? null : HostJson.parse(codec, applicationProperties, where);
-            return AzureTriggers.serviceBusMessage(utf8(message), messageId, (long) deliveryCount,
+            return AzureTriggers.serviceBusMessage(message, messageId, (long) deliveryCount,
                     AzureTimestamps.instant(enqueuedTimeUtc, "EnqueuedTimeUtc", "Service Bus message"),
                     HostJson.attributes(properties, where), trigger, portable.functionName(), message);
         });
@@ -400,11 +399,7 @@ public final class AzureFunctions {
                 throw new EventDecodingException("Event Hubs batch: the messages are missing; declare the trigger parameter"
                         + " with cardinality = Cardinality.MANY and dataType = \"string\"");
             }
-            List<byte[]> bodies = new ArrayList<>(messages.size());
-            for (String message : messages) {
-                bodies.add(utf8(message));
-            }
-            List<Event<?>> decoded = AzureTriggers.eventHubs(bodies,
+            List<Event<?>> decoded = AzureTriggers.eventHubs(messages,
                     optionalJson(partitionContext, "Event Hubs 'PartitionContext'"),
                     optionalJson(systemProperties, "Event Hubs 'SystemPropertiesArray'"),
                     optionalJson(properties, "Event Hubs 'PropertiesArray'"),
@@ -501,10 +496,6 @@ public final class AzureFunctions {
             return event;
         }
         return event.toBuilder().deliveryAttempt(retry.getRetrycount() + 1).build();
-    }
-
-    private static byte[] utf8(String text) {
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

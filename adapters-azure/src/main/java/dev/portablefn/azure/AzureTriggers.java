@@ -57,7 +57,7 @@ final class AzureTriggers {
         return count >= 0 && count < SMALL_COUNTS.length ? SMALL_COUNTS[count.intValue()] : count.toString();
     }
 
-    static Event<?> queueMessage(byte[] body, String id, Long dequeueCount, Instant insertionTime, String functionName,
+    static Event<?> queueMessage(String body, String id, Long dequeueCount, Instant insertionTime, String functionName,
                                  Object nativeEvent) {
         String where = "Queue Storage message";
         requireId(id, where, "Id");
@@ -68,7 +68,7 @@ final class AzureTriggers {
                 .nativeEvent(nativeEvent).build();
     }
 
-    static Event<?> serviceBusMessage(byte[] body, String messageId, Long deliveryCount, Instant enqueuedTime,
+    static Event<?> serviceBusMessage(String body, String messageId, Long deliveryCount, Instant enqueuedTime,
                                       Map<String, String> applicationProperties, Trigger trigger, String functionName,
                                       Object nativeEvent) {
         String where = "Service Bus message";
@@ -148,7 +148,7 @@ final class AzureTriggers {
      * @param systemProperties the {@code SystemPropertiesArray} metadata, one object per event, or {@code null}
      * @param properties       the {@code PropertiesArray} metadata (application properties), or {@code null}
      */
-    static List<Event<?>> eventHubs(List<byte[]> bodies, JsonNode partitionContext, JsonNode systemProperties,
+    static List<Event<?>> eventHubs(List<String> bodies, JsonNode partitionContext, JsonNode systemProperties,
                                     JsonNode properties, String functionName, String invocationId) {
         String where = "Event Hubs batch";
         checkParallel(systemProperties, bodies.size(), where, "SystemPropertiesArray");

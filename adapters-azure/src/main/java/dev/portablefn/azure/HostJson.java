@@ -76,12 +76,15 @@ final class HostJson {
 
     /** The bytes of a message body that reached us as a JSON value: text as UTF-8, anything else as its JSON. */
     static byte[] bodyBytes(JsonNode value) {
+        String text = bodyText(value);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return a message body as text: a JSON string's value, any other JSON as written; {@code null} when absent */
+    static String bodyText(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return null;
         }
-        if (value.isTextual()) {
-            return value.textValue().getBytes(StandardCharsets.UTF_8);
-        }
-        return value.toString().getBytes(StandardCharsets.UTF_8);
+        return value.isTextual() ? value.textValue() : value.toString();
     }
 }

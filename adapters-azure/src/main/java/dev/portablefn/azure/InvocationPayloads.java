@@ -66,7 +66,7 @@ final class InvocationPayloads {
             return single(serviceBus(codec, value, metadata, functionName));
         }
         if (metadata.has("DequeueCount")) {
-            return single(AzureTriggers.queueMessage(HostJson.bodyBytes(value),
+            return single(AzureTriggers.queueMessage(HostJson.bodyText(value),
                     JsonFields.optionalScalarText(metadata, "Id", WHERE + " 'Metadata'"),
                     JsonFields.optionalLong(metadata, "DequeueCount", WHERE + " 'Metadata'"),
                     AzureTimestamps.optionalInstant(metadata, "InsertionTime", WHERE + " 'Metadata'"), functionName, root));
@@ -125,7 +125,7 @@ final class InvocationPayloads {
                 : metadata.get("UserProperties");
         properties = HostJson.structured(codec, properties, where + " 'ApplicationProperties'");
         Map<String, String> attributes = HostJson.attributes(properties, where + " 'ApplicationProperties'");
-        return AzureTriggers.serviceBusMessage(HostJson.bodyBytes(value),
+        return AzureTriggers.serviceBusMessage(HostJson.bodyText(value),
                 JsonFields.optionalScalarText(metadata, "MessageId", where),
                 JsonFields.optionalLong(metadata, "DeliveryCount", where),
                 AzureTimestamps.optionalInstant(metadata, "EnqueuedTimeUtc", where),
@@ -138,7 +138,7 @@ final class InvocationPayloads {
         JsonNode partitionContext = HostJson.structured(codec, metadata.get("PartitionContext"), where + " 'PartitionContext'");
         JsonNode systemArray = HostJson.structured(codec, metadata.get("SystemPropertiesArray"), where + " 'SystemPropertiesArray'");
         JsonNode propertiesArray = HostJson.structured(codec, metadata.get("PropertiesArray"), where + " 'PropertiesArray'");
-        List<byte[]> bodies = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         if (systemArray != null && !systemArray.isNull()) {
             JsonNode messages = HostJson.structured(codec, value, WHERE + " Event Hubs messages");
             if (messages == null || !messages.isArray()) {
@@ -149,14 +149,14 @@ final class InvocationPayloads {
                 throw new EventDecodingException(WHERE + ": the Event Hubs batch holds no messages");
             }
             for (JsonNode message : messages) {
-                bodies.add(HostJson.bodyBytes(message));
+                bodies.add(HostJson.bodyText(message));
             }
             return AzureTriggers.eventHubs(bodies, partitionContext, systemArray, propertiesArray, functionName, invocationId);
         }
         // cardinality = ONE: the event's system properties sit in 'SystemProperties' or directly in Metadata.
         JsonNode system = HostJson.structured(codec, metadata.get("SystemProperties"), where + " 'SystemProperties'");
         JsonNode properties = HostJson.structured(codec, metadata.get("Properties"), where + " 'Properties'");
-        bodies.add(HostJson.bodyBytes(value));
+        bodies.add(HostJson.bodyText(value));
         com.fasterxml.jackson.databind.node.ArrayNode systems = codec.mapper().createArrayNode()
                 .add(system == null || system.isNull() ? metadata : system);
         com.fasterxml.jackson.databind.node.ArrayNode props = properties == null || properties.isNull() ? null

@@ -60,7 +60,8 @@ class AzureDecoderTest {
         assertThat(event.id()).isEqualTo("800ae4b3-bdd2-4c08-badd-f08e5a34b865");
         assertThat(event.deliveryAttempt()).hasValue(2);
         assertThat(event.time()).contains(Instant.parse("2019-10-09T17:58:31Z"));
-        assertThat(new String((byte[]) event.data(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"1807\",\"total\":42.5}");
+        assertThat(event.data()).as("message text, bound by the runner without a copy to bytes")
+                .isEqualTo("{\"orderId\":\"1807\",\"total\":42.5}");
         assertThat(event.source()).isEqualTo("azure://functions/QueueTrigger/queue");
     }
 
@@ -92,7 +93,7 @@ class AzureDecoderTest {
         assertThat(decoded.batch()).isTrue();
         assertThat(decoded.events()).extracting(Event::id).containsExactly("3:1001", "3:1002", "3:1003");
         Event<?> last = decoded.events().get(2);
-        assertThat(new String((byte[]) last.data(), StandardCharsets.UTF_8)).isEqualTo("not json");
+        assertThat(last.data()).isEqualTo("not json");
         assertThat(last.attributes()).containsEntry("offset", "4294968808").containsEntry("source", "gateway-2")
                 .containsEntry("partitionId", "3").doesNotContainKey("partitionKey");
         assertThat(last.time()).contains(Instant.parse("2024-03-01T10:00:03Z"));

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>Rules: a value already of the target type passes through; {@code String} and {@code byte[]}
  * targets take the payload as UTF-8 text or bytes; {@code JsonNode} parses; {@code Object} keeps
- * the decoded value (bytes become text); anything else is JSON-bound through the codec.
+ * the decoded value (bytes become text); anything else is JSON-bound through the codec. Text (what
+ * Azure's worker hands over) is read as text, bytes as bytes: neither is converted to the other first.
  */
 public final class DataBinder {
 
@@ -138,10 +139,10 @@ public final class DataBinder {
         }
         try {
             if (raw instanceof byte[] bytes) {
-                return readJson(bytes, target, what);
+                return readJson(bytes, bytes.length, target, what);
             }
-            if (raw instanceof String text) {
-                return readJson(text.getBytes(StandardCharsets.UTF_8), target, what);
+            if (raw instanceof String text) {   // read as is: encoding it to bytes first would be a copy and a pass
+                return readJson(text, text.length(), target, what);
             }
             return codec.convert(raw, target);
         } catch (IllegalArgumentException e) {
@@ -149,15 +150,16 @@ public final class DataBinder {
         }
     }
 
-    private Object readJson(byte[] bytes, JavaType target, Supplier<String> what) {
-        if (bytes.length == 0) {
+    /** @param json UTF-8 bytes or text; the two are read by the codec's matching methods */
+    private Object readJson(Object json, int length, JavaType target, Supplier<String> what) {
+        if (length == 0) {
             throw new InvalidInputException(what.get() + " is empty; expected JSON for " + describe(target), List.of(), null);
         }
         try {
             if (target.getRawClass() == JsonNode.class) {
-                return codec.readTree(bytes);
+                return json instanceof String text ? codec.readTree(text) : codec.readTree((byte[]) json);
             }
-            Object value = codec.read(bytes, target);
+            Object value = json instanceof String text ? codec.read(text, target) : codec.read((byte[]) json, target);
             if (value == null && target.getRawClass() != Object.class) {
                 throw new InvalidInputException(what.get() + " is JSON null; expected " + describe(target), List.of(), null);
             }

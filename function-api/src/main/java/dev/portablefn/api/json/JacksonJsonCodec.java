@@ -42,10 +42,6 @@ final class JacksonJsonCodec implements JsonCodec {
     };
 
     private final ObjectMapper mapper;
-    /**
-     * One reader per plain class, made on first use with its root deserializer already found: reading through it
-     * skips the type construction and the deserializer-cache lookup {@code mapper.readValue} makes on every call.
-     */
     /** Jackson's type of each plain class asked for, so binding to a class constructs nothing per call. */
     private final ClassValue<JavaType> classTypes = new ClassValue<>() {
         @Override
@@ -53,6 +49,10 @@ final class JacksonJsonCodec implements JsonCodec {
             return mapper.getTypeFactory().constructType(type);
         }
     };
+    /**
+     * One reader per plain class, made on first use with its root deserializer already found: reading through it
+     * skips the type construction and the deserializer-cache lookup {@code mapper.readValue} makes on every call.
+     */
     private final ClassValue<ObjectReader> readers = new ClassValue<>() {
         @Override
         protected ObjectReader computeValue(Class<?> type) {
@@ -109,12 +109,24 @@ final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public JsonNode readTree(byte[] json) throws IOException {
+        return present(treeReader().readTree(json));
+    }
+
+    @Override
+    public JsonNode readTree(String json) throws IOException {
+        return present(treeReader().readTree(json));
+    }
+
+    private ObjectReader treeReader() {
         ObjectReader reader = treeReader;
         if (reader == null) {
             reader = mapper.readerFor(JsonNode.class);
             treeReader = reader;
         }
-        JsonNode node = reader.readTree(json);
+        return reader;
+    }
+
+    private static JsonNode present(JsonNode node) throws IOException {
         if (node == null || node.isMissingNode()) {
             throw new IOException("no JSON content");
         }
@@ -123,16 +135,28 @@ final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public <T> T read(byte[] json, JavaType type) throws IOException {
+        ObjectReader reader = plainReader(type);
+        return reader != null ? reader.readValue(json) : mapper.readValue(json, type);
+    }
+
+    @Override
+    public <T> T read(String json, JavaType type) throws IOException {
+        ObjectReader reader = plainReader(type);
+        return reader != null ? reader.readValue(json) : mapper.readValue(json, type);
+    }
+
+    /** @return the prepared reader for a plain class, or {@code null} for a generic type (read through the mapper) */
+    private ObjectReader plainReader(JavaType type) {
         LastReader last = lastReader;
         if (last.type() == type) {
-            return last.reader().readValue(json);
+            return last.reader();
         }
         if (type instanceof SimpleType && !type.hasGenericTypes()) {   // a plain class: same type as readerFor(class)
             ObjectReader reader = readers.get(type.getRawClass());
             lastReader = new LastReader(type, reader);
-            return reader.readValue(json);
+            return reader;
         }
-        return mapper.readValue(json, type);
+        return null;
     }
 
     @Override

@@ -54,6 +54,13 @@ public interface JsonCodec {
     JsonNode readTree(byte[] json) throws IOException;
 
     /**
+     * @param json JSON text, as a provider hands it over (read as is, without encoding it to bytes first)
+     * @return the tree
+     * @throws IOException if the text is not JSON or breaks a limit
+     */
+    JsonNode readTree(String json) throws IOException;
+
+    /**
      * @param json UTF-8 JSON
      * @param type the type to bind to
      * @param <T>  the result type
@@ -61,6 +68,15 @@ public interface JsonCodec {
      * @throws IOException if the bytes are not JSON, break a limit or do not fit the type
      */
     <T> T read(byte[] json, JavaType type) throws IOException;
+
+    /**
+     * @param json JSON text, as a provider hands it over (read as is, without encoding it to bytes first)
+     * @param type the type to bind to
+     * @param <T>  the result type
+     * @return the bound value
+     * @throws IOException if the text is not JSON, breaks a limit or does not fit the type
+     */
+    <T> T read(String json, JavaType type) throws IOException;
 
     /**
      * Converts an already-parsed value (a tree, a map, a record) to another type.

@@ -370,12 +370,32 @@ public final class FunctionRunner {
 
     private Event<?> bindEvent(Event<?> event) {
         Object raw = event.data();
-        if (raw instanceof byte[] bytes && bytes.length > limits.maxBodyBytes()) {
-            throw new InvalidInputException(413, describe(event) + " of " + bytes.length
+        long size = oversize(raw, limits.maxBodyBytes());
+        if (size >= 0) {
+            throw new InvalidInputException(413, describe(event) + " of " + size
                     + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
         }
         // The description is built only if binding fails: this runs for every record.
         return event.withData(binder.bind(raw, dataType, () -> describe(event)));
+    }
+
+    /**
+     * @return the payload's size in bytes if it is over the limit, else -1; text is measured as UTF-8, counted only
+     *         when its length alone cannot tell (a char takes one to three bytes, a surrogate pair four)
+     */
+    static long oversize(Object raw, long limit) {
+        if (raw instanceof byte[] bytes) {
+            return bytes.length > limit ? bytes.length : -1;
+        }
+        if (raw instanceof String text && (long) text.length() * 3 > limit) {
+            long bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            return bytes > limit ? bytes : -1;
+        }
+        return -1;
     }
 
     private static String describe(Event<?> event) {

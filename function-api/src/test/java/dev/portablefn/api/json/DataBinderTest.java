@@ -82,6 +82,28 @@ class DataBinderTest {
     }
 
     @Test
+    void textIsReadAsTextForEveryJsonTarget() {
+        JsonNode tree = BINDER.bind("{\"a\":[\"é\"]}", JsonNode.class, "data");
+        List<Order> orders = BINDER.bind("[{\"id\":\"☕\"}]", new TypeReference<List<Order>>() { }.getType(), "data");
+
+        assertThat(tree.get("a").get(0).asText()).isEqualTo("é");
+        assertThat(orders).containsExactly(new Order("☕", 0));
+    }
+
+    @Test
+    void textFailuresAreNamedLikeBytes() {
+        assertThatThrownBy(() -> BINDER.bind("", Order.class, "queue message"))
+                .isInstanceOf(InvalidInputException.class).hasMessage("queue message is empty; expected JSON for Order");
+        assertThatThrownBy(() -> BINDER.bind("{\"id\": }", Order.class, "queue message"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("queue message is not valid JSON: Unexpected character ('}'")
+                .hasMessageEndingWith("at line 1, column 8");
+        assertThatThrownBy(() -> BINDER.bind("{\"quantity\":\"lots\"}", Order.class, "queue message"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("quantity"));
+    }
+
+    @Test
     void genericTargetsAreBound() {
         List<Order> orders = BINDER.bind(utf8("[{\"id\":\"a\"}]"), new TypeReference<List<Order>>() { }.getType(), "data");
 

@@ -114,6 +114,26 @@ class JsonCodecTest {
     }
 
     @Test
+    void textReadsLikeItsUtf8Bytes() throws Exception {
+        String json = "{\"title\":\"café ☕\",\"length\":\"PT1S\"}";
+
+        assertThat((Lesson) CODEC.read(json, CODEC.type(Lesson.class)))
+                .isEqualTo(CODEC.read(utf8(json), CODEC.type(Lesson.class)));
+        assertThat(CODEC.readTree(json)).isEqualTo(CODEC.readTree(utf8(json)));
+        List<Lesson> generic = CODEC.read("[" + json + "]", CODEC.type(new TypeReference<List<Lesson>>() { }.getType()));
+        assertThat(generic).containsExactly(new Lesson("café ☕", Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void textIsHeldToTheSameRulesAsBytes() {
+        assertThatThrownBy(() -> CODEC.read("{\"title\":\"t\"} {}", CODEC.type(Lesson.class)))
+                .isInstanceOf(IOException.class).hasMessageContaining("Trailing token");
+        assertThatThrownBy(() -> CODEC.readTree(" ")).isInstanceOf(IOException.class).hasMessageContaining("no JSON content");
+        JsonCodec strict = JsonCodec.withLimits(Limits.defaults().withMaxJsonDepth(2));
+        assertThatThrownBy(() -> strict.readTree("[[[1]]]")).isInstanceOf(StreamConstraintsException.class);
+    }
+
+    @Test
     void emptyInputIsNotATree() {
         assertThatThrownBy(() -> CODEC.readTree(utf8("  "))).isInstanceOf(IOException.class).hasMessageContaining("no JSON content");
     }

@@ -162,6 +162,30 @@ class FunctionRunnerEventTest {
     }
 
     @Test
+    void oversizeTextPayloadIsMeasuredInUtf8Bytes() {
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.of(new OrderFunction())
+                .withLimits(Limits.defaults().withMaxBodyBytes(27)));
+
+        Outcome fits = runner.event(message("{\"id\":\"o-1\",\"quantity\":1}"), context());                // 25 chars, 25 bytes
+        Outcome tooBig = runner.event(message("{\"id\":\"ééé\",\"quantity\":1}"), context());   // 25 chars, 28 bytes
+
+        assertThat(fits.status()).isEqualTo(Outcome.Status.SUCCEEDED);
+        assertThat(tooBig.failure()).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(413))
+                .hasMessage("QUEUE event m-1 data of 28 bytes exceeds the limit of 27 bytes");
+    }
+
+    @Test
+    void textSizeCountsEveryUtf8Width() {
+        String text = "aé☕\uD83D\uDE00";   // 1 + 2 + 3 + 4 bytes
+
+        assertThat(FunctionRunner.oversize(text, 9)).isEqualTo(10);
+        assertThat(FunctionRunner.oversize(text, 10)).isEqualTo(-1);
+        assertThat(FunctionRunner.oversize(text, 100)).as("short text is not counted").isEqualTo(-1);
+        assertThat(FunctionRunner.oversize(new byte[11], 10)).isEqualTo(11);
+        assertThat(FunctionRunner.oversize(null, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void unexpectedExceptionIsRetryable() {
         OrderFunction function = new OrderFunction();
         function.failure = new IllegalStateException("boom");
