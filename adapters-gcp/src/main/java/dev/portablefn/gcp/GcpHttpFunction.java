@@ -3,7 +3,6 @@ package dev.portablefn.gcp;
 import com.google.cloud.functions.HttpFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.PortableFunction;
-import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import java.util.Objects;
@@ -32,13 +31,7 @@ public class GcpHttpFunction implements HttpFunction {
     public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
             throws Exception {
         HttpRequest portable = HttpMapping.toPortable(request, runtime.runner().limits().maxBodyBytes());
-        HttpHeaders headers = portable.headers();
-        String executionId = headers.first("function-execution-id").orElse(null);
-        if (executionId == null || executionId.isBlank()) {
-            executionId = GcpRuntime.newExecutionId();
-        }
-        Context context = runtime.context(executionId, headers.first("traceparent").orElse(null),
-                headers.first("x-cloud-trace-context").orElse(null), request);
+        Context context = runtime.httpContext(portable.headers(), request);
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);
     }

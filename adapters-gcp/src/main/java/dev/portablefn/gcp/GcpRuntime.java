@@ -6,6 +6,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.runtime.FunctionRunner;
 import dev.portablefn.api.runtime.Outcome;
 import dev.portablefn.api.trace.TraceContext;
@@ -61,10 +62,31 @@ final class GcpRuntime {
      * @param cloudTraceContext the {@code X-Cloud-Trace-Context} value, or {@code null}: used without a valid
      *                          {@code traceparent}
      */
-    Context context(String requestId, String traceparent, String cloudTraceContext, Object nativeContext) {
-        return Context.builder().provider(Provider.GCP).requestId(requestId).functionName(functionName)
-                .traceFrom(() -> TraceContext.firstOf(traceparent, null, cloudTraceContext).orElse(null))
-                .nativeContext(nativeContext).logger(functionLogger).build();   // GCP does not tell the deadline
+    /**
+     * The context of an HTTP invocation. Request id and trace are read from the headers on first use: a function
+     * nobody asks them of (no MDC, no logging of ids) neither looks them up nor generates an id.
+     */
+    Context httpContext(HttpHeaders headers, Object nativeContext) {
+        return contextBuilder(nativeContext)
+                .requestIdFrom(() -> {
+                    String executionId = headers.first("function-execution-id").orElse(null);
+                    return executionId == null || executionId.isBlank() ? newExecutionId() : executionId;
+                })
+                .traceFrom(() -> TraceContext.firstOf(headers.first("traceparent").orElse(null), null,
+                        headers.first("x-cloud-trace-context").orElse(null)).orElse(null))
+                .build();
+    }
+
+    /** The context of an event invocation: the event id is the request id; the trace is parsed on first use. */
+    Context eventContext(String eventId, String traceparent, Object nativeContext) {
+        return contextBuilder(nativeContext).requestId(eventId)
+                .traceFrom(() -> TraceContext.firstOf(traceparent, null, null).orElse(null))
+                .build();
+    }
+
+    private Context.Builder contextBuilder(Object nativeContext) {   // GCP does not tell the deadline
+        return Context.builder().provider(Provider.GCP).functionName(functionName).nativeContext(nativeContext)
+                .logger(functionLogger);
     }
 
     static String newExecutionId() {
@@ -88,7 +110,7 @@ final class GcpRuntime {
                     undecodable.getMessage(), undecodable);
             return;
         }
-        Outcome outcome = runner.event(event, context(event.id(), cloudEvent.extensions().get("traceparent"), null,
+        Outcome outcome = runner.event(event, eventContext(event.id(), cloudEvent.extensions().get("traceparent"),
                 nativeContext));
         switch (outcome.status()) {
             case SUCCEEDED -> {

@@ -35,8 +35,9 @@ final class HttpMapping {
                 builder.queryParameter(parameter.getKey(), value);
             }
         }
-        // Read in place: the framework builds this map for us per call, and nothing changes it afterwards.
-        builder.headers(HttpHeaders.view(request.getHeaders()));
+        // The framework builds a new header map on every getHeaders() call; ask for it only if a header other than
+        // the content type (which it reads straight from the server) is looked up, then read it in place.
+        builder.headers(HttpHeaders.lazyView(request::getHeaders, request.getContentType().orElse(null)));
         try (InputStream body = request.getInputStream()) {
             int readAtMost = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
             builder.body(readBody(body, request.getContentLength(), readAtMost));

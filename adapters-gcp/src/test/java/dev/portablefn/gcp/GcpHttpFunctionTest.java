@@ -109,7 +109,8 @@ class GcpHttpFunctionTest {
         entry((r, c) -> HttpResponse.ok()).service(request, new FakeHttpResponse());
 
         assertThat(seenContext.get().traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(seenContext.get().requestId()).matches("[0-9a-f]{16}");
+        assertThat(seenContext.get().requestId()).matches("[0-9a-f]{16}")
+                .as("generated once, then kept").isEqualTo(seenContext.get().requestId());
     }
 
     @Test

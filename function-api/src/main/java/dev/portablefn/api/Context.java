@@ -85,6 +85,7 @@ public interface Context {
     /** Builds the library's immutable {@link Context}; request id, function name and provider are required. */
     final class Builder {
         private String requestId;
+        private Supplier<String> requestIdSource;
         private String functionName;
         private Provider provider;
         private Instant deadline;
@@ -103,6 +104,21 @@ public interface Context {
          */
         public Builder requestId(String requestId) {
             this.requestId = requestId;
+            this.requestIdSource = null;
+            return this;
+        }
+
+        /**
+         * Sets a request id that is worked out on the first {@link Context#requestId()} call rather than now:
+         * adapters whose provider may not send one read or generate it this way, so an invocation nobody asks the
+         * id of does not pay for it.
+         *
+         * @param source gives the id; called at most once per context, and its answer is kept
+         * @return this builder
+         */
+        public Builder requestIdFrom(Supplier<String> source) {
+            this.requestIdSource = Objects.requireNonNull(source, "request id source");
+            this.requestId = null;
             return this;
         }
 
@@ -190,11 +206,13 @@ public interface Context {
          * @throws NullPointerException if request id, function name or provider is missing
          */
         public Context build() {
-            Objects.requireNonNull(requestId, "a context needs a request id");
+            if (requestId == null && requestIdSource == null) {
+                throw new NullPointerException("a context needs a request id");
+            }
             Objects.requireNonNull(functionName, "a context needs a function name");
             Objects.requireNonNull(provider, "a context needs a provider");
-            return new SimpleContext(requestId, functionName, provider, deadline, trace, traceSource, clock, nativeContext,
-                    logger != null ? logger : FunctionLoggers.forFunction(functionName));
+            return new SimpleContext(requestId, requestIdSource, functionName, provider, deadline, trace, traceSource, clock,
+                    nativeContext, logger != null ? logger : FunctionLoggers.forFunction(functionName));
         }
     }
 }
@@ -223,9 +241,14 @@ final class ChronoUnitHolder {
     }
 }
 
-/** The context {@link Context.Builder} builds: immutable, apart from remembering a trace worked out on first use. */
+/**
+ * The context {@link Context.Builder} builds: immutable, apart from remembering a request id and a trace worked out
+ * on first use.
+ */
 final class SimpleContext implements Context {
-    private final String requestId;
+    /** {@code null} until worked out from {@link #requestIdSource}, once: a generated id must not change. */
+    private volatile String requestId;
+    private final Supplier<String> requestIdSource;
     private final String functionName;
     private final Provider provider;
     private final Instant deadlineOrNull;
@@ -236,9 +259,11 @@ final class SimpleContext implements Context {
     /** {@code null} until worked out from {@link #traceSource}; racy but idempotent, and {@link Optional} is immutable. */
     private Optional<TraceContext> trace;
 
-    SimpleContext(String requestId, String functionName, Provider provider, Instant deadlineOrNull, TraceContext trace,
-                  Supplier<TraceContext> traceSource, Clock clock, Object nativeContext, Logger logger) {
+    SimpleContext(String requestId, Supplier<String> requestIdSource, String functionName, Provider provider,
+                  Instant deadlineOrNull, TraceContext trace, Supplier<TraceContext> traceSource, Clock clock,
+                  Object nativeContext, Logger logger) {
         this.requestId = requestId;
+        this.requestIdSource = requestIdSource;
         this.functionName = functionName;
         this.provider = provider;
         this.deadlineOrNull = deadlineOrNull;
@@ -251,7 +276,17 @@ final class SimpleContext implements Context {
 
     @Override
     public String requestId() {
-        return requestId;
+        String id = requestId;
+        return id != null ? id : requestIdFromSource();
+    }
+
+    private synchronized String requestIdFromSource() {
+        String id = requestId;
+        if (id == null) {
+            id = Objects.requireNonNull(requestIdSource.get(), "the request id source gave no id");
+            requestId = id;
+        }
+        return id;
     }
 
     @Override
@@ -300,6 +335,6 @@ final class SimpleContext implements Context {
 
     @Override
     public String toString() {
-        return "Context[requestId=" + requestId + ", functionName=" + functionName + ", provider=" + provider + "]";
+        return "Context[requestId=" + requestId() + ", functionName=" + functionName + ", provider=" + provider + "]";
     }
 }

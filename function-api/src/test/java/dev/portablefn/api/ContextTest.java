@@ -9,6 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +72,37 @@ class ContextTest {
         assertThat(context.trace()).isSameAs(context.trace());
         assertThat(parses).hasValue(1);
         assertThat(base().traceFrom(() -> null).build().trace()).isEmpty();
+    }
+
+    @Test
+    void requestIdFromASourceIsWorkedOutOnceEvenWhenThreadsRace() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Context context = base().requestIdFrom(() -> "generated-" + calls.incrementAndGet()).build();
+        assertThat(calls).as("not worked out before it is asked for").hasValue(0);
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(threads.submit(context::requestId));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("generated-1");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(calls).hasValue(1);
+        assertThat(context).hasToString("Context[requestId=generated-1, functionName=orders, provider=AWS]");
+    }
+
+    @Test
+    void theLastRequestIdSettingWinsAndASourceMustGiveAnId() {
+        assertThat(base().requestIdFrom(() -> "lazy").requestId("given").build().requestId()).isEqualTo("given");
+        assertThat(base().requestId("given").requestIdFrom(() -> "lazy").build().requestId()).isEqualTo("lazy");
+        assertThatNullPointerException().isThrownBy(() -> base().requestIdFrom(null));
+        assertThatNullPointerException().isThrownBy(() -> base().requestIdFrom(() -> null).build().requestId())
+                .withMessageContaining("gave no id");
     }
 
     @Test

@@ -63,9 +63,15 @@ public final class FakeGcpRequest implements HttpRequest {
         return Map.of();
     }
 
+    /** Looks the header up per call, as the invoker 2.0.0 does in Jetty's fields (no map is built). */
     @Override
     public Optional<String> getContentType() {
-        return Optional.of("application/json");
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Content-Type") && !header.getValue().isEmpty()) {
+                return Optional.of(header.getValue().get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.portablefn.api.http;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Immutable HTTP headers: names are case-insensitive (kept lower-case), each name may have several
@@ -61,6 +62,23 @@ public final class HttpHeaders {
      */
     public static HttpHeaders viewSingleValued(Map<String, String> headers) {
         return wrap(MultiValues.view(headers));
+    }
+
+    /**
+     * Like {@link #view(Map)}, for providers whose header map is costly to get but which give the {@code Content-Type}
+     * on its own (the Functions Framework builds a new map on every {@code getHeaders()} call, and reads the content
+     * type straight from the server's request): the map is asked for on the first lookup of another header, or when
+     * all headers are asked for, so a request whose function reads no other header (binding a JSON body checks only
+     * the content type) never builds it.
+     *
+     * @param headers     gives the request's headers as {@link #view(Map)} takes them; called on first need (racing
+     *                    threads may both call it), must give the same headers every time
+     * @param contentType the request's first {@code Content-Type} value, or {@code null} when it has none; must
+     *                    agree with the map
+     * @return headers reading that map once it is needed
+     */
+    public static HttpHeaders lazyView(Supplier<? extends Map<String, ? extends List<String>>> headers, String contentType) {
+        return new HttpHeaders(MultiValues.lazyView(headers, "content-type", contentType));
     }
 
     /** The shared empty instance for no values, so {@code isSameAs(empty())} holds however headers were made. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /** The immutable multi-valued map behind {@link HttpHeaders} and {@link QueryParameters}. */
 final class MultiValues {
@@ -29,31 +30,47 @@ final class MultiValues {
      */
     private ArrayMap values;
     /**
-     * The provider's map this is a view of, or {@code null}; its values are {@code List<String>} or single
-     * {@code String}s. Read in place by {@link #first} and {@link #contains}.
+     * The provider's map this is a view of, or {@code null}: given, or asked of {@link #sourceSupplier} on first need
+     * (racing threads may both ask; every answer is an equal map, and {@link Source}'s fields are final). Read in
+     * place by {@link #first} and {@link #contains}.
      */
-    private final Map<String, ?> source;
+    private Source source;
+    private final Supplier<? extends Map<String, ?>> sourceSupplier;
+    /** A name whose first value the provider gave without its map (lower case), or {@code null}; see {@link #presetValue}. */
+    private final String presetName;
+    private final String presetValue;
     private final boolean caseInsensitive;
+
     /**
-     * Whether the source is itself keyed case-insensitively (the Functions Framework hands headers over in a
-     * {@code TreeMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}), so a lookup needs no scan.
+     * A provider's map with how to look it up; values are {@code List<String>} or single {@code String}s.
+     *
+     * @param ignoresCase whether the map is itself keyed case-insensitively (the Functions Framework hands headers
+     *                    over in a {@code TreeMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}), so a lookup
+     *                    needs no scan
      */
-    private final boolean sourceIgnoresCase;
+    private record Source(Map<String, ?> map, boolean ignoresCase) {
+        static Source of(Map<String, ?> map) {
+            return new Source(map, map instanceof SortedMap<?, ?> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER);
+        }
+    }
 
     private MultiValues(ArrayMap values, boolean caseInsensitive) {
         this.values = values;
         this.source = null;
-        this.sourceIgnoresCase = false;
+        this.sourceSupplier = null;
+        this.presetName = null;
+        this.presetValue = null;
         this.caseInsensitive = caseInsensitive;
     }
 
-    private MultiValues(Map<String, ?> source) {
+    private MultiValues(Source source, Supplier<? extends Map<String, ?>> sourceSupplier, String presetName,
+                        String presetValue) {
         this.source = source;
+        this.sourceSupplier = sourceSupplier;
+        this.presetName = presetName;
+        this.presetValue = presetValue;
         this.caseInsensitive = true;
-        this.sourceIgnoresCase = source instanceof SortedMap<?, ?> sorted
-                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER;
     }
-
 
     /**
      * Case-insensitive values read from a provider's header map in place: single lookups scan it (a request has a
@@ -63,14 +80,32 @@ final class MultiValues {
      */
     static MultiValues view(Map<String, ?> source) {
         Objects.requireNonNull(source, "headers");
-        return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(source);
+        return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(Source.of(source), null, null, null);
+    }
+
+    /**
+     * Like {@link #view(Map)} over a map asked for only when a lookup needs it: a lookup of {@code presetName}
+     * answers {@code presetValue} (its first value, or {@code null} for none) without the map.
+     */
+    static MultiValues lazyView(Supplier<? extends Map<String, ?>> source, String presetName, String presetValue) {
+        Objects.requireNonNull(source, "headers");
+        return new MultiValues(null, source, lowerCase(Objects.requireNonNull(presetName, "preset name")), presetValue);
+    }
+
+    private Source source() {
+        Source known = source;
+        if (known == null) {
+            known = Source.of(Objects.requireNonNull(sourceSupplier.get(), "the header source gave no map"));
+            source = known;
+        }
+        return known;
     }
 
     private ArrayMap values() {
         ArrayMap built = values;
         if (built == null) {
             Builder builder = new Builder(true);
-            source.forEach((name, values) -> {
+            source().map().forEach((name, values) -> {
                 if (name == null) {
                     return;
                 }
@@ -126,10 +161,14 @@ final class MultiValues {
 
     /** The first non-null value under any spelling of the name, in the source's order, without copying anything. */
     private String firstInSource(String name) {
-        if (sourceIgnoresCase) {
-            return firstOf(source.get(name));
+        if (presetName != null && presetName.length() == name.length() && presetName.equalsIgnoreCase(name)) {
+            return presetValue;
         }
-        for (Map.Entry<String, ?> entry : source.entrySet()) {
+        Source source = source();
+        if (source.ignoresCase()) {
+            return firstOf(source.map().get(name));
+        }
+        for (Map.Entry<String, ?> entry : source.map().entrySet()) {
             String key = entry.getKey();
             if (key != null && key.length() == name.length() && key.equalsIgnoreCase(name)) {
                 String first = firstOf(entry.getValue());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class HttpHeadersViewTest {
@@ -126,5 +127,46 @@ class HttpHeadersViewTest {
         assertThat(kept.headers()).isSameAs(view);
         assertThat(extended.headers().asMap()).containsOnlyKeys("content-type", "accept");
         assertThat(kept.toBuilder().build().headers()).isSameAs(view);
+    }
+
+    @Test
+    void lazyViewAnswersTheContentTypeWithoutAskingForTheMap() {
+        AtomicInteger asked = new AtomicInteger();
+        HttpHeaders headers = HttpHeaders.lazyView(() -> {
+            asked.incrementAndGet();
+            return invokerMap();
+        }, "application/json");
+
+        assertThat(headers.first("Content-Type")).contains("application/json");
+        assertThat(headers.contains("content-type")).isTrue();
+        assertThat(HttpRequest.builder("POST", "/").headers(headers).build().contentType()).contains("application/json");
+        assertThat(asked).as("the map is not needed for the content type").hasValue(0);
+
+        assertThat(headers.first("x-cloud-trace-context")).contains("abc/1;o=1");
+        assertThat(headers.all("accept")).containsExactly("text/html", "application/json");
+        assertThat(headers.asMap()).containsOnlyKeys("content-type", "x-cloud-trace-context", "accept");
+        assertThat(asked).as("asked for once, then read in place").hasValue(1);
+    }
+
+    @Test
+    void lazyViewEqualsTheEagerViewAndMayHaveNoContentType() {
+        HttpHeaders lazy = HttpHeaders.lazyView(HttpHeadersViewTest::invokerMap, "application/json");
+
+        assertThat(lazy).isEqualTo(HttpHeaders.view(invokerMap())).hasSameHashCodeAs(HttpHeaders.view(invokerMap()));
+        HttpHeaders none = HttpHeaders.lazyView(Map::of, null);
+        assertThat(none.first("content-type")).isEmpty();
+        assertThat(none.contains("Content-Type")).isFalse();
+        assertThat(none).isEqualTo(HttpHeaders.empty());
+        assertThatNullPointerException().isThrownBy(() -> HttpHeaders.lazyView(null, null));
+        assertThatNullPointerException().isThrownBy(() -> HttpHeaders.lazyView(() -> null, null).first("accept"))
+                .withMessageContaining("gave no map");
+    }
+
+    private static Map<String, List<String>> invokerMap() {
+        Map<String, List<String>> invoker = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        invoker.put("Content-Type", new ArrayList<>(List.of("application/json")));
+        invoker.put("X-Cloud-Trace-Context", new ArrayList<>(List.of("abc/1;o=1")));
+        invoker.put("Accept", new ArrayList<>(List.of("text/html", "application/json")));
+        return invoker;
     }
 }
