@@ -4,6 +4,8 @@
 #   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
 #   ROUNDS=4           paired rounds: each runs every benchmark once (one fork), baseline right before portable
 #   JMH_ARGS="..."     replaces the JMH options of one round
+#   JMH_JVM_ARGS="..." options of the forked benchmark JVMs (default -XX:+UseSerialGC, the collector functions run with
+#                      on every target platform; JMH_JVM_ARGS= runs with this machine's default collector)
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
@@ -19,6 +21,7 @@ JAR="$HERE/target/benchmarks.jar"
 COLD_RUNS=${COLD_RUNS:-10}
 ROUNDS=${ROUNDS:-4}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -w 1s -i 3 -r 1s"}
+JMH_JVM_ARGS=${JMH_JVM_ARGS-"-XX:+UseSerialGC"}
 JMH_FILTER=${JMH_FILTER:-'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\..*'}
 JAVA=${JAVA:-java}
 
@@ -47,11 +50,12 @@ if [[ $REUSE != 1 ]]; then
 for ((round = 1; round <= ROUNDS; round++)); do
   echo "== JMH round $round of $ROUNDS ($JMH_ARGS) -prof gc"
   # shellcheck disable=SC2086
-  "$JAVA" -jar "$JAR" $JMH_ARGS -prof gc -rf json -rff "$OUT/jmh-$round.json" "$JMH_FILTER" > "$OUT/jmh-$round.log" 2>&1
+  "$JAVA" -jar "$JAR" $JMH_ARGS ${JMH_JVM_ARGS:+-jvmArgsAppend "$JMH_JVM_ARGS"} -prof gc -rf json -rff "$OUT/jmh-$round.json" \
+    "$JMH_FILTER" > "$OUT/jmh-$round.log" 2>&1
   if [[ "${SKIP_MDC:-0}" != 1 ]]; then
     echo "== JMH round $round, HTTP paths with a logging provider that keeps an MDC (as logback does)"
     # shellcheck disable=SC2086
-    "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend -Dslf4j.provider=dev.portablefn.bench.MdcKeepingLoggingProvider \
+    "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend "$JMH_JVM_ARGS -Dslf4j.provider=dev.portablefn.bench.MdcKeepingLoggingProvider" \
       -prof gc -rf json -rff "$OUT/jmh-mdc-$round.json" 'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\.(http|httpApiV2)_.*' \
       > "$OUT/jmh-mdc-$round.log" 2>&1
   fi
@@ -184,7 +188,8 @@ warm_table() {   # $@: JMH JSON files, one per round -> one table row per path w
   echo "- JDK: $JDK"
   echo "- Load average (1/5/15 min) before / after: $LOAD_BEFORE / $LOAD_AFTER. Absolute numbers vary with what else runs on"
   echo "  the 2 cores; ratios come from the same run, interleaved, and are what to read."
-  echo "- JMH: $ROUNDS rounds of \`$JMH_ARGS -prof gc\`; cold start: $COLD_RUNS fresh JVMs per variant and side, interleaved."
+  echo "- JMH: $ROUNDS rounds of \`$JMH_ARGS -prof gc\`, forked JVMs with \`${JMH_JVM_ARGS:-(default collector)}\`; cold start:"
+  echo "  $COLD_RUNS fresh JVMs per variant and side, interleaved."
   echo
   echo "## Warm overhead (JMH, average time per invocation, steady state)"
   echo
@@ -194,7 +199,11 @@ warm_table() {   # $@: JMH JSON files, one per round -> one table row per path w
   echo "right before its portable side, so both meet the same machine. The time ratio of a round is portable mean /"
   echo "baseline mean of that round; the verdict uses the median of the rounds' ratios, which one noisy minute or one"
   echo "fork whose JIT settled badly cannot swing. ns/op columns: median over all measured iterations of all rounds."
-  echo "Allocation per op is not affected by load."
+  echo "Allocation per op is not affected by load. The forked JVMs use the serial collector, as functions do on every"
+  echo "target platform: Lambda's Java 17 runtime sets it, and the JVM picks it by itself with one CPU or under 1792 MB"
+  echo "of memory, which covers the default instances of Cloud Functions and of Azure Functions' Consumption plan. With G1,"
+  echo "this 2-CPU machine's default, some forks settled up to 1.6× slower than others for a whole measurement (AWS HTTP"
+  echo "and Pub/Sub portable sides most often), which no amount of rounds averages out."
   echo
   echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio per round | time ratio (median of rounds) | portable B/op | baseline B/op | alloc ratio | targets |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
