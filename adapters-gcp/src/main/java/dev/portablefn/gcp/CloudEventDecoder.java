@@ -85,7 +85,7 @@ final class CloudEventDecoder {
     }
 
     private Event<?> pubsub(GcpCloudEvent event) {
-        String where = "Pub/Sub " + event.describe();
+        String where = event.describe("Pub/Sub");
         JsonNode data = objectData(event);
         JsonNode message = data.get("message");
         if (message == null || message.isNull()) {
@@ -119,7 +119,7 @@ final class CloudEventDecoder {
     }
 
     private Event<?> storage(GcpCloudEvent event) {
-        String where = "Cloud Storage " + event.describe();
+        String where = event.describe("Cloud Storage");
         JsonNode data = objectData(event);
         String bucket = JsonFields.optionalText(data, "bucket", where);
         if (bucket == null || bucket.isEmpty()) {
@@ -154,7 +154,7 @@ final class CloudEventDecoder {
     }
 
     private Event<?> firestore(GcpCloudEvent event) {
-        String where = "Firestore " + event.describe();
+        String where = event.describe("Firestore");
         String contentType = event.dataContentType() == null ? "" : event.dataContentType().toLowerCase(Locale.ROOT);
         if (contentType.contains("protobuf") || (event.binaryData() != null && !event.isJson())) {
             throw new EventDecodingException(where + " is encoded as " + event.dataContentType()
@@ -199,7 +199,7 @@ final class CloudEventDecoder {
     }
 
     private Event<?> scheduler(GcpCloudEvent event) {
-        String where = "Cloud Scheduler " + event.describe();
+        String where = event.describe("Cloud Scheduler");
         if (event.time() == null) {
             throw new EventDecodingException(where + ": 'time' is missing; it is when the job was scheduled to run");
         }

@@ -37,6 +37,11 @@ record GcpCloudEvent(String id, String source, String type, String subject, Inst
         return "CloudEvent " + id + " (" + type + ")";
     }
 
+    /** @param kind what the event is, such as {@code "Pub/Sub"} @return how error messages name it, built in one go */
+    String describe(String kind) {
+        return kind + " CloudEvent " + id + " (" + type + ")";
+    }
+
     boolean hasData() {
         return jsonData != null || binaryData != null;
     }

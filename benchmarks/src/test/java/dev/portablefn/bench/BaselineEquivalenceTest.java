@@ -68,8 +68,8 @@ class BaselineEquivalenceTest {
         FakeGcpResponse baseline = new FakeGcpResponse();
 
         new GcpHttpFunction(new OrderHttpFunction())
-                .service(new FakeGcpRequest("POST", "/orders", Payloads.HTTP_HEADERS, order), portable);
-        new BaselineGcpHttpFunction().service(new FakeGcpRequest("POST", "/orders", Payloads.HTTP_HEADERS, order), baseline);
+                .service(new FakeGcpRequest("POST", "/orders", FakeGcpRequest.Fields.parse(Payloads.HTTP_HEADERS), order), portable);
+        new BaselineGcpHttpFunction().service(new FakeGcpRequest("POST", "/orders", FakeGcpRequest.Fields.parse(Payloads.HTTP_HEADERS), order), baseline);
 
         assertThat(portable.status()).isEqualTo(baseline.status()).isEqualTo(200);
         assertThat(portable.getContentType()).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));

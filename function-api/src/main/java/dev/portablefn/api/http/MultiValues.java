@@ -85,11 +85,11 @@ final class MultiValues {
 
     /**
      * Like {@link #view(Map)} over a map asked for only when a lookup needs it: a lookup of {@code presetName}
-     * answers {@code presetValue} (its first value, or {@code null} for none) without the map.
+     * (given in lower case) answers {@code presetValue} (its first value, or {@code null} for none) without the map.
      */
     static MultiValues lazyView(Supplier<? extends Map<String, ?>> source, String presetName, String presetValue) {
         Objects.requireNonNull(source, "headers");
-        return new MultiValues(null, source, lowerCase(Objects.requireNonNull(presetName, "preset name")), presetValue);
+        return new MultiValues(null, source, Objects.requireNonNull(presetName, "preset name"), presetValue);
     }
 
     private Source source() {
@@ -161,7 +161,8 @@ final class MultiValues {
 
     /** The first non-null value under any spelling of the name, in the source's order, without copying anything. */
     private String firstInSource(String name) {
-        if (presetName != null && presetName.length() == name.length() && presetName.equalsIgnoreCase(name)) {
+        if (presetName != null && (presetName == name   // the library's own lookups pass the same constant
+                || presetName.length() == name.length() && presetName.equalsIgnoreCase(name))) {
             return presetValue;
         }
         Source source = source();
