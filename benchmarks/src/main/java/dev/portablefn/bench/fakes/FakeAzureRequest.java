@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** An HTTP trigger request as the Java worker binds it ({@code Optional<String>} body), with an in-memory response builder. */
+/**
+ * An HTTP trigger request as the Java worker binds it ({@code Optional<String>} body), with an in-memory response builder.
+ * Like the worker's {@code HttpRequestMessageImpl}, it parses the URL and looks the method up on every call.
+ */
 public final class FakeAzureRequest implements HttpRequestMessage<Optional<String>> {
 
-    private static final URI URI_ = URI.create("https://orders.azurewebsites.net/api/orders");
+    private static final String URL = "https://orders.azurewebsites.net/api/orders";
 
     private final Map<String, String> headers;
     private final String body;
@@ -29,12 +32,12 @@ public final class FakeAzureRequest implements HttpRequestMessage<Optional<Strin
 
     @Override
     public URI getUri() {
-        return URI_;
+        return URI.create(URL);   // the worker parses the request's URL string on every call
     }
 
     @Override
     public HttpMethod getHttpMethod() {
-        return HttpMethod.POST;
+        return HttpMethod.value("POST");   // the worker looks the method's name up on every call
     }
 
     @Override
