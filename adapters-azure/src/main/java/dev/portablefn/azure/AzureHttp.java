@@ -38,17 +38,20 @@ final class AzureHttp {
         if (method == null) {
             throw new EventDecodingException(where + ": the HTTP method is missing");
         }
-        URI uri = message.getUri();
-        if (uri == null) {
-            throw new EventDecodingException(where + ": the request URI is missing");
-        }
         HttpRequest.Builder builder = HttpRequest.builder().method(method.name());
-        path(builder, uri.getRawPath(), routePrefix);
-        if (uri.getRawQuery() != null) {
-            query(builder, uri.getRawQuery());
-        } else {
-            copy(message.getQueryParameters(), builder::queryParameter);
-        }
+        // The worker parses the request's URL anew on every getUri() call: only when the path or query is read.
+        builder.pathAndQueryFrom(target -> {
+            URI uri = message.getUri();
+            if (uri == null) {
+                throw new EventDecodingException(where + ": the request URI is missing");
+            }
+            path(target, uri.getRawPath(), routePrefix);
+            if (uri.getRawQuery() != null) {
+                query(target, uri.getRawQuery());
+            } else {
+                copy(message.getQueryParameters(), target::queryParameter);
+            }
+        });
         Map<String, String> headers = message.getHeaders();
         if (headers != null) {   // read in place: the worker builds this map per request
             builder.headers(HttpHeaders.viewSingleValued(headers));

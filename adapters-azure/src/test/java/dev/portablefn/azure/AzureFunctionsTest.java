@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -131,6 +132,76 @@ class AzureFunctionsTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(new String((byte[]) response.getBody(), StandardCharsets.UTF_8)).contains("HTTP method is missing");
+    }
+
+    @Test
+    void theUriIsParsedOnlyWhenTheFunctionReadsThePathOrQuery() {
+        java.util.concurrent.atomic.AtomicInteger uriCalls = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> seen = new ArrayList<>();
+        AzureFunctions reading = AzureFunctions.of(PortableFunction.http((request, ctx) -> {
+            seen.add(request.path() + " " + request.queryParameter("page").orElse("-"));
+            return HttpResponse.ok();
+        }));
+        AzureFunctions notReading = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok()));
+        TestHttpRequestMessage<Optional<String>> worker = TestHttpRequestMessage.text(HttpMethod.GET,
+                "https://x/api/courses?page=2", Map.of(), null);
+        com.microsoft.azure.functions.HttpRequestMessage<Optional<String>> request =
+                new com.microsoft.azure.functions.HttpRequestMessage<>() {
+                    @Override
+                    public java.net.URI getUri() {   // the worker parses its URL string on every call
+                        uriCalls.incrementAndGet();
+                        return worker.getUri();
+                    }
+
+                    @Override
+                    public HttpMethod getHttpMethod() {
+                        return worker.getHttpMethod();
+                    }
+
+                    @Override
+                    public Map<String, String> getHeaders() {
+                        return worker.getHeaders();
+                    }
+
+                    @Override
+                    public Map<String, String> getQueryParameters() {
+                        return worker.getQueryParameters();
+                    }
+
+                    @Override
+                    public Optional<String> getBody() {
+                        return worker.getBody();
+                    }
+
+                    @Override
+                    public com.microsoft.azure.functions.HttpResponseMessage.Builder createResponseBuilder(
+                            com.microsoft.azure.functions.HttpStatus status) {
+                        return worker.createResponseBuilder(status);
+                    }
+
+                    @Override
+                    public com.microsoft.azure.functions.HttpResponseMessage.Builder createResponseBuilder(
+                            com.microsoft.azure.functions.HttpStatusType status) {
+                        return worker.createResponseBuilder(status);
+                    }
+                };
+
+        notReading.http(request, context("api"));
+        assertThat(uriCalls).hasValue(0);
+        reading.http(request, context("api"));
+        assertThat(uriCalls).hasValue(1);
+        assertThat(seen).containsExactly("/courses 2");
+    }
+
+    @Test
+    void aMissingUriIsReportedWhenThePathIsRead() {
+        AzureFunctions azure = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok().text(request.path())));
+
+        TestHttpResponse response = (TestHttpResponse) azure.http(TestHttpRequestMessage.broken(HttpMethod.GET, null),
+                context("api"));
+
+        assertThat(response.getStatusCode()).isBetween(400, 499);
+        assertThat(new String((byte[]) response.getBody(), StandardCharsets.UTF_8)).contains("request URI is missing");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A portable HTTP request, decoded from whichever HTTP trigger the provider used. Immutable.
@@ -24,9 +25,13 @@ public final class HttpRequest {
     private static final byte[] NO_BODY = new byte[0];
 
     private final String method;
-    private final String path;
-    private final String rawPath;
-    private final QueryParameters query;
+    /**
+     * Path, raw path and query; {@code null} until worked out from {@link #targetSource} when the adapter deferred
+     * them. Filled at most once per thread without locking: the source gives equal parts every time, and
+     * {@link Target}'s fields are final.
+     */
+    private Target target;
+    private final Consumer<Builder> targetSource;
     private final HttpHeaders headers;
     private final byte[] body;
     private final Map<String, String> pathParameters;
@@ -37,10 +42,8 @@ public final class HttpRequest {
 
     private HttpRequest(Builder builder) {
         this.method = Objects.requireNonNull(builder.method, "a request needs a method").toUpperCase(Locale.ROOT);
-        String givenPath = builder.path == null || builder.path.isEmpty() ? "/" : builder.path;
-        this.path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
-        this.rawPath = builder.rawPath == null ? this.path : builder.rawPath;
-        this.query = builder.query == null ? QueryParameters.empty() : builder.query.build();
+        this.targetSource = builder.targetSource;
+        this.target = targetSource == null ? Target.of(builder) : null;
         this.headers = builder.headers != null ? builder.headers.build()
                 : builder.builtHeaders != null ? builder.builtHeaders : HttpHeaders.empty();
         this.body = builder.body == null ? NO_BODY : builder.body;
@@ -71,17 +74,38 @@ public final class HttpRequest {
 
     /** @return the URL-decoded path, starting with {@code /} */
     public String path() {
-        return path;
+        return target().path();
     }
 
     /** @return the path as the client sent it, possibly percent-encoded */
     public String rawPath() {
-        return rawPath;
+        return target().rawPath();
     }
 
     /** @return the query parameters, URL-decoded, multi-valued */
     public QueryParameters query() {
-        return query;
+        return target().query();
+    }
+
+    private Target target() {
+        Target known = target;
+        if (known == null) {
+            Builder parts = new Builder();
+            targetSource.accept(parts);
+            known = Target.of(parts);
+            target = known;
+        }
+        return known;
+    }
+
+    /** The parts of the request target: what the client asked for, apart from the method. */
+    private record Target(String path, String rawPath, QueryParameters query) {
+        static Target of(Builder builder) {
+            String givenPath = builder.path == null || builder.path.isEmpty() ? "/" : builder.path;
+            String path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
+            return new Target(path, builder.rawPath == null ? path : builder.rawPath,
+                    builder.query == null ? QueryParameters.empty() : builder.query.build());
+        }
     }
 
     /**
@@ -89,7 +113,7 @@ public final class HttpRequest {
      * @return its first value
      */
     public Optional<String> queryParameter(String name) {
-        return query.first(name);
+        return query().first(name);
     }
 
     /** @return the headers, case-insensitive, multi-valued */
@@ -255,9 +279,10 @@ public final class HttpRequest {
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.method = method;
-        builder.path = path;
-        builder.rawPath = rawPath;
-        builder.query = query.toBuilder();
+        Target parts = target();
+        builder.path = parts.path();
+        builder.rawPath = parts.rawPath();
+        builder.query = parts.query().toBuilder();
         builder.builtHeaders = headers;
         builder.body = body;
         builder.pathParameters = pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters);
@@ -293,7 +318,8 @@ public final class HttpRequest {
 
     @Override
     public String toString() {
-        return method + " " + rawPath + (query.isEmpty() ? "" : "?" + query);
+        Target parts = target();
+        return method + " " + parts.rawPath() + (parts.query().isEmpty() ? "" : "?" + parts.query());
     }
 
     /** Builds an {@link HttpRequest}. */
@@ -302,6 +328,7 @@ public final class HttpRequest {
         private String path = "/";
         private String rawPath;
         private QueryParameters.Builder query;   // created with the first parameter: most requests have none
+        private Consumer<Builder> targetSource;
         /** Headers handed over whole by {@link #headers(HttpHeaders)}, kept as they are until a single header is added. */
         private HttpHeaders builtHeaders;
         private HttpHeaders.Builder headers;   // created when a single header is added
@@ -338,6 +365,22 @@ public final class HttpRequest {
          */
         public Builder rawPath(String rawPath) {
             this.rawPath = rawPath;
+            return this;
+        }
+
+        /**
+         * Defers the path, raw path and query to the first time the request's path or query is read: adapters whose
+         * provider parses the URL on every call hand it over this way (Azure's worker builds a {@code URI} per
+         * {@code getUri()} call), so a function that neither routes nor reads them does not pay for it. While a
+         * source is set, the path, raw path and query parameters set on this builder are not used.
+         *
+         * @param source sets them on the builder it is given; runs at most once per thread on first use, and must
+         *               set the same parts every time. What it throws reaches the caller of {@code path()},
+         *               {@code rawPath()} or {@code query()}
+         * @return this builder
+         */
+        public Builder pathAndQueryFrom(Consumer<Builder> source) {
+            this.targetSource = Objects.requireNonNull(source, "source");
             return this;
         }
 

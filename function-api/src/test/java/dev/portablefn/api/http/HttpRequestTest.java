@@ -254,6 +254,38 @@ class HttpRequestTest {
     }
 
     @Test
+    void deferredPathAndQueryAreWorkedOutOnFirstReadThenKept() {
+        java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+        HttpRequest request = HttpRequest.builder().method("GET").path("/ignored")
+                .pathAndQueryFrom(target -> {
+                    parsed.incrementAndGet();
+                    target.rawPath("/caf%C3%A9").path("/café").queryParameter("q", "1").queryParameter("q", "2");
+                })
+                .header("Content-Type", "application/json").body("{}").build();
+
+        assertThat(request.bodyAs(Map.class)).isEmpty();
+        assertThat(parsed).as("nothing read the path or query yet").hasValue(0);
+        assertThat(request.path()).isEqualTo("/café");
+        assertThat(request.rawPath()).isEqualTo("/caf%C3%A9");
+        assertThat(request.query().all("q")).containsExactly("1", "2");
+        assertThat(request.queryParameter("q")).contains("1");
+        assertThat(request).hasToString("GET /caf%C3%A9?{q=[1, 2]}");
+        assertThat(request.withPathParameters(Map.of("id", "7")).path()).isEqualTo("/café");
+        assertThat(parsed).as("worked out once").hasValue(1);
+    }
+
+    @Test
+    void deferredSourceFailuresReachTheReader() {
+        HttpRequest request = HttpRequest.builder().pathAndQueryFrom(target -> {
+            throw new IllegalStateException("no URL");
+        }).build();
+
+        assertThat(request.method()).isEqualTo("GET");
+        assertThatThrownBy(request::path).isInstanceOf(IllegalStateException.class).hasMessage("no URL");
+        assertThatThrownBy(() -> HttpRequest.builder().pathAndQueryFrom(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void toBuilderCopiesEverything() {
         HttpRequest original = HttpRequest.builder("PUT", "/a b").rawPath("/a%20b").queryParameter("q", "1")
                 .header("H", "v").body("x").remoteAddress("10.0.0.1").nativeRequest(7).build()
