@@ -56,15 +56,9 @@ final class GcpRuntime {
     }
 
     /**
-     * The context of one invocation; the trace headers are parsed when the trace is first asked for.
-     *
-     * @param traceparent       the W3C {@code traceparent} value, or {@code null}
-     * @param cloudTraceContext the {@code X-Cloud-Trace-Context} value, or {@code null}: used without a valid
-     *                          {@code traceparent}
-     */
-    /**
      * The context of an HTTP invocation. Request id and trace are read from the headers on first use: a function
-     * nobody asks them of (no MDC, no logging of ids) neither looks them up nor generates an id.
+     * nobody asks them of (no MDC, no logging of ids) neither looks them up nor generates an id. The trace is the
+     * W3C {@code traceparent}, or {@code X-Cloud-Trace-Context} without a valid one.
      */
     Context httpContext(HttpHeaders headers, Object nativeContext) {
         return contextBuilder(nativeContext)
