@@ -34,13 +34,14 @@ final class AzureHttp {
     /** Builds the portable request; the host's route prefix ({@code api} by default) is taken off {@link HttpRequest#path()}. */
     static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JsonCodec codec) {
         String where = "Azure HTTP request";
-        HttpMethod method = message.getHttpMethod();
-        if (method == null) {
-            throw new EventDecodingException(where + ": the HTTP method is missing");
-        }
-        HttpRequest.Builder builder = HttpRequest.builder().method(method.name());
-        // The worker parses the request's URL anew on every getUri() call: only when the path or query is read.
-        builder.pathAndQueryFrom(target -> {
+        HttpRequest.Builder builder = HttpRequest.builder();
+        // The worker looks the method up and parses the URL anew on every call: only when the function reads them.
+        builder.requestLineFrom(target -> {
+            HttpMethod method = message.getHttpMethod();
+            if (method == null) {
+                throw new EventDecodingException(where + ": the HTTP method is missing");
+            }
+            target.method(method.name());
             URI uri = message.getUri();
             if (uri == null) {
                 throw new EventDecodingException(where + ": the request URI is missing");

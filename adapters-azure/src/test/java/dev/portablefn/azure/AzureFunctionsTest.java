@@ -124,8 +124,8 @@ class AzureFunctionsTest {
     }
 
     @Test
-    void httpRequestWithoutMethodIsA400Problem() {
-        AzureFunctions azure = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok()));
+    void aMissingMethodIsReportedAsA400ProblemWhenTheMethodIsRead() {
+        AzureFunctions azure = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok().text(request.method())));
 
         TestHttpResponse response = (TestHttpResponse) azure.http(TestHttpRequestMessage.broken(null,
                 java.net.URI.create("https://x/api")), context("api"));
@@ -135,11 +135,12 @@ class AzureFunctionsTest {
     }
 
     @Test
-    void theUriIsParsedOnlyWhenTheFunctionReadsThePathOrQuery() {
+    void theMethodAndUriAreWorkedOutOnlyWhenTheFunctionReadsThem() {
         java.util.concurrent.atomic.AtomicInteger uriCalls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger methodCalls = new java.util.concurrent.atomic.AtomicInteger();
         List<String> seen = new ArrayList<>();
         AzureFunctions reading = AzureFunctions.of(PortableFunction.http((request, ctx) -> {
-            seen.add(request.path() + " " + request.queryParameter("page").orElse("-"));
+            seen.add(request.method() + " " + request.path() + " " + request.queryParameter("page").orElse("-"));
             return HttpResponse.ok();
         }));
         AzureFunctions notReading = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok()));
@@ -154,7 +155,8 @@ class AzureFunctionsTest {
                     }
 
                     @Override
-                    public HttpMethod getHttpMethod() {
+                    public HttpMethod getHttpMethod() {   // the worker looks the method up on every call
+                        methodCalls.incrementAndGet();
                         return worker.getHttpMethod();
                     }
 
@@ -188,9 +190,11 @@ class AzureFunctionsTest {
 
         notReading.http(request, context("api"));
         assertThat(uriCalls).hasValue(0);
+        assertThat(methodCalls).hasValue(0);
         reading.http(request, context("api"));
         assertThat(uriCalls).hasValue(1);
-        assertThat(seen).containsExactly("/courses 2");
+        assertThat(methodCalls).hasValue(1);
+        assertThat(seen).containsExactly("GET /courses 2");
     }
 
     @Test

@@ -54,14 +54,16 @@ public final class HttpHeaders {
     }
 
     /**
-     * Like {@link #view(Map)}, for providers that hand over one value per header name (Azure's worker does).
+     * Like {@link #view(Map)}, for providers that hand over one value per header name, lower-cased (Azure's host
+     * lower-cases every name it passes to the worker): a lookup tries the lower-cased name directly, and scans the
+     * map for other spellings only when that misses.
      *
-     * @param headers names in any case to their value; must not change afterwards. {@code null} names and values
-     *                are skipped
+     * @param headers names, normally in lower case, to their value; must not change afterwards. {@code null} names
+     *                and values are skipped
      * @return headers reading that map
      */
     public static HttpHeaders viewSingleValued(Map<String, String> headers) {
-        return wrap(MultiValues.view(headers));
+        return wrap(MultiValues.view(headers, true));
     }
 
     /**

@@ -24,14 +24,13 @@ public final class HttpRequest {
 
     private static final byte[] NO_BODY = new byte[0];
 
-    private final String method;
     /**
-     * Path, raw path and query; {@code null} until worked out from {@link #targetSource} when the adapter deferred
-     * them. Filled at most once per thread without locking: the source gives equal parts every time, and
-     * {@link Target}'s fields are final.
+     * Method, path, raw path and query; {@code null} until worked out from {@link #requestLineSource} when the
+     * adapter deferred them. Filled at most once per thread without locking: the source gives equal parts every
+     * time, and {@link RequestLine}'s fields are final.
      */
-    private Target target;
-    private final Consumer<Builder> targetSource;
+    private RequestLine requestLine;
+    private final Consumer<Builder> requestLineSource;
     private final HttpHeaders headers;
     private final byte[] body;
     private final Map<String, String> pathParameters;
@@ -41,9 +40,8 @@ public final class HttpRequest {
     private Map<String, String> cookies;
 
     private HttpRequest(Builder builder) {
-        this.method = Objects.requireNonNull(builder.method, "a request needs a method").toUpperCase(Locale.ROOT);
-        this.targetSource = builder.targetSource;
-        this.target = targetSource == null ? Target.of(builder) : null;
+        this.requestLineSource = builder.requestLineSource;
+        this.requestLine = requestLineSource == null ? RequestLine.of(builder) : null;
         this.headers = builder.headers != null ? builder.headers.build()
                 : builder.builtHeaders != null ? builder.builtHeaders : HttpHeaders.empty();
         this.body = builder.body == null ? NO_BODY : builder.body;
@@ -69,41 +67,42 @@ public final class HttpRequest {
 
     /** @return the upper-case method, such as {@code GET} */
     public String method() {
-        return method;
+        return requestLine().method();
     }
 
     /** @return the URL-decoded path, starting with {@code /} */
     public String path() {
-        return target().path();
+        return requestLine().path();
     }
 
     /** @return the path as the client sent it, possibly percent-encoded */
     public String rawPath() {
-        return target().rawPath();
+        return requestLine().rawPath();
     }
 
     /** @return the query parameters, URL-decoded, multi-valued */
     public QueryParameters query() {
-        return target().query();
+        return requestLine().query();
     }
 
-    private Target target() {
-        Target known = target;
+    private RequestLine requestLine() {
+        RequestLine known = requestLine;
         if (known == null) {
             Builder parts = new Builder();
-            targetSource.accept(parts);
-            known = Target.of(parts);
-            target = known;
+            requestLineSource.accept(parts);
+            known = RequestLine.of(parts);
+            requestLine = known;
         }
         return known;
     }
 
-    /** The parts of the request target: what the client asked for, apart from the method. */
-    private record Target(String path, String rawPath, QueryParameters query) {
-        static Target of(Builder builder) {
+    /** What the client asked for: the method and the target (path and query). */
+    private record RequestLine(String method, String path, String rawPath, QueryParameters query) {
+        static RequestLine of(Builder builder) {
+            String method = Objects.requireNonNull(builder.method, "a request needs a method").toUpperCase(Locale.ROOT);
             String givenPath = builder.path == null || builder.path.isEmpty() ? "/" : builder.path;
             String path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
-            return new Target(path, builder.rawPath == null ? path : builder.rawPath,
+            return new RequestLine(method, path, builder.rawPath == null ? path : builder.rawPath,
                     builder.query == null ? QueryParameters.empty() : builder.query.build());
         }
     }
@@ -278,8 +277,8 @@ public final class HttpRequest {
     /** @return a builder holding this request's parts */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.method = method;
-        Target parts = target();
+        RequestLine parts = requestLine();
+        builder.method = parts.method();
         builder.path = parts.path();
         builder.rawPath = parts.rawPath();
         builder.query = parts.query().toBuilder();
@@ -318,8 +317,8 @@ public final class HttpRequest {
 
     @Override
     public String toString() {
-        Target parts = target();
-        return method + " " + parts.rawPath() + (parts.query().isEmpty() ? "" : "?" + parts.query());
+        RequestLine parts = requestLine();
+        return parts.method() + " " + parts.rawPath() + (parts.query().isEmpty() ? "" : "?" + parts.query());
     }
 
     /** Builds an {@link HttpRequest}. */
@@ -328,7 +327,7 @@ public final class HttpRequest {
         private String path = "/";
         private String rawPath;
         private QueryParameters.Builder query;   // created with the first parameter: most requests have none
-        private Consumer<Builder> targetSource;
+        private Consumer<Builder> requestLineSource;
         /** Headers handed over whole by {@link #headers(HttpHeaders)}, kept as they are until a single header is added. */
         private HttpHeaders builtHeaders;
         private HttpHeaders.Builder headers;   // created when a single header is added
@@ -369,18 +368,19 @@ public final class HttpRequest {
         }
 
         /**
-         * Defers the path, raw path and query to the first time the request's path or query is read: adapters whose
-         * provider parses the URL on every call hand it over this way (Azure's worker builds a {@code URI} per
-         * {@code getUri()} call), so a function that neither routes nor reads them does not pay for it. While a
-         * source is set, the path, raw path and query parameters set on this builder are not used.
+         * Defers the request line (method, path, raw path and query) to the first time one of them is read: adapters
+         * whose provider works them out anew on every call hand them over this way (Azure's worker builds a
+         * {@code URI} per {@code getUri()} call and looks the method up per {@code getHttpMethod()} call), so a
+         * function that neither routes nor reads them does not pay for it. While a source is set, the method, path,
+         * raw path and query parameters set on this builder are not used.
          *
-         * @param source sets them on the builder it is given; runs at most once per thread on first use, and must
-         *               set the same parts every time. What it throws reaches the caller of {@code path()},
-         *               {@code rawPath()} or {@code query()}
+         * @param source sets them on the builder it is given (the method defaults to {@code GET}); runs at most once
+         *               per thread on first use, and must set the same parts every time. What it throws reaches the
+         *               caller of {@code method()}, {@code path()}, {@code rawPath()} or {@code query()}
          * @return this builder
          */
-        public Builder pathAndQueryFrom(Consumer<Builder> source) {
-            this.targetSource = Objects.requireNonNull(source, "source");
+        public Builder requestLineFrom(Consumer<Builder> source) {
+            this.requestLineSource = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -44,13 +44,18 @@ final class MultiValues {
     /**
      * A provider's map with how to look it up; values are {@code List<String>} or single {@code String}s.
      *
-     * @param ignoresCase whether the map is itself keyed case-insensitively (the Functions Framework hands headers
-     *                    over in a {@code TreeMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}), so a lookup
-     *                    needs no scan
+     * @param ignoresCase    whether the map is itself keyed case-insensitively (the Functions Framework hands
+     *                       headers over in a {@code TreeMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}), so a
+     *                       lookup needs no scan
+     * @param lowerCaseNames whether the provider sends names in lower case, one entry per name (Azure's host), so a
+     *                       lookup of the lower-cased name answers without a scan; other spellings are still scanned
+     *                       for when it misses
      */
-    private record Source(Map<String, ?> map, boolean ignoresCase) {
-        static Source of(Map<String, ?> map) {
-            return new Source(map, map instanceof SortedMap<?, ?> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER);
+    private record Source(Map<String, ?> map, boolean ignoresCase, boolean lowerCaseNames) {
+        static Source of(Map<String, ?> map, boolean lowerCaseNames) {
+            // TreeMap, not SortedMap: a class check is a compare, a missed interface check a scan of the map's interfaces.
+            return new Source(map, map instanceof TreeMap<?, ?> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER,
+                    lowerCaseNames);
         }
     }
 
@@ -79,8 +84,16 @@ final class MultiValues {
      * or single strings.
      */
     static MultiValues view(Map<String, ?> source) {
+        return view(source, false);
+    }
+
+    /**
+     * Like {@link #view(Map)}; with {@code lowerCaseNames}, for a provider that sends names in lower case with one
+     * entry per name, a lookup tries the lower-cased name before scanning.
+     */
+    static MultiValues view(Map<String, ?> source, boolean lowerCaseNames) {
         Objects.requireNonNull(source, "headers");
-        return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(Source.of(source), null, null, null);
+        return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(Source.of(source, lowerCaseNames), null, null, null);
     }
 
     /**
@@ -95,7 +108,7 @@ final class MultiValues {
     private Source source() {
         Source known = source;
         if (known == null) {
-            known = Source.of(Objects.requireNonNull(sourceSupplier.get(), "the header source gave no map"));
+            known = Source.of(Objects.requireNonNull(sourceSupplier.get(), "the header source gave no map"), false);
             source = known;
         }
         return known;
@@ -159,7 +172,10 @@ final class MultiValues {
         return all == null || all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
-    /** The first non-null value under any spelling of the name, in the source's order, without copying anything. */
+    /**
+     * The first non-null value under any spelling of the name, in the source's order (for a source whose names are
+     * lower case, under the lower-cased name first), without copying anything.
+     */
     private String firstInSource(String name) {
         if (presetName != null && (presetName == name   // the library's own lookups pass the same constant
                 || presetName.length() == name.length() && presetName.equalsIgnoreCase(name))) {
@@ -168,6 +184,16 @@ final class MultiValues {
         Source source = source();
         if (source.ignoresCase()) {
             return firstOf(source.map().get(name));
+        }
+        if (source.lowerCaseNames()) {
+            String direct = firstOf(source.map().get(name));   // the library asks in lower case already
+            if (direct == null) {
+                String lower = lowerCase(name);
+                direct = lower.equals(name) ? null : firstOf(source.map().get(lower));
+            }
+            if (direct != null) {
+                return direct;
+            }
         }
         for (Map.Entry<String, ?> entry : source.map().entrySet()) {
             String key = entry.getKey();

@@ -105,10 +105,33 @@ class HttpHeadersViewTest {
         HttpHeaders headers = HttpHeaders.viewSingleValued(worker);
 
         assertThat(headers.first("Content-Type")).contains("application/json");
+        assertThat(headers.first("x-request-id")).as("other spellings are still found").contains("r-1");
         assertThat(headers.all("x-request-id")).containsExactly("r-1");
         assertThat(headers.contains("x-empty")).isFalse();
         assertThat(headers).isEqualTo(HttpHeaders.of("Content-Type", "application/json", "x-request-id", "r-1"));
         assertThat(HttpHeaders.viewSingleValued(Map.of())).isSameAs(HttpHeaders.empty());
+    }
+
+    @Test
+    void singleValuedViewLooksLowerCaseNamesUpWithoutScanning() {
+        AtomicInteger scans = new AtomicInteger();
+        Map<String, String> worker = new LinkedHashMap<>() {
+            @Override
+            public java.util.Set<Map.Entry<String, String>> entrySet() {
+                scans.incrementAndGet();
+                return super.entrySet();
+            }
+        };
+        worker.put("content-type", "application/json");
+        worker.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        HttpHeaders headers = HttpHeaders.viewSingleValued(worker);
+
+        assertThat(headers.first("Content-Type")).contains("application/json");
+        assertThat(headers.contains("traceparent")).isTrue();
+        assertThat(scans).hasValue(0);
+        assertThat(headers.first("x-missing")).isEmpty();
+        assertThat(scans).as("a miss scans for other spellings").hasValue(1);
     }
 
     @Test

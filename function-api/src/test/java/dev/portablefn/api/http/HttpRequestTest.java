@@ -254,35 +254,39 @@ class HttpRequestTest {
     }
 
     @Test
-    void deferredPathAndQueryAreWorkedOutOnFirstReadThenKept() {
+    void deferredRequestLineIsWorkedOutOnFirstReadThenKept() {
         java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
-        HttpRequest request = HttpRequest.builder().method("GET").path("/ignored")
-                .pathAndQueryFrom(target -> {
+        HttpRequest request = HttpRequest.builder().method("PUT").path("/ignored")
+                .requestLineFrom(line -> {
                     parsed.incrementAndGet();
-                    target.rawPath("/caf%C3%A9").path("/café").queryParameter("q", "1").queryParameter("q", "2");
+                    line.method("get").rawPath("/caf%C3%A9").path("/café").queryParameter("q", "1").queryParameter("q", "2");
                 })
                 .header("Content-Type", "application/json").body("{}").build();
 
         assertThat(request.bodyAs(Map.class)).isEmpty();
-        assertThat(parsed).as("nothing read the path or query yet").hasValue(0);
+        assertThat(parsed).as("nothing read the request line yet").hasValue(0);
+        assertThat(request.method()).isEqualTo("GET");
         assertThat(request.path()).isEqualTo("/café");
         assertThat(request.rawPath()).isEqualTo("/caf%C3%A9");
         assertThat(request.query().all("q")).containsExactly("1", "2");
         assertThat(request.queryParameter("q")).contains("1");
         assertThat(request).hasToString("GET /caf%C3%A9?{q=[1, 2]}");
         assertThat(request.withPathParameters(Map.of("id", "7")).path()).isEqualTo("/café");
+        assertThat(request.toBuilder().build().method()).isEqualTo("GET");
         assertThat(parsed).as("worked out once").hasValue(1);
     }
 
     @Test
     void deferredSourceFailuresReachTheReader() {
-        HttpRequest request = HttpRequest.builder().pathAndQueryFrom(target -> {
+        HttpRequest request = HttpRequest.builder().requestLineFrom(line -> {
             throw new IllegalStateException("no URL");
         }).build();
 
-        assertThat(request.method()).isEqualTo("GET");
+        assertThatThrownBy(request::method).isInstanceOf(IllegalStateException.class).hasMessage("no URL");
         assertThatThrownBy(request::path).isInstanceOf(IllegalStateException.class).hasMessage("no URL");
-        assertThatThrownBy(() -> HttpRequest.builder().pathAndQueryFrom(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> HttpRequest.builder().requestLineFrom(null)).isInstanceOf(NullPointerException.class);
+        assertThat(HttpRequest.builder().requestLineFrom(line -> line.path("/x")).build().method())
+                .as("the method defaults to GET").isEqualTo("GET");
     }
 
     @Test
