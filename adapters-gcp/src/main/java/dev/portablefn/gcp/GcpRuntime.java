@@ -66,8 +66,9 @@ final class GcpRuntime {
                     String executionId = headers.first("function-execution-id").orElse(null);
                     return executionId == null || executionId.isBlank() ? newExecutionId() : executionId;
                 })
-                .traceFrom(() -> TraceContext.firstOf(headers.first("traceparent").orElse(null), null,
-                        headers.first("x-cloud-trace-context").orElse(null)).orElse(null))
+                .traceFrom(() -> TraceContext.fromTraceparent(headers.first("traceparent").orElse(null))
+                        .or(() -> TraceContext.fromCloudTraceContext(headers.first("x-cloud-trace-context").orElse(null)))
+                        .orElse(null))
                 .build();
     }
 

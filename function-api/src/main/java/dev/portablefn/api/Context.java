@@ -305,6 +305,15 @@ final class SimpleContext implements Context {
     }
 
     @Override
+    public Duration remainingTime() {   // the interface's default, without an Optional and two lambdas per call
+        if (deadlineOrNull == null) {
+            return ChronoUnitHolder.NO_DEADLINE;
+        }
+        Duration left = Duration.between(clock.instant(), deadlineOrNull);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    @Override
     public Optional<TraceContext> trace() {
         Optional<TraceContext> known = trace;
         if (known == null) {

@@ -18,38 +18,36 @@ final class LoggingContextMiddleware implements Middleware {
     /** MDC key of the event id while an event is handled. */
     static final String MDC_EVENT_ID = "eventId";
 
-    private static final String[] KEYS = {
-        Context.MDC_REQUEST_ID, Context.MDC_TRACE_ID, Context.MDC_FUNCTION_NAME, Context.MDC_PROVIDER, MDC_EVENT_ID
-    };
-
     private LoggingContextMiddleware() {
     }
 
     @Override
     public Object around(Invocation invocation, Chain next) throws Exception {
-        if (!keepsMdc(MDC.getMDCAdapter())) {
+        MDCAdapter mdc = MDC.getMDCAdapter();
+        if (!keepsMdc(mdc)) {
             return next.proceed(invocation);
         }
-        // Five locals rather than an array: this runs on every invocation.
-        String requestId = MDC.get(KEYS[0]);
-        String traceId = MDC.get(KEYS[1]);
-        String functionName = MDC.get(KEYS[2]);
-        String provider = MDC.get(KEYS[3]);
-        String eventId = MDC.get(KEYS[4]);
         Context context = invocation.context();
+        // Locals rather than arrays: this runs on every invocation. A key with no value now and none before (the
+        // event id of an HTTP call, a missing trace) is neither written nor restored.
+        String requestId = context.requestId();
+        String traceId = context.traceId().orElse(null);
+        String functionName = context.functionName();
+        String provider = context.provider().name();
+        String eventId = invocation.input() instanceof Event<?> event ? event.id() : null;
+        String outerRequestId = swap(mdc, Context.MDC_REQUEST_ID, requestId);
+        String outerTraceId = swap(mdc, Context.MDC_TRACE_ID, traceId);
+        String outerFunctionName = swap(mdc, Context.MDC_FUNCTION_NAME, functionName);
+        String outerProvider = swap(mdc, Context.MDC_PROVIDER, provider);
+        String outerEventId = swap(mdc, MDC_EVENT_ID, eventId);
         try {
-            put(Context.MDC_REQUEST_ID, context.requestId());
-            put(Context.MDC_TRACE_ID, context.traceId().orElse(null));
-            put(Context.MDC_FUNCTION_NAME, context.functionName());
-            put(Context.MDC_PROVIDER, context.provider().name());
-            put(MDC_EVENT_ID, invocation.input() instanceof Event<?> event ? event.id() : null);
             return next.proceed(invocation);
         } finally {
-            put(KEYS[0], requestId);
-            put(KEYS[1], traceId);
-            put(KEYS[2], functionName);
-            put(KEYS[3], provider);
-            put(KEYS[4], eventId);
+            restore(mdc, Context.MDC_REQUEST_ID, requestId, outerRequestId);
+            restore(mdc, Context.MDC_TRACE_ID, traceId, outerTraceId);
+            restore(mdc, Context.MDC_FUNCTION_NAME, functionName, outerFunctionName);
+            restore(mdc, Context.MDC_PROVIDER, provider, outerProvider);
+            restore(mdc, MDC_EVENT_ID, eventId, outerEventId);
         }
     }
 
@@ -58,11 +56,23 @@ final class LoggingContextMiddleware implements Middleware {
         return adapter != null && !(adapter instanceof NOPMDCAdapter);
     }
 
-    private static void put(String key, String value) {
-        if (value == null) {
-            MDC.remove(key);
-        } else {
-            MDC.put(key, value);
+    /** Puts {@code value} under {@code key} (removes the key for {@code null}) and returns what was there. */
+    private static String swap(MDCAdapter mdc, String key, String value) {
+        String outer = mdc.get(key);
+        if (value != null) {
+            mdc.put(key, value);
+        } else if (outer != null) {
+            mdc.remove(key);
+        }
+        return outer;
+    }
+
+    /** Puts back what {@link #swap} found, unless the key had no value before or during the call. */
+    private static void restore(MDCAdapter mdc, String key, String value, String outer) {
+        if (outer != null) {
+            mdc.put(key, outer);
+        } else if (value != null) {
+            mdc.remove(key);
         }
     }
 }
