@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.azure.AzureFunctions;
+import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.bench.baseline.BaselineMdc;
 import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
 import dev.portablefn.bench.baseline.azure.BaselineAzureFunctions;
 import dev.portablefn.bench.baseline.gcp.BaselineGcpHttpFunction;
@@ -130,5 +132,17 @@ class BaselineEquivalenceTest {
     private static String bodyText(HttpResponseMessage response) {
         Object body = response.getBody();
         return body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+    }
+
+    @Test
+    void baselinesPutTheTraceIdTheLibraryPutsIntoTheMdc() {
+        String xRay = "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1";
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        assertThat(BaselineMdc.traceIdOfXRay(xRay)).isEqualTo(TraceContext.fromXRay(xRay).orElseThrow().traceId());
+        assertThat(BaselineMdc.traceIdOfTraceparent(traceparent))
+                .isEqualTo(TraceContext.fromTraceparent(traceparent).orElseThrow().traceId());
+        assertThat(BaselineMdc.traceIdOfXRay(null)).isNull();
+        assertThat(BaselineMdc.traceIdOfTraceparent("00-short")).isNull();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portablefn.bench.baseline.BaselineMdc;
 import dev.portablefn.bench.work.Order;
 import dev.portablefn.bench.work.OrderBook;
 import dev.portablefn.bench.work.Receipt;
@@ -43,8 +44,16 @@ public final class BaselineLambdaHandler implements RequestStreamHandler {
         JsonNode root = MAPPER.readTree(input);
         if (root.has("Records")) {
             sqs(root, output);
-        } else {
+        } else if (!BaselineMdc.ON) {
             http(root, output);
+        } else {
+            BaselineMdc.put(context.getAwsRequestId(), BaselineMdc.traceIdOfXRay(root.path("headers").path("x-amzn-trace-id").asText(null)),
+                    context.getFunctionName(), "AWS");
+            try {
+                http(root, output);
+            } finally {
+                BaselineMdc.clear();
+            }
         }
     }
 

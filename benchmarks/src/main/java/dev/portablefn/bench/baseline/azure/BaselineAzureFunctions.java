@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
+import dev.portablefn.bench.baseline.BaselineMdc;
 import dev.portablefn.bench.work.Order;
 import dev.portablefn.bench.work.OrderBook;
 import dev.portablefn.bench.work.Receipt;
@@ -31,6 +32,20 @@ public final class BaselineAzureFunctions {
      * @return the receipt as JSON, or 400
      */
     public HttpResponseMessage http(HttpRequestMessage<Optional<String>> request, ExecutionContext context) {
+        if (!BaselineMdc.ON) {
+            return handle(request);
+        }
+        com.microsoft.azure.functions.TraceContext trace = context.getTraceContext();
+        BaselineMdc.put(context.getInvocationId(), BaselineMdc.traceIdOfTraceparent(trace == null ? null : trace.getTraceparent()),
+                context.getFunctionName(), "AZURE");
+        try {
+            return handle(request);
+        } finally {
+            BaselineMdc.clear();
+        }
+    }
+
+    private static HttpResponseMessage handle(HttpRequestMessage<Optional<String>> request) {
         try {
             Order order = MAPPER.readValue(request.getBody().orElse(""), Order.class);
             return request.createResponseBuilder(HttpStatus.OK)

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
+import dev.portablefn.bench.baseline.BaselineMdc;
 import dev.portablefn.bench.work.Order;
 import dev.portablefn.bench.work.Receipt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The hand-written Functions Framework HTTP function the GCP adapter is compared with. */
 public final class BaselineGcpHttpFunction implements HttpFunction {
@@ -17,8 +21,31 @@ public final class BaselineGcpHttpFunction implements HttpFunction {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final String FUNCTION_NAME = System.getenv().getOrDefault("K_SERVICE", "function");
+
     @Override
     public void service(HttpRequest request, HttpResponse response) throws IOException {
+        if (!BaselineMdc.ON) {
+            handle(request, response);
+            return;
+        }
+        Map<String, List<String>> headers = request.getHeaders();   // the invoker builds this map per call: once
+        String executionId = first(headers, "function-execution-id");
+        BaselineMdc.put(executionId != null ? executionId : Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                BaselineMdc.traceIdOfTraceparent(first(headers, "traceparent")), FUNCTION_NAME, "GCP");
+        try {
+            handle(request, response);
+        } finally {
+            BaselineMdc.clear();
+        }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static void handle(HttpRequest request, HttpResponse response) throws IOException {
         Order order;
         try (InputStream body = request.getInputStream()) {
             order = MAPPER.readValue(body, Order.class);

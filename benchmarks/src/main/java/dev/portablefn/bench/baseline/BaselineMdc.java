@@ -1,0 +1,53 @@
+package dev.portablefn.bench.baseline;
+
+import org.slf4j.MDC;
+
+/**
+ * The logging context a hand-written handler that correlates its logs puts into the MDC around its work: the
+ * request id, the trace id, the function name and the provider, removed afterwards. The baselines do this only in
+ * {@code run.sh}'s second run of the HTTP paths, where the logging provider keeps an MDC (as logback does) and the
+ * library fills one with the same keys ({@code -Dportablefn.bench.baselineMdc=true}); in the main run they log
+ * nothing, as the library then does not fill an MDC either.
+ */
+public final class BaselineMdc {
+
+    /** Whether the baselines fill the MDC in this run. */
+    public static final boolean ON = Boolean.getBoolean("portablefn.bench.baselineMdc");
+
+    private BaselineMdc() {
+    }
+
+    /**
+     * @param requestId    the provider's request id
+     * @param traceId      the trace id, or {@code null}
+     * @param functionName the function's name
+     * @param provider     the cloud
+     */
+    public static void put(String requestId, String traceId, String functionName, String provider) {
+        MDC.put("requestId", requestId);
+        if (traceId != null) {
+            MDC.put("traceId", traceId);
+        }
+        MDC.put("functionName", functionName);
+        MDC.put("provider", provider);
+    }
+
+    /** Removes what {@link #put} put. */
+    public static void clear() {
+        MDC.remove("requestId");
+        MDC.remove("traceId");
+        MDC.remove("functionName");
+        MDC.remove("provider");
+    }
+
+    /** @param traceparent a W3C {@code traceparent} header, or {@code null} @return its trace id, or {@code null} */
+    public static String traceIdOfTraceparent(String traceparent) {
+        return traceparent != null && traceparent.length() >= 55 ? traceparent.substring(3, 35) : null;
+    }
+
+    /** @param header an X-Ray header, {@code Root=1-xxxxxxxx-yyyyyyyyyyyyyyyyyyyyyyyy;...} @return its trace id, or {@code null} */
+    public static String traceIdOfXRay(String header) {
+        int at = header == null ? -1 : header.indexOf("Root=1-");
+        return at < 0 || header.length() < at + 40 ? null : header.substring(at + 7, at + 15) + header.substring(at + 16, at + 40);
+    }
+}
