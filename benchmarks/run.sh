@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs warm (JMH), cold-start and deployment-size measurements, writes RESULTS.md.
 # Takes about 25 minutes on 2 cores. Knobs (environment):
-#   COLD_RUNS=10       fresh JVMs per cold-start variant and side (interleaved)
+#   COLD_RUNS=20       fresh JVMs per cold-start variant and side (interleaved)
 #   ROUNDS=6           paired rounds: each runs every benchmark once (one fork), baseline right before portable
 #   JMH_ARGS="..."     replaces the JMH options of one round
 #   JMH_JVM_ARGS="..." options of the forked benchmark JVMs (default -XX:+UseSerialGC, the collector functions run with
@@ -18,7 +18,7 @@ HERE=$(pwd)
 ROOT=$(cd .. && pwd)
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
-COLD_RUNS=${COLD_RUNS:-10}
+COLD_RUNS=${COLD_RUNS:-20}
 ROUNDS=${ROUNDS:-6}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -w 1s -i 3 -r 1s"}
 JMH_JVM_ARGS=${JMH_JVM_ARGS-"-XX:+UseSerialGC"}

@@ -174,32 +174,50 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
     }
 
     /**
-     * The usual valid {@code traceparent} (four fields, sizes 2-32-16-2, all hex) parsed without splitting;
-     * {@code null} for anything else, which the general parser decides.
+     * The usual valid {@code traceparent} (four fields, sizes 2-32-16-2, all hex) parsed without splitting, in one
+     * pass over each field and without lower-casing ids that are lower case already (as the spec asks senders);
+     * {@code null} for anything else, which the general parser decides. Runs per invocation when the MDC is filled.
      */
     private static TraceContext commonTraceparent(String header) {
-        if (header.length() != 55 || header.charAt(2) != '-' || header.charAt(35) != '-' || header.charAt(52) != '-'
-                || !isHex(header, 0, 2) || !isHex(header, 3, 35) || !isHex(header, 36, 52) || !isHex(header, 53, 55)
+        if (header.length() != 55 || header.charAt(2) != '-' || header.charAt(35) != '-' || header.charAt(52) != '-') {
+            return null;
+        }
+        int version = scanHex(header, 0, 2);
+        int trace = scanHex(header, 3, 35);
+        int span = scanHex(header, 36, 52);
+        int flags = scanHex(header, 53, 55);
+        if (version < 0 || trace < 0 || span < 0 || flags < 0 || (trace & NON_ZERO) == 0 || (span & NON_ZERO) == 0
                 || header.regionMatches(true, 0, "ff", 0, 2)) {
             return null;
         }
-        String traceId = header.substring(3, 35).toLowerCase(Locale.ROOT);
-        String spanId = header.substring(36, 52).toLowerCase(Locale.ROOT);
-        if (isZero(traceId) || isZero(spanId)) {
-            return null;
-        }
+        String traceId = header.substring(3, 35);
+        String spanId = header.substring(36, 52);
         boolean sampled = (Character.digit(header.charAt(54), 16) & 1) == 1;
-        return new TraceContext(traceId, spanId, sampled, header);
+        return new TraceContext((trace & UPPER) == 0 ? traceId : traceId.toLowerCase(Locale.ROOT),
+                (span & UPPER) == 0 ? spanId : spanId.toLowerCase(Locale.ROOT), sampled, header);
     }
 
-    private static boolean isHex(String value, int from, int to) {
+    /** {@link #scanHex} flag: a digit other than {@code 0}. */
+    private static final int NON_ZERO = 1;
+    /** {@link #scanHex} flag: an upper-case hex digit. */
+    private static final int UPPER = 2;
+
+    /** @return -1 when a char of {@code value[from, to)} is not a hex digit, else {@link #NON_ZERO} and {@link #UPPER} flags */
+    private static int scanHex(String value, int from, int to) {
+        int seen = 0;
         for (int i = from; i < to; i++) {
             char c = value.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return false;
+            if (c >= '0' && c <= '9') {
+                seen |= c == '0' ? 0 : NON_ZERO;
+            } else if (c >= 'a' && c <= 'f') {
+                seen |= NON_ZERO;
+            } else if (c >= 'A' && c <= 'F') {
+                seen |= NON_ZERO | UPPER;
+            } else {
+                return -1;
             }
         }
-        return true;
+        return seen;
     }
 
     private static boolean isZero(String value) {
