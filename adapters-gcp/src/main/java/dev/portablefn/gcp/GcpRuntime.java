@@ -75,7 +75,7 @@ final class GcpRuntime {
     /** The context of an event invocation: the event id is the request id; the trace is parsed on first use. */
     Context eventContext(String eventId, String traceparent, Object nativeContext) {
         return contextBuilder(nativeContext).requestId(eventId)
-                .traceFrom(() -> TraceContext.firstOf(traceparent, null, null).orElse(null))
+                .traceFrom(() -> TraceContext.fromTraceparent(traceparent).orElse(null))
                 .build();
     }
 

@@ -16,8 +16,6 @@ import java.util.TreeMap;
 /** A Functions Framework request as the invoker 2.0.0 hands it over: method, path, headers and a body stream. */
 public final class FakeGcpRequest implements HttpRequest {
 
-    private final String method;
-    private final String path;
     private static final String CONTENT_TYPE = "content-type";
 
     /**
@@ -44,6 +42,8 @@ public final class FakeGcpRequest implements HttpRequest {
         }
     }
 
+    private final String method;
+    private final String path;
     private final Map<String, List<String>> headers;
     private final String[] fieldNames;
     private final String[] fieldValues;

@@ -163,14 +163,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
     }
 
     private static boolean isHex(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex) {
-                return false;
-            }
-        }
-        return !value.isEmpty();
+        return !value.isEmpty() && scanHex(value, 0, value.length()) >= 0;
     }
 
     /**
