@@ -131,7 +131,7 @@ for example in minimal-aws minimal-gcp minimal-azure; do
     printf 'examples/%s (not in the tree yet)\t0\n' "$example" >> "$SIZES"
   fi
 done
-(cd "$ROOT" && ./mvnw -B -q -o -f adapters-aws/pom.xml dependency:list -DincludeScope=runtime \
+(cd "$ROOT" && ./mvnw -B -q -o -f adapters-aws/lambda/pom.xml dependency:list -DincludeScope=runtime \
     -DoutputFile="$OUT/deps-adapters-aws.txt" > /dev/null 2>&1) || echo "(dependency:list failed)" > "$OUT/deps-adapters-aws.txt"
 # compressed bytes per top-level package in the minimal jar: who pays for the size
 unzip -v target/minimal-aws.jar | awk 'NR>3 && $8 ~ /\.class$|\// {split($8,p,"/"); k=p[1]"/"p[2]"/"p[3]; s[k]+=$3} END {for (k in s) printf "%s\t%d\n", k, s[k]}' \
@@ -282,7 +282,7 @@ warm_table() {   # $@: JMH JSON files, one per round -> one table row per path w
   echo "|---|---:|"
   awk -F'\t' '{printf "| %s | %s |\n", $1, $2}' "$OUT/minimal-aws-breakdown.tsv"
   echo
-  echo "Runtime dependencies of \`portablefn-adapters-aws\` (\`mvn dependency:list -DincludeScope=runtime\`):"
+  echo "Runtime dependencies of \`portablefn-aws-lambda\` (\`mvn dependency:list -DincludeScope=runtime\`):"
   echo
   echo '```'
   grep -E '^\s+[a-z].*:.*:' "$OUT/deps-adapters-aws.txt" | sed 's/^ *//' | sed 's/ -- module.*//' | sort || true
