@@ -1,11 +1,12 @@
 package dev.portablefn.bench;
 
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.azure.AzureFunctions;
 import dev.portablefn.bench.baseline.BaselineMdc;
@@ -139,9 +140,9 @@ class BaselineEquivalenceTest {
         String xRay = "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1";
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-        assertThat(BaselineMdc.traceIdOfXRay(xRay)).isEqualTo(TraceContext.fromXRay(xRay).orElseThrow().traceId());
+        assertThat(BaselineMdc.traceIdOfXRay(xRay)).isEqualTo(TraceHeaders.fromXRay(xRay).orElseThrow().traceId());
         assertThat(BaselineMdc.traceIdOfTraceparent(traceparent))
-                .isEqualTo(TraceContext.fromTraceparent(traceparent).orElseThrow().traceId());
+                .isEqualTo(TraceHeaders.fromTraceparent(traceparent).orElseThrow().traceId());
         assertThat(BaselineMdc.traceIdOfXRay(null)).isNull();
         assertThat(BaselineMdc.traceIdOfTraceparent("00-short")).isNull();
     }

@@ -1,13 +1,13 @@
 package dev.portablefn.aws;
 
-import static dev.portablefn.api.json.JsonFields.wrongType;
+import static dev.portablefn.runtime.internal.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package dev.portablefn.aws;
 
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.ProviderDecoder;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.runtime.internal.ProviderDecoder;
 import java.util.Objects;
 
 /**
@@ -18,15 +18,15 @@ public final class AwsDecoder implements ProviderDecoder {
 
     private final AwsEventDecoder decoder;
 
-    /** A decoder over the shared {@link JsonCodec#standard()} codec and its limits. */
+    /** A decoder over the shared {@link JacksonCodec#standard()} codec and its limits. */
     public AwsDecoder() {
-        this(JsonCodec.standard());
+        this(JacksonCodec.standard());
     }
 
     /**
      * @param codec the codec whose mapper (and limits) parse payloads
      */
-    public AwsDecoder(JsonCodec codec) {
+    public AwsDecoder(JacksonCodec codec) {
         this.decoder = new AwsEventDecoder(Objects.requireNonNull(codec, "codec").mapper());
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.batch.Ordering;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package dev.portablefn.aws;
 
-import static dev.portablefn.api.json.JsonFields.base64;
-import static dev.portablefn.api.json.JsonFields.optionalArray;
-import static dev.portablefn.api.json.JsonFields.optionalEpochMillis;
-import static dev.portablefn.api.json.JsonFields.optionalEpochSeconds;
-import static dev.portablefn.api.json.JsonFields.optionalInstant;
-import static dev.portablefn.api.json.JsonFields.optionalLong;
-import static dev.portablefn.api.json.JsonFields.optionalObject;
-import static dev.portablefn.api.json.JsonFields.optionalText;
-import static dev.portablefn.api.json.JsonFields.requiredObject;
-import static dev.portablefn.api.json.JsonFields.requiredText;
-import static dev.portablefn.api.json.JsonFields.wrongType;
+import static dev.portablefn.runtime.internal.json.JsonFields.base64;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalArray;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalEpochMillis;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalEpochSeconds;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalInstant;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalLong;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalObject;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalText;
+import static dev.portablefn.runtime.internal.json.JsonFields.requiredObject;
+import static dev.portablefn.runtime.internal.json.JsonFields.requiredText;
+import static dev.portablefn.runtime.internal.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,8 +20,8 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.http.UrlDecoding;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

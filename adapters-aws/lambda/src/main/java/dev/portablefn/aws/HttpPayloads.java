@@ -1,14 +1,14 @@
 package dev.portablefn.aws;
 
-import static dev.portablefn.api.json.JsonFields.base64;
-import static dev.portablefn.api.json.JsonFields.optionalArray;
-import static dev.portablefn.api.json.JsonFields.optionalBoolean;
-import static dev.portablefn.api.json.JsonFields.optionalObject;
-import static dev.portablefn.api.json.JsonFields.optionalText;
-import static dev.portablefn.api.json.JsonFields.requiredObject;
-import static dev.portablefn.api.json.JsonFields.requiredText;
-import static dev.portablefn.api.json.JsonFields.stringMap;
-import static dev.portablefn.api.json.JsonFields.wrongType;
+import static dev.portablefn.runtime.internal.json.JsonFields.base64;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalArray;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalBoolean;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalObject;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalText;
+import static dev.portablefn.runtime.internal.json.JsonFields.requiredObject;
+import static dev.portablefn.runtime.internal.json.JsonFields.requiredText;
+import static dev.portablefn.runtime.internal.json.JsonFields.stringMap;
+import static dev.portablefn.runtime.internal.json.JsonFields.wrongType;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +17,7 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.HttpStatus;
-import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

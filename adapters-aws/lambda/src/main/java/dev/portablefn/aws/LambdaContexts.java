@@ -1,9 +1,10 @@
 package dev.portablefn.aws;
 
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -76,8 +77,8 @@ final class LambdaContexts {
             xRay = environment.apply(XRAY_ENVIRONMENT_VARIABLE);
         }
         String runtimeXRay = xRay;
-        return () -> TraceContext.firstOf(traceparent, amznTraceId, null)
-                .or(() -> TraceContext.fromXRay(runtimeXRay))
+        return () -> TraceHeaders.firstOf(traceparent, amznTraceId, null)
+                .or(() -> TraceHeaders.fromXRay(runtimeXRay))
                 .orElse(null);
     }
 }

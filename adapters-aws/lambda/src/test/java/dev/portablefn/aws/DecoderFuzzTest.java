@@ -15,9 +15,9 @@ import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
-import dev.portablefn.api.runtime.Decoded;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.internal.Decoded;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -46,7 +46,7 @@ class DecoderFuzzTest {
     private static final long SEED = 20_240_601L;
     private static final int CASES = 10_000;
     private static final long CASE_TIMEOUT_SECONDS = 5;
-    private static final ObjectMapper JSON = JsonCodec.standard().mapper();
+    private static final ObjectMapper JSON = JacksonCodec.standard().mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Writes mutated trees however deep they got; reading them back is the decoder's problem. */
     private static final ObjectMapper WRITER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()

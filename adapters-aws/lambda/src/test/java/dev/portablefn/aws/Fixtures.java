@@ -74,7 +74,7 @@ final class Fixtures {
 
     static String quote(String text) {
         try {
-            return dev.portablefn.api.json.JsonCodec.standard().mapper().writeValueAsString(text);
+            return dev.portablefn.runtime.json.JacksonCodec.standard().mapper().writeValueAsString(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -13,7 +13,7 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ class LambdaHandlerEventsTest {
     }
 
     private static List<String> failedIds(byte[] response) throws Exception {
-        JsonNode json = JsonCodec.standard().mapper().readTree(response);
+        JsonNode json = JacksonCodec.standard().mapper().readTree(response);
         List<String> ids = new ArrayList<>();
         json.get("batchItemFailures").forEach(failure -> ids.add(failure.get("itemIdentifier").textValue()));
         return ids;

@@ -10,7 +10,7 @@ import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.Cookie;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LambdaHandlerHttpTest {
 
-    private static final ObjectMapper JSON = JsonCodec.standard().mapper();
+    private static final ObjectMapper JSON = JacksonCodec.standard().mapper();
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AtomicReference<dev.portablefn.api.Context> seenContext = new AtomicReference<>();

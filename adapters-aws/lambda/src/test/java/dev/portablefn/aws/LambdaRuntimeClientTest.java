@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaRuntimeClientTest {
 
     private static final long TIMEOUT_SECONDS = 60;
-    private static final ObjectMapper JSON = JsonCodec.standard().mapper();
+    private static final ObjectMapper JSON = JacksonCodec.standard().mapper();
 
     @TempDir
     static Path workDir;

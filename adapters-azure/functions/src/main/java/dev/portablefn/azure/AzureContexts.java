@@ -1,9 +1,10 @@
 package dev.portablefn.azure;
 
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import com.microsoft.azure.functions.ExecutionContext;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ final class AzureContexts {
                 .functionName(name).clock(clock).logger(logger).nativeContext(context);   // Azure does not tell the deadline
         String traceparent = traceparent(context);
         if (traceparent != null) {
-            builder.traceFrom(() -> TraceContext.fromTraceparent(traceparent).orElse(null));
+            builder.traceFrom(() -> TraceHeaders.fromTraceparent(traceparent).orElse(null));
         }
         return builder.build();
     }

@@ -5,10 +5,10 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.batch.Ordering;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
-import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.ProviderDecoder;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.runtime.internal.ProviderDecoder;
 import java.util.List;
 
 /**
@@ -19,14 +19,14 @@ import java.util.List;
  */
 public final class AzureDecoder implements ProviderDecoder {
 
-    private final JsonCodec codec;
+    private final JacksonCodec codec;
 
     /** Uses the shared codec with the default limits. */
     public AzureDecoder() {
-        this(JsonCodec.standard());
+        this(JacksonCodec.standard());
     }
 
-    AzureDecoder(JsonCodec codec) {
+    AzureDecoder(JacksonCodec codec) {
         this.codec = codec;
     }
 

@@ -18,8 +18,8 @@ import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.runtime.FunctionRunner;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.FunctionRunner;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +92,7 @@ public final class AzureFunctions {
     static final String COSMOS_DB = "Cosmos DB";
 
     private final FunctionRunner runner;
-    private final JsonCodec codec;
+    private final JacksonCodec codec;
     private final String routePrefix;
     private final Clock clock;
 

@@ -10,9 +10,9 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.http.UrlDecoding;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ final class AzureHttp {
     }
 
     /** Builds the portable request; the host's route prefix ({@code api} by default) is taken off {@link HttpRequest#path()}. */
-    static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JsonCodec codec) {
+    static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JacksonCodec codec) {
         String where = "Azure HTTP request";
         HttpRequest.Builder builder = HttpRequest.builder();
         // The worker looks the method up and parses the URL anew on every call: only when the function reads them.
@@ -171,7 +171,7 @@ final class AzureHttp {
         UrlDecoding.parseQuery(rawQuery).asMap().forEach((name, values) -> values.forEach(v -> builder.queryParameter(name, v)));
     }
 
-    private static byte[] body(Object body, JsonCodec codec) {
+    private static byte[] body(Object body, JacksonCodec codec) {
         Object value = body instanceof Optional<?> optional ? optional.orElse(null) : body;
         if (value == null) {
             return null;

@@ -2,7 +2,7 @@ package dev.portablefn.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -7,7 +7,7 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
-import dev.portablefn.api.json.JsonFields;
-import dev.portablefn.api.runtime.Outcome;
+import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.internal.Outcome;
 import java.util.List;
 
 /**

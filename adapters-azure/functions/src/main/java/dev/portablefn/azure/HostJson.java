@@ -2,8 +2,8 @@ package dev.portablefn.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -20,14 +20,14 @@ final class HostJson {
     }
 
     /** Parses JSON text the host handed over as a string (binding data, metadata). */
-    static JsonNode parse(JsonCodec codec, String json, String what) {
+    static JsonNode parse(JacksonCodec codec, String json, String what) {
         if (json == null || json.isBlank()) {
             throw new EventDecodingException(what + " is empty; expected JSON");
         }
         return parse(codec, json.getBytes(StandardCharsets.UTF_8), what);
     }
 
-    static JsonNode parse(JsonCodec codec, byte[] json, String what) {
+    static JsonNode parse(JacksonCodec codec, byte[] json, String what) {
         if (json == null || json.length == 0) {
             throw new EventDecodingException(what + " is empty; expected JSON");
         }
@@ -42,7 +42,7 @@ final class HostJson {
      * Metadata arrives either as JSON values or as JSON text inside a string (the Java worker and the
      * custom-handler payload both do this), so objects and arrays are parsed out of strings.
      */
-    static JsonNode structured(JsonCodec codec, JsonNode node, String what) {
+    static JsonNode structured(JacksonCodec codec, JsonNode node, String what) {
         if (node != null && node.isTextual()) {
             String text = node.textValue().trim();
             if (text.startsWith("{") || text.startsWith("[")) {

@@ -5,9 +5,9 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.Ordering;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
-import dev.portablefn.api.runtime.Decoded;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.internal.Decoded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,7 +33,7 @@ final class InvocationPayloads {
         return root != null && root.isObject() && root.has("Data");
     }
 
-    static Decoded decode(JsonNode root, JsonCodec codec, String routePrefix) {
+    static Decoded decode(JsonNode root, JacksonCodec codec, String routePrefix) {
         JsonNode data = JsonFields.requireObject(root.get("Data"), WHERE + " 'Data'");
         if (data.isEmpty()) {
             throw new EventDecodingException(WHERE + ": 'Data' is empty; expected the trigger's binding");
@@ -108,7 +108,7 @@ final class InvocationPayloads {
     }
 
     /** Custom handlers may send {@code Query} and {@code Headers} as JSON text; parse them in place. */
-    private static JsonNode normaliseHttp(JsonCodec codec, JsonNode request, String where) {
+    private static JsonNode normaliseHttp(JacksonCodec codec, JsonNode request, String where) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = request.deepCopy();
         for (String field : new String[] {"Query", "Headers"}) {
             JsonNode value = copy.get(field);
@@ -119,7 +119,7 @@ final class InvocationPayloads {
         return copy;
     }
 
-    private static Event<?> serviceBus(JsonCodec codec, JsonNode value, JsonNode metadata, String functionName) {
+    private static Event<?> serviceBus(JacksonCodec codec, JsonNode value, JsonNode metadata, String functionName) {
         String where = WHERE + " 'Metadata'";
         JsonNode properties = metadata.has("ApplicationProperties") ? metadata.get("ApplicationProperties")
                 : metadata.get("UserProperties");
@@ -132,7 +132,7 @@ final class InvocationPayloads {
                 attributes, Trigger.QUEUE, functionName, metadata);
     }
 
-    private static List<Event<?>> eventHubs(JsonCodec codec, JsonNode value, JsonNode metadata, String functionName,
+    private static List<Event<?>> eventHubs(JacksonCodec codec, JsonNode value, JsonNode metadata, String functionName,
                                             String invocationId) {
         String where = WHERE + " 'Metadata'";
         JsonNode partitionContext = HostJson.structured(codec, metadata.get("PartitionContext"), where + " 'PartitionContext'");

@@ -12,9 +12,9 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.FunctionRunner;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.runtime.internal.FunctionRunner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ class AzureFuzzTest {
 
     private static final long SEED = 0x5EED_A2E1L;
     private static final int CASES = 12_000;
-    private static final JsonCodec CODEC = JsonCodec.standard();
+    private static final JacksonCodec CODEC = JacksonCodec.standard();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static ExecutorService executor;
 

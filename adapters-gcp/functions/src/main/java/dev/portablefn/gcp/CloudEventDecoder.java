@@ -7,8 +7,8 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +32,9 @@ final class CloudEventDecoder {
     /** Attribute carrying a Cloud Scheduler job's custom data (base64, as sent). */
     static final String SCHEDULER_CUSTOM_DATA = "customData";
 
-    private final JsonCodec codec;
+    private final JacksonCodec codec;
 
-    CloudEventDecoder(JsonCodec codec) {
+    CloudEventDecoder(JacksonCodec codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 

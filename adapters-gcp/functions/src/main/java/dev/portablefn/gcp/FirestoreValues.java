@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -8,7 +8,7 @@ import dev.portablefn.api.BatchFunction;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.PortableFunction;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -23,7 +23,7 @@ import java.util.Objects;
 public class GcpBackgroundFunction implements RawBackgroundFunction {
 
     private final GcpRuntime runtime;
-    private final JsonCodec codec;
+    private final JacksonCodec codec;
 
     /** @param function the portable event function; its data type is read from its declaration */
     public GcpBackgroundFunction(EventFunction<?> function) {
@@ -46,14 +46,14 @@ public class GcpBackgroundFunction implements RawBackgroundFunction {
         runtime.deliver(() -> fromLegacy(json, context, codec), context);
     }
 
-    static GcpCloudEvent fromLegacy(String json, Context context, JsonCodec codec) {
+    static GcpCloudEvent fromLegacy(String json, Context context, JacksonCodec codec) {
         JsonNode data = parse(json, "data", codec);
         return LegacyEvents.convert(data, context.eventId(), context.timestamp(), context.eventType(),
                 resource(context.resource(), codec), context);
     }
 
     /** The framework hands the resource over as JSON text: an object, a quoted string, or (older invokers) a bare name. */
-    private static JsonNode resource(String resource, JsonCodec codec) {
+    private static JsonNode resource(String resource, JacksonCodec codec) {
         if (resource == null || resource.isBlank()) {
             return null;
         }
@@ -64,7 +64,7 @@ public class GcpBackgroundFunction implements RawBackgroundFunction {
         return TextNode.valueOf(trimmed);
     }
 
-    private static JsonNode parse(String json, String what, JsonCodec codec) {
+    private static JsonNode parse(String json, String what, JacksonCodec codec) {
         if (json == null || json.isBlank()) {
             throw new EventDecodingException("legacy event: '" + what + "' is empty");
         }

@@ -2,8 +2,8 @@ package dev.portablefn.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -59,7 +59,7 @@ record GcpCloudEvent(String id, String source, String type, String subject, Inst
      * @return the data as a JSON tree, parsing bytes when needed
      * @throws EventDecodingException if there is no data or it is not JSON
      */
-    JsonNode json(JsonCodec codec) {
+    JsonNode json(JacksonCodec codec) {
         if (jsonData != null) {
             return jsonData;
         }

@@ -5,10 +5,10 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.batch.Ordering;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.json.JsonFields;
-import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.ProviderDecoder;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.runtime.internal.ProviderDecoder;
 import java.io.IOException;
 import java.util.List;
 
@@ -20,15 +20,15 @@ import java.util.List;
  */
 public final class GcpDecoder implements ProviderDecoder {
 
-    private final JsonCodec codec;
+    private final JacksonCodec codec;
     private final CloudEventDecoder events;
 
     /** A decoder over the shared codec and its default limits. */
     public GcpDecoder() {
-        this(JsonCodec.standard());
+        this(JacksonCodec.standard());
     }
 
-    GcpDecoder(JsonCodec codec) {
+    GcpDecoder(JacksonCodec codec) {
         this.codec = codec;
         this.events = new CloudEventDecoder(codec);
     }

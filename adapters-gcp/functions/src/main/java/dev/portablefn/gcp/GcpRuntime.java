@@ -1,5 +1,6 @@
 package dev.portablefn.gcp;
 
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
@@ -7,9 +8,9 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.http.HttpHeaders;
-import dev.portablefn.api.runtime.FunctionRunner;
-import dev.portablefn.api.runtime.Outcome;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.internal.Outcome;
+import dev.portablefn.api.TraceContext;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -66,8 +67,8 @@ final class GcpRuntime {
                     String executionId = headers.first("function-execution-id").orElse(null);
                     return executionId == null || executionId.isBlank() ? newExecutionId() : executionId;
                 })
-                .traceFrom(() -> TraceContext.fromTraceparent(headers.first("traceparent").orElse(null))
-                        .or(() -> TraceContext.fromCloudTraceContext(headers.first("x-cloud-trace-context").orElse(null)))
+                .traceFrom(() -> TraceHeaders.fromTraceparent(headers.first("traceparent").orElse(null))
+                        .or(() -> TraceHeaders.fromCloudTraceContext(headers.first("x-cloud-trace-context").orElse(null)))
                         .orElse(null))
                 .build();
     }
@@ -75,7 +76,7 @@ final class GcpRuntime {
     /** The context of an event invocation: the event id is the request id; the trace is parsed on first use. */
     Context eventContext(String eventId, String traceparent, Object nativeContext) {
         return contextBuilder(nativeContext).requestId(eventId)
-                .traceFrom(() -> TraceContext.fromTraceparent(traceparent).orElse(null))
+                .traceFrom(() -> TraceHeaders.fromTraceparent(traceparent).orElse(null))
                 .build();
     }
 

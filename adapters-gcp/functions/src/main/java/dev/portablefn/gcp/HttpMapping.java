@@ -3,7 +3,7 @@ package dev.portablefn.gcp;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

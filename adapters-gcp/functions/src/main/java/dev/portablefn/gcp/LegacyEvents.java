@@ -3,7 +3,7 @@ package dev.portablefn.gcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.json.JsonFields;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package dev.portablefn.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Loads the recorded GCP event data and wraps it into full CloudEvents and legacy events for tests. */
 final class TestEvents {
 
-    static final JsonCodec CODEC = JsonCodec.standard();
+    static final JacksonCodec CODEC = JacksonCodec.standard();
 
     private TestEvents() {
     }

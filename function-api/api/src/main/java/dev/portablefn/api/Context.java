@@ -1,6 +1,6 @@
 package dev.portablefn.api;
 
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +38,6 @@ public final class PortableFunction {
     private final Limits limits;
     private final Duration deadlineThreshold;
     private final boolean validation;
-    private volatile JsonCodec limitedCodec;
 
     private PortableFunction(Kind kind, Object function, Type dataType, List<Middleware> middleware, JsonCodec codec,
                              Limits limits, Duration deadlineThreshold, boolean validation) {
@@ -218,18 +219,13 @@ public final class PortableFunction {
         return middleware;
     }
 
-    /** @return the codec for this function: the one given, or one enforcing {@link #limits()} */
-    public JsonCodec codec() {
-        if (codec != null) {
-            return codec;
-        }
-        JsonCodec derived = limitedCodec;
-        if (derived == null) {
-            // Built once per function: a mapper is expensive, and runners ask for it on every construction.
-            derived = limits.equals(Limits.defaults()) ? JsonCodec.standard() : JsonCodec.withLimits(limits);
-            limitedCodec = derived;
-        }
-        return derived;
+    /**
+     * Gives the codec set with {@link #withCodec(JsonCodec)}.
+     *
+     * @return that codec, or empty when the runtime's standard one, enforcing {@link #limits()}, is to be used
+     */
+    public Optional<JsonCodec> codec() {
+        return Optional.ofNullable(codec);
     }
 
     /** @return the input limits */
@@ -260,6 +256,10 @@ public final class PortableFunction {
     }
 
     /**
+     * Binds and writes this function's JSON with a codec of the application's own, such as
+     * {@code JacksonCodec.of(mapper)} from {@code portablefn-runtime} over a mapper it configured. The codec then
+     * decides the JSON limits too: {@link #withLimits(Limits)} still caps body and batch sizes.
+     *
      * @param newCodec the codec to bind and write JSON with
      * @return a copy using it
      */

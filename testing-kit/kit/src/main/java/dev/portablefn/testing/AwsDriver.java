@@ -6,7 +6,7 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.runtime.Decoded;
+import dev.portablefn.runtime.internal.Decoded;
 import dev.portablefn.aws.AwsDecoder;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.testing.aws.TestLambdaContext;

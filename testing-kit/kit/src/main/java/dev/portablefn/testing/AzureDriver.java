@@ -248,6 +248,6 @@ final class AzureDriver implements ProviderDriver {
         if (body instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        return dev.portablefn.api.json.JsonCodec.standard().write(body);
+        return dev.portablefn.runtime.json.JacksonCodec.standard().write(body);
     }
 }

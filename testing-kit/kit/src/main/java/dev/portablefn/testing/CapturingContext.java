@@ -3,7 +3,7 @@ package dev.portablefn.testing;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.middleware.Middleware;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

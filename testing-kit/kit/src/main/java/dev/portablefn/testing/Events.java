@@ -7,7 +7,7 @@ import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -138,7 +138,7 @@ public final class Events {
      */
     public static Event<DocumentChange<JsonNode>> documentChange(String collection, String id, Object before,
                                                                  Object after, DocumentChange.Kind kind) {
-        JsonCodec codec = JsonCodec.standard();
+        JacksonCodec codec = JacksonCodec.standard();
         DocumentChange<JsonNode> change = new DocumentChange<>(collection, Map.of("id", id),
                 before == null ? null : codec.mapper().valueToTree(before),
                 after == null ? null : codec.mapper().valueToTree(after), kind);
@@ -163,7 +163,7 @@ public final class Events {
         HttpRequest.Builder builder = HttpRequest.builder().method(method)
                 .path(question < 0 ? path : path.substring(0, question));
         if (question >= 0) {
-            dev.portablefn.api.http.UrlDecoding.parseQuery(path.substring(question + 1)).asMap()
+            dev.portablefn.runtime.internal.http.UrlDecoding.parseQuery(path.substring(question + 1)).asMap()
                     .forEach((name, values) -> values.forEach(value -> builder.queryParameter(name, value)));
         }
         return builder;
@@ -183,7 +183,7 @@ public final class Events {
         if (body instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
-        return JsonCodec.standard().write(body);
+        return JacksonCodec.standard().write(body);
     }
 
     private static String nextId(String prefix) {

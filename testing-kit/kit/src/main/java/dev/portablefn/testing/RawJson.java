@@ -3,7 +3,7 @@ package dev.portablefn.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.util.Optional;
 /** What the raw provider event builders share: one mapper, bytes out, and telling text bodies from binary ones. */
 final class RawJson {
 
-    static final ObjectMapper MAPPER = JsonCodec.standard().mapper();
+    static final ObjectMapper MAPPER = JacksonCodec.standard().mapper();
 
     private RawJson() {
     }

@@ -1,8 +1,9 @@
 package dev.portablefn.testing;
 
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,7 +189,7 @@ public final class TestContext implements Context {
          * @throws IllegalArgumentException if the value is not a valid traceparent
          */
         public Builder traceparent(String traceparent) {
-            this.trace = TraceContext.fromTraceparent(traceparent).orElseThrow(() -> new IllegalArgumentException(
+            this.trace = TraceHeaders.fromTraceparent(traceparent).orElseThrow(() -> new IllegalArgumentException(
                     "'" + traceparent + "' is not a W3C traceparent such as 00-<32 hex>-<16 hex>-01"));
             return this;
         }

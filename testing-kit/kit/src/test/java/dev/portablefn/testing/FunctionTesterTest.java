@@ -13,7 +13,7 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.testing.gcp.TestHttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ class FunctionTesterTest {
     };
 
     private static JsonNode json(byte[] raw) throws Exception {
-        return JsonCodec.standard().readTree(raw);
+        return JacksonCodec.standard().readTree(raw);
     }
 
     @Test

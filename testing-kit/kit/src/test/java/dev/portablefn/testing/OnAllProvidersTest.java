@@ -86,7 +86,7 @@ class OnAllProvidersTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse response) throws java.io.IOException {
-        return dev.portablefn.api.json.JsonCodec.standard().mapper().readValue(response.body(), Map.class);
+        return dev.portablefn.runtime.json.JacksonCodec.standard().mapper().readValue(response.body(), Map.class);
     }
 
     @OnAllProviders

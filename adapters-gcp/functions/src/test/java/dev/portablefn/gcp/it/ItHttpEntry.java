@@ -5,7 +5,7 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.http.Cookie;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.gcp.GcpHttpFunction;
 import java.util.Base64;
 
@@ -20,7 +20,7 @@ public class ItHttpEntry extends GcpHttpFunction {
             if (request.path().equals("/busy")) {
                 throw new RetryableException("busy");
             }
-            ObjectNode seen = JsonCodec.standard().mapper().createObjectNode();
+            ObjectNode seen = JacksonCodec.standard().mapper().createObjectNode();
             seen.put("method", request.method()).put("path", request.path()).put("rawPath", request.rawPath())
                     .put("requestId", context.requestId()).put("functionName", context.functionName())
                     .put("traceId", context.traceId().orElse(null))

@@ -6,7 +6,7 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ public final class RecordingEventFunction implements EventFunction<Object> {
 
     @Override
     public void handle(Event<Object> event, Context context) {
-        JsonCodec codec = JsonCodec.standard();
+        JacksonCodec codec = JacksonCodec.standard();
         ObjectNode seen = codec.mapper().createObjectNode();
         seen.put("id", event.id()).put("source", event.source()).put("type", event.type())
                 .put("subject", event.subject().orElse(null)).put("time", event.time().map(Object::toString).orElse(null))

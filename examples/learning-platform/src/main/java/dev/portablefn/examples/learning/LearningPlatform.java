@@ -2,10 +2,10 @@ package dev.portablefn.examples.learning;
 
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
-import dev.portablefn.api.idempotency.Idempotency;
-import dev.portablefn.api.idempotency.IdempotencyStore;
-import dev.portablefn.api.idempotency.InMemoryIdempotencyStore;
-import dev.portablefn.api.idempotency.KeyExtractors;
+import dev.portablefn.idempotency.Idempotency;
+import dev.portablefn.idempotency.IdempotencyStore;
+import dev.portablefn.idempotency.InMemoryIdempotencyStore;
+import dev.portablefn.idempotency.KeyExtractors;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.api.http.HttpRouter;
 import dev.portablefn.examples.learning.content.InMemoryLessonFileRepository;

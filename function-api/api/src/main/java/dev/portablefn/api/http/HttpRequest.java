@@ -1,8 +1,7 @@
 package dev.portablefn.api.http;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.portablefn.api.InvalidInputException;
-import dev.portablefn.api.json.DataBinder;
+import dev.portablefn.api.json.JsonCodec;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ public final class HttpRequest {
     private final Map<String, String> pathParameters;
     private final String remoteAddress;
     private final Object nativeRequest;
-    private final DataBinder binder;
+    private final JsonCodec codec;
     private Map<String, String> cookies;
 
     private HttpRequest(Builder builder) {
@@ -48,7 +47,7 @@ public final class HttpRequest {
         this.pathParameters = builder.pathParameters == null ? Map.of() : Map.copyOf(builder.pathParameters);
         this.remoteAddress = builder.remoteAddress;
         this.nativeRequest = builder.nativeRequest;
-        this.binder = builder.binder;
+        this.codec = builder.codec;
     }
 
     /** @return a builder for a request; method defaults to {@code GET} and path to {@code /} */
@@ -198,15 +197,17 @@ public final class HttpRequest {
     }
 
     /**
-     * Binds the JSON body to a generic type such as {@code List<Course>}.
+     * Binds the JSON body to a generic type such as {@code List<Course>}, given as a {@link Type} (for example the
+     * generic type of a field or method parameter, or {@code new TypeReference<List<Course>>() {}.getType()} where
+     * Jackson is at hand).
      *
      * @param type the type to bind to
-     * @param <T>  the result type
+     * @param <T>  the result type, which the caller vouches for
      * @return the bound body
      * @throws InvalidInputException see {@link #bodyAs(Class)}
      */
-    public <T> T bodyAs(TypeReference<T> type) {
-        return bindBody(type.getType());
+    public <T> T bodyAs(Type type) {
+        return bindBody(Objects.requireNonNull(type, "type"));
     }
 
     private <T> T bindBody(Type type) {
@@ -215,7 +216,7 @@ public final class HttpRequest {
             throw new InvalidInputException(415, "request body has Content-Type '" + contentType.get()
                     + "'; send application/json", List.of(), null);
         }
-        return binder.bind(body, type, "request body");
+        return codec().bind(body, type, "request body");
     }
 
     private static boolean isJson(String contentType) {
@@ -245,9 +246,14 @@ public final class HttpRequest {
         return StandardCharsets.UTF_8;
     }
 
-    /** @return the binder {@link #bodyAs(Class)} binds and validates the body with */
-    public DataBinder binder() {
-        return binder;
+    /**
+     * Gives the codec {@link #bodyAs(Class)} binds and validates the body with.
+     *
+     * @return the codec the adapter set, or the runtime's standard one
+     */
+    public JsonCodec codec() {
+        JsonCodec known = codec;
+        return known != null ? known : JsonCodec.standard();
     }
 
     /**
@@ -287,7 +293,7 @@ public final class HttpRequest {
         builder.pathParameters = pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters);
         builder.remoteAddress = remoteAddress;
         builder.nativeRequest = nativeRequest;
-        builder.binder = binder;
+        builder.codec = codec;
         return builder;
     }
 
@@ -335,7 +341,7 @@ public final class HttpRequest {
         private Map<String, String> pathParameters;   // created when the first parameter arrives
         private String remoteAddress;
         private Object nativeRequest;
-        private DataBinder binder = DataBinder.standard();
+        private JsonCodec codec;   // null: the runtime's standard codec, found when a body is first bound
 
         private Builder() {
         }
@@ -483,11 +489,13 @@ public final class HttpRequest {
         }
 
         /**
-         * @param dataBinder the binder {@link HttpRequest#bodyAs} uses
+         * Sets the codec {@link HttpRequest#bodyAs} binds and validates with; the runtime's standard one by default.
+         *
+         * @param jsonCodec the codec
          * @return this builder
          */
-        public Builder binder(DataBinder dataBinder) {
-            this.binder = Objects.requireNonNull(dataBinder, "binder");
+        public Builder codec(JsonCodec jsonCodec) {
+            this.codec = Objects.requireNonNull(jsonCodec, "codec");
             return this;
         }
 

@@ -2,6 +2,8 @@ package dev.portablefn.api.http;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.HttpFunction;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class HttpRouter implements HttpFunction {
     private HttpResponse route(HttpRequest request, Context context) throws Exception {
         // Route on the raw path so an encoded '/' stays inside its segment, unless the raw path is not the
         // decoded path's encoding (an adapter left a stage prefix in it): then route on the decoded path.
-        boolean encoded = UrlDecoding.decodePath(request.rawPath()).equals(request.path());
+        boolean encoded = decodePath(request.rawPath()).equals(request.path());
         String[] segments = segments(encoded ? request.rawPath() : request.path());
         Route best = null;
         Map<String, String> bestParameters = null;
@@ -150,7 +152,7 @@ public final class HttpRouter implements HttpFunction {
             Map<String, String> parameters = null;
             for (int i = 0; i < segments.length; i++) {
                 if (literals[i] != null) {
-                    if (!literals[i].equals(encoded ? UrlDecoding.decodePath(segments[i]) : segments[i])) {
+                    if (!literals[i].equals(encoded ? decodePath(segments[i]) : segments[i])) {
                         return null;
                     }
                 } else {
@@ -160,7 +162,7 @@ public final class HttpRouter implements HttpFunction {
                     if (parameters == null) {
                         parameters = new LinkedHashMap<>(4);
                     }
-                    parameters.put(variables[i], encoded ? UrlDecoding.decodePath(segments[i]) : segments[i]);
+                    parameters.put(variables[i], encoded ? decodePath(segments[i]) : segments[i]);
                 }
             }
             return parameters == null ? Map.of() : parameters;
@@ -272,6 +274,21 @@ public final class HttpRouter implements HttpFunction {
         /** @return the router */
         public HttpRouter build() {
             return new HttpRouter(routes);
+        }
+    }
+
+    /**
+     * Decodes a path or path segment; a '+' stays a '+' (it means space only in queries), and input with a malformed
+     * escape is returned as sent, so it matches only a route that spells it the same way.
+     */
+    static String decodePath(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.portablefn.api.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,31 +77,12 @@ public final class Redaction {
     }
 
     /**
-     * @param json a JSON tree to log; not changed
-     * @return a copy with every configured field's value replaced by {@link #MASK}, at any depth
+     * Tells whether a JSON field's value is hidden wherever the field appears.
+     *
+     * @param name a field name, matched exactly
+     * @return whether values of fields with that name are replaced by {@link #MASK}
      */
-    public JsonNode json(JsonNode json) {
-        if (fields.isEmpty() || json == null) {
-            return json;
-        }
-        JsonNode copy = json.deepCopy();
-        mask(copy);
-        return copy;
-    }
-
-    private void mask(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            List<String> names = new java.util.ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                if (fields.contains(name)) {
-                    object.set(name, TextNode.valueOf(MASK));
-                } else {
-                    mask(object.get(name));
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(this::mask);
-        }
+    public boolean hidesJsonField(String name) {
+        return fields.contains(name);
     }
 }

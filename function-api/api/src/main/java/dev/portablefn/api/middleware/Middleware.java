@@ -1,15 +1,13 @@
 package dev.portablefn.api.middleware;
 
-import java.time.Duration;
-
 /**
  * Wraps an invocation: does something before and after the rest of the chain, or instead of it.
  * Middleware sees exceptions as the function threw them and may translate, retry or swallow them.
  *
- * <p>The library's chain runs, outermost first: {@link #loggingContext()}, failure handling
- * (classification, logging, HTTP problem responses), {@link #deadline(Duration)}, binding of event
- * data and size limits, {@link #validation()}, then the function's own middleware in the order
- * given (such as {@code Idempotency.middleware(store)} or {@link #accessLog}), then the function.
+ * <p>The library's chain runs, outermost first: the logging context (request id, trace id, function
+ * name, provider and event id in the SLF4J MDC), failure handling (classification, logging, HTTP problem
+ * responses), the deadline check, binding of event data and size limits, validation of bound data,
+ * then the function's own middleware in the order given (such as {@code Idempotency.middleware(store)} or {@link #accessLog}), then the function.
  */
 @FunctionalInterface
 public interface Middleware {
@@ -34,37 +32,6 @@ public interface Middleware {
          * @throws Exception what the rest of the chain threw
          */
         Object proceed(Invocation invocation) throws Exception;
-    }
-
-    /**
-     * Puts {@code requestId}, {@code traceId}, {@code functionName}, {@code provider} and, for events,
-     * {@code eventId} into the SLF4J MDC while the rest of the chain runs, restoring what was there after.
-     *
-     * @return the middleware
-     */
-    static Middleware loggingContext() {
-        return LoggingContextMiddleware.INSTANCE;
-    }
-
-    /**
-     * Fails fast with a {@link dev.portablefn.api.RetryableException} when less than {@code minimum}
-     * of the invocation's time is left, so work is not started that the provider would kill halfway.
-     *
-     * @param minimum the least remaining time worth starting with
-     * @return the middleware
-     */
-    static Middleware deadline(Duration minimum) {
-        return new DeadlineMiddleware(minimum);
-    }
-
-    /**
-     * Validates bound event data (each event of a batch) against its Jakarta Validation constraints.
-     * HTTP bodies are validated by {@code HttpRequest.bodyAs} when the function binds them.
-     *
-     * @return the middleware
-     */
-    static Middleware validation() {
-        return ValidationMiddleware.INSTANCE;
     }
 
     /**

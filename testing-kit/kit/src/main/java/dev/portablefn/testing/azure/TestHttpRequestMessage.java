@@ -66,7 +66,7 @@ public final class TestHttpRequestMessage implements HttpRequestMessage<Optional
         }
         Map<String, String> query = new LinkedHashMap<>();
         if (uri.getRawQuery() != null) {
-            dev.portablefn.api.http.UrlDecoding.parseQuery(uri.getRawQuery()).asMap()
+            dev.portablefn.runtime.internal.http.UrlDecoding.parseQuery(uri.getRawQuery()).asMap()
                     .forEach((name, values) -> query.put(name, String.join(",", values)));
         }
         return new TestHttpRequestMessage(parsed, uri, Collections.unmodifiableMap(lowerCased),

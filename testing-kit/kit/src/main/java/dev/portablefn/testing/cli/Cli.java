@@ -3,9 +3,9 @@ package dev.portablefn.testing.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.ProviderDecoder;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.runtime.internal.ProviderDecoder;
 import dev.portablefn.testing.CapturedLog;
 import dev.portablefn.testing.FunctionTester;
 import dev.portablefn.testing.InvocationResult;
@@ -293,7 +293,7 @@ public final class Cli {
 
     private static void print(PrintStream out, JsonNode json) {
         try {
-            out.println(JsonCodec.standard().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            out.println(JacksonCodec.standard().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON output", e);
         }

@@ -12,8 +12,8 @@ import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.QueryParameters;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.runtime.Decoded;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.Decoded;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ final class PortableJson {
     }
 
     static JsonNode data(Object data) {
-        ObjectMapper mapper = JsonCodec.standard().mapper();
+        ObjectMapper mapper = JacksonCodec.standard().mapper();
         if (data == null) {
             return NODES.nullNode();
         }
@@ -113,7 +113,7 @@ final class PortableJson {
     /** JSON bodies as JSON, UTF-8 text as a string, anything else as base64 text. */
     static JsonNode bytes(byte[] bytes) {
         try {
-            JsonNode tree = JsonCodec.standard().readTree(bytes);
+            JsonNode tree = JacksonCodec.standard().readTree(bytes);
             if (tree != null && (tree.isObject() || tree.isArray())) {
                 return tree;
             }

@@ -1,7 +1,7 @@
 package dev.portablefn.testing.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.SpecVersion;
@@ -66,7 +66,7 @@ public final class TestCloudEvent implements CloudEvent {
     public static TestCloudEvent fromJson(byte[] json) {
         JsonNode root;
         try {
-            root = JsonCodec.standard().readTree(json);
+            root = JacksonCodec.standard().readTree(json);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a structured CloudEvent: the JSON does not parse: " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package dev.portablefn.testing.gcp;
 
 import com.google.cloud.functions.HttpRequest;
-import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

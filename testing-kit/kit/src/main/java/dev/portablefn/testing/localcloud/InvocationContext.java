@@ -2,7 +2,7 @@ package dev.portablefn.testing.localcloud;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.testing.TestClock;
 import java.time.Clock;
 import java.time.Instant;

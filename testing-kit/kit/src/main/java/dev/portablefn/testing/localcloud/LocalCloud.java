@@ -1,5 +1,6 @@
 package dev.portablefn.testing.localcloud;
 
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.PortableFunction;
@@ -14,9 +15,9 @@ import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
-import dev.portablefn.api.runtime.FunctionRunner;
-import dev.portablefn.api.runtime.Outcome;
-import dev.portablefn.api.trace.TraceContext;
+import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.internal.Outcome;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.testing.CapturedLog;
 import dev.portablefn.testing.Events;
 import dev.portablefn.testing.RecordingLogger;
@@ -447,7 +448,7 @@ public final class LocalCloud {
     public synchronized HttpResponse invokeHttp(String function, HttpRequest request) {
         Deployed deployed = functionNamed(function);
         Instant start = now();
-        TraceContext trace = TraceContext.firstOf(request.header(TRACEPARENT).orElse(null),
+        TraceContext trace = TraceHeaders.firstOf(request.header(TRACEPARENT).orElse(null),
                 request.header("X-Amzn-Trace-Id").orElse(null),
                 request.header("X-Cloud-Trace-Context").orElse(null)).orElse(null);
         List<CapturedLog> logs = new ArrayList<>();
@@ -827,7 +828,7 @@ public final class LocalCloud {
             events.add(message.event.toBuilder().deliveryAttempt(message.attempts).build());
         }
         TraceContext trace = events.stream().map(e -> e.attribute(TRACEPARENT).orElse(null))
-                .map(TraceContext::fromTraceparent).flatMap(Optional::stream).findFirst().orElse(null);
+                .map(TraceHeaders::fromTraceparent).flatMap(Optional::stream).findFirst().orElse(null);
         List<CapturedLog> logs = new ArrayList<>();
         InvocationContext context = context(function, start, trace, events.size() == 1 ? events.get(0).id() : null, logs);
         BatchResult result;

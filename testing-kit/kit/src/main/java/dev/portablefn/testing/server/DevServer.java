@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.http.UrlDecoding;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
 import dev.portablefn.testing.localcloud.LocalCloud;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,7 +8,7 @@ import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.testing.AwsEvents;
 import dev.portablefn.testing.AzureEvents;
 import dev.portablefn.testing.Events;
@@ -62,7 +62,7 @@ class CliTest {
     }
 
     private JsonNode stdout() throws Exception {
-        return JsonCodec.standard().readTree(out.toByteArray());
+        return JacksonCodec.standard().readTree(out.toByteArray());
     }
 
     private String stderr() {

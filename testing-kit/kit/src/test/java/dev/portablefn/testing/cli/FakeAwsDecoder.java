@@ -8,9 +8,9 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.api.runtime.Decoded;
-import dev.portablefn.api.runtime.ProviderDecoder;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.runtime.internal.ProviderDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public final class FakeAwsDecoder implements ProviderDecoder {
     public Decoded decode(byte[] payload) {
         JsonNode root;
         try {
-            root = JsonCodec.standard().readTree(payload);
+            root = JacksonCodec.standard().readTree(payload);
         } catch (IOException e) {
             throw new EventDecodingException("payload is not JSON: " + e.getMessage());
         }

@@ -15,7 +15,7 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class IncomingEmailsTest {
 
         ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
         verify(publisher).publish(eq("addresses"), body.capture(), eq(Map.of("messageId", "<attach-1@example.org>")));
-        JsonCodec codec = JsonCodec.standard();
+        JacksonCodec codec = JacksonCodec.standard();
         ExtractedAddresses published = codec.read(body.getValue().getBytes(StandardCharsets.UTF_8),
                 codec.type(ExtractedAddresses.class));
         assertThat(published.messageId()).isEqualTo("<attach-1@example.org>");

@@ -15,7 +15,7 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.outbound.Publisher;
-import dev.portablefn.api.runtime.FunctionRunner;
+import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.examples.learning.TestContexts;

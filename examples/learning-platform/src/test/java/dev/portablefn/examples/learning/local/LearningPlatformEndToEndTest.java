@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.examples.learning.enrolment.Enrolment;
 import dev.portablefn.testing.localcloud.DeadLetter;
@@ -135,6 +135,6 @@ class LearningPlatformEndToEndTest {
     }
 
     private static JsonNode json(HttpResponse response) throws IOException {
-        return JsonCodec.standard().readTree(response.bodyAsString().getBytes(StandardCharsets.UTF_8));
+        return JacksonCodec.standard().readTree(response.bodyAsString().getBytes(StandardCharsets.UTF_8));
     }
 }

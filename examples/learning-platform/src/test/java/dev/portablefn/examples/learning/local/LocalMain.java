@@ -3,7 +3,7 @@ package dev.portablefn.examples.learning.local;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.testing.server.DevServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,7 +105,7 @@ public final class LocalMain {
                         + response.bodyAsString());
             }
             try {
-                return JsonCodec.standard().readTree(response.bodyAsString().getBytes(StandardCharsets.UTF_8))
+                return JacksonCodec.standard().readTree(response.bodyAsString().getBytes(StandardCharsets.UTF_8))
                         .get("id").asText();
             } catch (IOException e) {
                 throw new IllegalStateException("seeding the demo data gave unreadable JSON: " + response.bodyAsString(), e);

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.portablefn.api.PermanentFailure;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.examples.learning.TestContexts;
 import dev.portablefn.examples.learning.courses.Course;
@@ -61,7 +61,7 @@ class CheckoutTest {
 
         ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
         verify(publisher).publish(eq("payments"), body.capture(), eq(Map.of("paymentId", completed.paymentId())));
-        JsonCodec codec = JsonCodec.standard();
+        JacksonCodec codec = JacksonCodec.standard();
         PaymentCompleted published = codec.read(body.getValue().getBytes(StandardCharsets.UTF_8),
                 codec.type(PaymentCompleted.class));
         assertThat(published).isEqualTo(completed);

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.api.outbound.Publisher;
-import dev.portablefn.api.runtime.FunctionRunner;
+import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.examples.learning.TestContexts;
 import dev.portablefn.examples.learning.courses.CourseRepository;
 import dev.portablefn.examples.learning.users.UserRepository;
@@ -41,7 +41,7 @@ class PaymentPublisherTest {
 
         assertThat(response.status()).as(response.bodyAsString()).isEqualTo(400);
         assertThat(response.contentType()).hasValue("application/problem+json");
-        JsonNode problem = JsonCodec.standard().readTree(response.bodyAsString().getBytes(StandardCharsets.UTF_8));
+        JsonNode problem = JacksonCodec.standard().readTree(response.bodyAsString().getBytes(StandardCharsets.UTF_8));
         assertThat(problem.get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("userId", "amountCents", "currency", "cardToken");
         verifyNoInteractions(users, courses, publisher);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
-import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.testing.Events;
 import dev.portablefn.testing.FunctionTester;
@@ -160,7 +160,7 @@ class HttpFunctionsOnEveryProviderTest {
 
     private static JsonNode json(HttpResponse response) {
         try {
-            return JsonCodec.standard().readTree(response.body());
+            return JacksonCodec.standard().readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + response.bodyAsString(), e);
         }

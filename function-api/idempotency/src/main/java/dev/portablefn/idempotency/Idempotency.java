@@ -1,0 +1,54 @@
+package dev.portablefn.idempotency;
+
+import dev.portablefn.api.middleware.Middleware;
+
+/**
+ * Makes a function effectively run once per key, although providers deliver at least once.
+ * Add it with {@code PortableFunction.http(fn).with(Idempotency.middleware(store))}.
+ *
+ * <p>Before the function runs, the middleware claims the key in the {@link IdempotencyStore} with an
+ * in-progress record that expires (so a crashed invocation does not block retries forever):
+ * <ul>
+ *   <li>a completed record answers the duplicate without running the function: HTTP gets the stored
+ *       status, headers and body (plus {@code Idempotent-Replayed: true}); events are acknowledged;</li>
+ *   <li>a live in-progress record (a concurrent duplicate) fails it with a
+ *       {@link dev.portablefn.api.RetryableException}, so the provider redelivers later (HTTP: 503);</li>
+ *   <li>otherwise the function runs; on success the result is stored as completed, on any failure
+ *       (and for HTTP 5xx responses) the claim is dropped so a retry can run.</li>
+ * </ul>
+ * Reusing an HTTP key with a different method, path or body is refused with 422. Batch functions
+ * pass through unchanged: de-duplicate their records inside the function, or use an event function.
+ */
+public final class Idempotency {
+
+    private Idempotency() {
+    }
+
+    /**
+     * @param store where keys are recorded
+     * @return the middleware with {@link IdempotencyConfig#defaults()}
+     */
+    public static Middleware middleware(IdempotencyStore store) {
+        return middleware(store, IdempotencyConfig.defaults());
+    }
+
+    /**
+     * @param store  where keys are recorded
+     * @param config how keys are found and how long records live
+     * @return the middleware
+     */
+    public static Middleware middleware(IdempotencyStore store, IdempotencyConfig config) {
+        return new IdempotencyMiddleware(store, config);
+    }
+
+    /**
+     * Starts a configuration keyed by a chosen extractor, such as
+     * {@code Idempotency.key(KeyExtractors.jsonField("paymentId"))}.
+     *
+     * @param extractor how to find an invocation's key
+     * @return the default configuration with that key
+     */
+    public static IdempotencyConfig key(KeyExtractor extractor) {
+        return IdempotencyConfig.defaults().withKey(extractor);
+    }
+}

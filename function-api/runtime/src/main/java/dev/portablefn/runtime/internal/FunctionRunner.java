@@ -1,0 +1,443 @@
+package dev.portablefn.runtime.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.portablefn.api.BatchFunction;
+import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.Limits;
+import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.batch.BatchResult.Reason;
+import dev.portablefn.api.batch.BatchResult.RecordFailure;
+import dev.portablefn.api.batch.Ordering;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.Problem;
+import dev.portablefn.runtime.internal.json.DataBinder;
+import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.api.middleware.Invocation;
+import dev.portablefn.api.middleware.Middleware;
+import dev.portablefn.runtime.internal.middleware.StandardMiddleware;
+import dev.portablefn.runtime.internal.validation.BeanValidation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link PortableFunction} for an adapter: binds input, applies the middleware chain,
+ * classifies failures and turns them into what the adapter reports (a problem response, an
+ * {@link Outcome}, a {@link BatchResult}). Its methods never throw for anything the function or
+ * the input does. Build one per container; it is thread-safe.
+ */
+public final class FunctionRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
+
+    private final PortableFunction function;
+    private final Limits limits;
+    private final JacksonCodec codec;
+    private final DataBinder binder;
+    private final DataBinder bodyBinder;
+    /** The function's data type resolved once; {@code null} for HTTP functions. */
+    private final JavaType dataType;
+    private final Middleware.Chain chain;
+    private final Middleware.Chain orderedChain;
+
+    private FunctionRunner(PortableFunction function) {
+        this.function = function;
+        this.limits = function.limits();
+        this.codec = JacksonCodec.of(function);
+        // Event data is validated by the chain's validation step; HTTP bodies when the function binds them.
+        this.binder = DataBinder.of(codec, null);
+        // Requests carry the standard codec unless told otherwise: only other functions need a copy per invocation.
+        this.bodyBinder = codec == JacksonCodec.standard() && function.validates() ? null
+                : DataBinder.of(codec, function.validates() ? BeanValidation.shared() : null);
+        this.dataType = function.dataType() == null ? null : codec.type(function.dataType());
+        this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
+        this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+    }
+
+    private List<Middleware> steps(Ordering ordering) {
+        List<Middleware> steps = new ArrayList<>();
+        steps.add(StandardMiddleware.loggingContext());
+        steps.add(this::handleFailures);
+        if (!function.deadlineThreshold().isZero()) {
+            steps.add(StandardMiddleware.deadline(function.deadlineThreshold()));
+        }
+        steps.add((invocation, next) -> bind(invocation, next, ordering));
+        if (function.validates()) {
+            steps.add((invocation, next) -> validate(invocation, next, ordering));
+        }
+        steps.addAll(function.middleware());
+        return steps;
+    }
+
+    /**
+     * @param function the function with its configuration
+     * @return a runner; build it once and reuse it for every invocation
+     */
+    public static FunctionRunner of(PortableFunction function) {
+        return new FunctionRunner(function);
+    }
+
+    /** @return the function this runner runs */
+    public PortableFunction function() {
+        return function;
+    }
+
+    /** @return the codec for this function's JSON, for adapters to write responses with */
+    public JacksonCodec codec() {
+        return codec;
+    }
+
+    /** @return the input limits, for adapters to check what they decode */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Handles an HTTP request. Failures become {@code application/problem+json} responses: a
+     * {@link PermanentFailure}'s status and message, 503 for a {@link RetryableException}, 500 for
+     * anything else, never revealing an unexpected exception's message or stack trace.
+     *
+     * @param request the decoded request
+     * @param context the invocation context
+     * @return the response to encode; never {@code null}
+     */
+    public HttpResponse http(HttpRequest request, Context context) {
+        if (function.kind() != PortableFunction.Kind.HTTP) {
+            LOG.error("{} is an {} function but was invoked by an HTTP trigger; deploy it behind an event trigger",
+                    function.name(), function.kind());
+            return HttpResponse.problem(Problem.of(500, "The function is not an HTTP function."));
+        }
+        try {
+            return (HttpResponse) chain.proceed(new Invocation(request, context));
+        } catch (Throwable unexpected) {
+            rethrowFatal(unexpected);
+            LOG.error("HTTP invocation {} failed outside the function", context.requestId(), unexpected);
+            return internalError(context);
+        }
+    }
+
+    /**
+     * Handles one event: binds its data to the function's type, validates it and runs the function.
+     * For a batch function the event is handled as a batch of one.
+     *
+     * @param event   the decoded event, data as the adapter decoded it
+     * @param context the invocation context
+     * @return how it ended
+     */
+    public Outcome event(Event<?> event, Context context) {
+        if (function.kind() == PortableFunction.Kind.BATCH) {
+            BatchResult result = batch(List.of(event), Ordering.UNORDERED, context);
+            return result.isSuccess() ? Outcome.success() : outcomeOf(result.failures().get(0));
+        }
+        if (function.kind() != PortableFunction.Kind.EVENT) {
+            PermanentFailure wrongShape = new PermanentFailure(function.name() + " is an HTTP function but was invoked by a "
+                    + event.trigger() + " event; deploy it behind an HTTP trigger");
+            LOG.error(wrongShape.getMessage());
+            return Outcome.failure(wrongShape);
+        }
+        try {
+            chain.proceed(new Invocation(event, context));
+            return Outcome.success();
+        } catch (Throwable failure) {
+            rethrowFatal(failure);
+            return Outcome.failure(failure);
+        }
+    }
+
+    /**
+     * Handles a provider batch. An event function runs once per record; a batch function once for the
+     * batch. Records whose data does not bind or validate are reported as permanent failures while the
+     * others run; for {@link Ordering#ORDERED} sources processing stops at the first failure, which is
+     * reported with every record after it (a batch function then sees only the records before it).
+     * A batch function's result is put in batch order; if it names a record that is not in the batch,
+     * the whole batch is reported as failed (retryable) rather than risk losing a record.
+     *
+     * @param events   the decoded records, in delivery order
+     * @param ordering whether order must be kept
+     * @param context  the invocation context
+     * @return the failed records; success for an empty batch
+     */
+    public BatchResult batch(List<? extends Event<?>> events, Ordering ordering, Context context) {
+        if (events.isEmpty()) {
+            return BatchResult.success();
+        }
+        if (events.size() > limits.maxBatchSize()) {
+            InvalidInputException tooBig = new InvalidInputException("batch of " + events.size()
+                    + " records exceeds the limit of " + limits.maxBatchSize()
+                    + "; lower the event source's batch size or raise Limits.maxBatchSize", List.of(), null);
+            LOG.error("rejecting batch of {} records in invocation {}", events.size(), context.requestId(), tooBig);
+            List<RecordFailure> all = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                all.add(new RecordFailure(i, events.get(i).id(), Reason.PERMANENT, tooBig));
+            }
+            return new BatchResult(all);
+        }
+        if (function.kind() == PortableFunction.Kind.EVENT) {
+            List<Event<?>> records = List.copyOf(events);
+            return BatchRunner.run(records, ordering, Event::id, record -> event(record, context));
+        }
+        if (function.kind() != PortableFunction.Kind.BATCH) {
+            PermanentFailure wrongShape = new PermanentFailure(function.name()
+                    + " is an HTTP function but was invoked by a batch of events; deploy it behind an HTTP trigger");
+            LOG.error(wrongShape.getMessage());
+            return BatchRunner.run(List.copyOf(events), ordering, Event::id, record -> Outcome.failure(wrongShape));
+        }
+        List<Event<?>> records = List.copyOf(events);
+        try {
+            Middleware.Chain batchChain = ordering == Ordering.ORDERED ? orderedChain : chain;
+            BatchResult result = (BatchResult) batchChain.proceed(new Invocation(records, context));
+            return normalise(result, records, ordering);
+        } catch (Throwable failure) {
+            rethrowFatal(failure);
+            if (failure instanceof IllegalStateException || failure instanceof ClassCastException) {
+                LOG.error("batch invocation {} of {} failed as a whole", context.requestId(), function.name(), failure);
+            }
+            Outcome whole = Outcome.failure(failure);
+            return BatchRunner.run(records, ordering, Event::id, record -> whole);
+        }
+    }
+
+    /**
+     * Puts a batch function's result in batch order with correct indexes, and for ordered sources
+     * reports every record after the first failure.
+     *
+     * @throws IllegalStateException if the result names a record that is not in the batch
+     */
+    private BatchResult normalise(BatchResult result, List<Event<?>> events, Ordering ordering) {
+        if (result == null || result.isSuccess()) {
+            return BatchResult.success();
+        }
+        Map<String, Integer> indexById = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            indexById.putIfAbsent(events.get(i).id(), i);
+        }
+        Map<Integer, RecordFailure> byIndex = new LinkedHashMap<>();
+        for (RecordFailure failure : result.failures()) {
+            Integer index = failure.index() >= 0 ? Integer.valueOf(failure.index()) : indexById.get(failure.id());
+            if (index == null || index >= events.size() || !events.get(index).id().equals(failure.id())) {
+                // Reporting the wrong record would drop the failed one silently; fail the batch so nothing is lost.
+                throw new IllegalStateException(function.name() + " reported record '" + failure.id()
+                        + (failure.index() >= 0 ? "' at index " + failure.index() : "'")
+                        + ", which is not in the batch; report failures with BatchResult.failed(ids of the events given)");
+            }
+            byIndex.putIfAbsent(index, new RecordFailure(index, failure.id(), failure.reason(), failure.cause()));
+        }
+        List<RecordFailure> sorted = new ArrayList<>(byIndex.values());
+        sorted.sort(Comparator.comparingInt(RecordFailure::index));
+        if (ordering == Ordering.ORDERED) {
+            int first = sorted.get(0).index();
+            List<RecordFailure> tail = new ArrayList<>();
+            tail.add(sorted.get(0));
+            for (int i = first + 1; i < events.size(); i++) {
+                RecordFailure reported = byIndex.get(i);
+                tail.add(reported != null ? reported : new RecordFailure(i, events.get(i).id(), Reason.SKIPPED, null));
+            }
+            sorted = tail;
+        }
+        return new BatchResult(sorted);
+    }
+
+    private static Outcome outcomeOf(RecordFailure failure) {
+        Throwable cause = failure.cause() != null ? failure.cause()
+                : new RetryableException("batch function reported record " + failure.id() + " as failed");
+        return new Outcome(failure.reason() == Reason.PERMANENT ? Outcome.Status.PERMANENT_FAILURE
+                : Outcome.Status.RETRYABLE_FAILURE, cause);
+    }
+
+    // The library's own chain steps. Each is a Middleware so order is visible in one place (the constructor).
+
+    private Object handleFailures(Invocation invocation, Middleware.Chain next) throws Exception {
+        if (!invocation.isHttp()) {
+            try {
+                return next.proceed(invocation);
+            } catch (PermanentFailure failure) {
+                LOG.warn("event rejected permanently, not retrying: {}", failure.getMessage(), failure.getCause());
+                throw failure;
+            } catch (Exception | Error failure) {
+                rethrowFatal(failure);
+                LOG.warn("event failed, the provider will retry it: {}", failure.toString(), failure);
+                throw failure;
+            }
+        }
+        Context context = invocation.context();
+        try {
+            Object response = next.proceed(invocation);
+            if (response == null) {
+                LOG.error("{} returned no response for request {}", function.name(), context.requestId());
+                return internalError(context);
+            }
+            return response;
+        } catch (InvalidInputException invalid) {
+            LOG.info("request rejected with {}: {}", invalid.status(), invalid.getMessage());
+            return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
+        } catch (PermanentFailure failure) {
+            LOG.info("request rejected with {}: {}", failure.status(), failure.getMessage());
+            return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
+        } catch (RetryableException retryable) {
+            LOG.warn("request {} failed temporarily", context.requestId(), retryable);
+            return HttpResponse.problem(Problem.of(503, "The service is temporarily unavailable; retry later."))
+                    .header("Retry-After", "1");
+        } catch (Exception | Error failure) {
+            rethrowFatal(failure);
+            LOG.error("request {} failed", context.requestId(), failure);
+            return internalError(context);
+        }
+    }
+
+    private Object bind(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
+        Object input = invocation.input();
+        if (input instanceof HttpRequest request) {
+            if (request.bodyLength() > limits.maxBodyBytes()) {
+                throw new InvalidInputException(413, "request body of " + request.bodyLength()
+                        + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
+            }
+            HttpRequest bound = bodyBinder == null ? request : request.toBuilder().codec(bodyBinder).build();
+            return next.proceed(bound == request ? invocation : invocation.withInput(bound));
+        }
+        if (input instanceof Event<?> event) {
+            return next.proceed(invocation.withInput(bindEvent(event)));
+        }
+        return perRecord(invocation, next, ordering, this::bindEvent);
+    }
+
+    private Object validate(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
+        if (invocation.isHttp()) {
+            // HTTP bodies are validated when the function binds them with HttpRequest.bodyAs.
+            return next.proceed(invocation);
+        }
+        if (invocation.input() instanceof Event<?> event) {
+            BeanValidation.shared().check(event.data(), () -> describe(event));
+            return next.proceed(invocation);
+        }
+        return perRecord(invocation, next, ordering, event -> {
+            BeanValidation.shared().check(event.data(), () -> describe(event));
+            return event;
+        });
+    }
+
+    /**
+     * Applies a per-record step to a batch; records it rejects are reported, the rest go on. For an
+     * ordered batch only the records before the first rejected one go on (the rest are reported as
+     * skipped later). Failures are indexed by position in the batch this step received.
+     */
+    private static Object perRecord(Invocation invocation, Middleware.Chain next, Ordering ordering,
+                                    java.util.function.UnaryOperator<Event<?>> step) throws Exception {
+        List<Event<?>> events = invocation.events();
+        List<Event<?>> accepted = new ArrayList<>(events.size());
+        List<Integer> acceptedIndexes = new ArrayList<>(events.size());
+        List<RecordFailure> rejected = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Event<?> event = events.get(i);
+            try {
+                accepted.add(step.apply(event));
+                acceptedIndexes.add(i);
+            } catch (PermanentFailure failure) {
+                LOG.warn("batch record rejected permanently, not retrying: {}", failure.getMessage());
+                rejected.add(new RecordFailure(i, event.id(), Reason.PERMANENT, failure));
+                if (ordering == Ordering.ORDERED) {
+                    break;
+                }
+            }
+        }
+        if (rejected.isEmpty()) {
+            return next.proceed(invocation.withInput(accepted));
+        }
+        BatchResult rest = accepted.isEmpty() ? BatchResult.success()
+                : (BatchResult) next.proceed(invocation.withInput(accepted));
+        List<RecordFailure> all = new ArrayList<>(rejected);
+        if (rest != null) {
+            for (RecordFailure failure : rest.failures()) {
+                // The rest of the chain saw only the accepted records: translate its indexes back to this batch's.
+                boolean inRange = failure.index() >= 0 && failure.index() < accepted.size();
+                all.add(inRange ? new RecordFailure(acceptedIndexes.get(failure.index()), failure.id(), failure.reason(),
+                        failure.cause()) : failure);
+            }
+        }
+        return new BatchResult(all);
+    }
+
+    private Event<?> bindEvent(Event<?> event) {
+        Object raw = event.data();
+        long size = oversize(raw, limits.maxBodyBytes());
+        if (size >= 0) {
+            throw new InvalidInputException(413, describe(event) + " of " + size
+                    + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes", List.of(), null);
+        }
+        // The description is built only if binding fails: this runs for every record.
+        return event.withData(binder.bind(raw, dataType, () -> describe(event)));
+    }
+
+    /**
+     * @return the payload's size in bytes if it is over the limit, else -1; text is measured as UTF-8, counted only
+     *         when its length alone cannot tell (a char takes one to three bytes, a surrogate pair four)
+     */
+    static long oversize(Object raw, long limit) {
+        if (raw instanceof byte[] bytes) {
+            return bytes.length > limit ? bytes.length : -1;
+        }
+        if (raw instanceof String text && (long) text.length() * 3 > limit) {
+            long bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            return bytes > limit ? bytes : -1;
+        }
+        return -1;
+    }
+
+    private static String describe(Event<?> event) {
+        return event.trigger() + " event " + event.id() + " data";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object invokeFunction(Invocation invocation) throws Exception {
+        Object target = function.function();
+        Context context = invocation.context();
+        return switch (function.kind()) {
+            case HTTP -> ((HttpFunction) target).handle(invocation.request(), context);
+            case EVENT -> {
+                ((EventFunction) target).handle(invocation.event(), context);
+                yield null;
+            }
+            case BATCH -> {
+                BatchResult result = ((BatchFunction) target).handle(invocation.events(), context);
+                yield result == null ? BatchResult.success() : result;
+            }
+        };
+    }
+
+    private static HttpResponse internalError(Context context) {
+        return HttpResponse.problem(Problem.of(500, "The function failed; the error is logged under request id "
+                + context.requestId() + "."));
+    }
+
+    private static void rethrowFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {
+            throw fatal;
+        }
+    }
+
+    private static Middleware.Chain link(List<Middleware> steps, Middleware.Chain terminal) {
+        Middleware.Chain next = terminal;
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Middleware step = steps.get(i);
+            Middleware.Chain rest = next;
+            next = invocation -> step.around(invocation, rest);
+        }
+        return next;
+    }
+}

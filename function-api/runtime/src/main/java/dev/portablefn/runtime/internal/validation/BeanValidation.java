@@ -1,0 +1,181 @@
+package dev.portablefn.runtime.internal.validation;
+
+import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.InvalidInputException.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks Jakarta Validation constraints on bound input. Hibernate Validator is bootstrapped on the
+ * first value whose class actually carries constraints, and without Expression Language, so a
+ * function whose types have no constraints pays nothing for it.
+ */
+public final class BeanValidation {
+
+    private static final BeanValidation SHARED = new BeanValidation();
+
+    private volatile Validator validator;
+
+    /** Package-private so tests can watch one instance bootstrap (or not); everyone else shares {@link #shared()}. */
+    BeanValidation() {
+    }
+
+    /** @return the process-wide instance */
+    public static BeanValidation shared() {
+        return SHARED;
+    }
+
+    /**
+     * Validates a value when its class declares constraints; for a collection, array or map (a body
+     * bound to {@code List<Course>}) each element is validated and reported as {@code [index].field}.
+     *
+     * @param value the bound input; {@code null} and unconstrained values pass
+     * @param what  names the input in the error, such as {@code "body"} or {@code "SQS record 3"}
+     * @throws InvalidInputException listing every violated field, sorted by field
+     */
+    public void check(Object value, String what) {
+        check(value, () -> what);
+    }
+
+    /** The class the last unconstrained value had: functions validate one type over and over. */
+    private static volatile Class<?> lastUnconstrained;
+
+    /**
+     * Like {@link #check(Object, String)}, for hot paths: the description is only built when the value is invalid.
+     *
+     * @param value the bound input; {@code null} and unconstrained values pass
+     * @param what  names the input in the error; called only on failure
+     * @throws InvalidInputException listing every violated field, sorted by field
+     */
+    public void check(Object value, java.util.function.Supplier<String> what) {
+        if (value == null) {
+            return;
+        }
+        Class<?> type = value.getClass();
+        if (type == lastUnconstrained) {
+            return;   // the usual case, again: the same unconstrained type as last time
+        }
+        if (!(value instanceof Collection<?> || value instanceof Object[] || value instanceof Map<?, ?>)
+                && !ConstraintScan.isConstrained(type)) {
+            lastUnconstrained = type;
+            return;   // the usual case: nothing to validate, nothing allocated
+        }
+        List<Violation> found = new ArrayList<>();
+        collect(value, "", found);
+        if (found.isEmpty()) {
+            return;
+        }
+        List<Violation> sorted = found.stream()
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        throw new InvalidInputException(what.get() + " is not a valid " + value.getClass().getSimpleName() + ": "
+                + describe(sorted), sorted, null);
+    }
+
+    /** Validates a bean, or each element of a collection, array or map bound from a generic type. */
+    private void collect(Object value, String prefix, List<Violation> found) {
+        if (value instanceof Collection<?> collection) {
+            int index = 0;
+            for (Object element : collection) {
+                collectElement(element, prefix + "[" + index++ + "]", found);
+            }
+        } else if (value instanceof Object[] array) {
+            for (int i = 0; i < array.length; i++) {
+                collectElement(array[i], prefix + "[" + i + "]", found);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                collectElement(entry.getValue(), prefix + "[" + entry.getKey() + "]", found);
+            }
+        } else if (ConstraintScan.isConstrained(value.getClass())) {
+            for (ConstraintViolation<Object> violation : validator().validate(value)) {
+                String path = fieldPath(violation.getPropertyPath());
+                String field = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
+                found.add(new Violation(field, violation.getMessage()));
+            }
+        }
+    }
+
+    private void collectElement(Object element, String path, List<Violation> found) {
+        if (element != null) {
+            collect(element, path, found);
+        }
+    }
+
+    /** Writes a property path the way a caller reads it: {@code tags[1]}, not {@code tags[1].<list element>}. */
+    private static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            String name = node.getName();
+            boolean containerElement = node.getKind() == ElementKind.CONTAINER_ELEMENT;
+            if (node.isInIterable() && field.length() > 0) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex()
+                        : node.getKey() != null ? node.getKey() : "").append(']');
+            }
+            if (name == null || name.isEmpty() || containerElement || name.startsWith("<")) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(name);
+        }
+        return field.toString();
+    }
+
+    /** @return whether this instance has started Hibernate Validator; tests use it to prove the bootstrap is lazy */
+    boolean isBootstrapped() {
+        return validator != null;
+    }
+
+    /**
+     * @param type a class
+     * @return whether validating an instance could find a violation
+     */
+    public boolean isConstrained(Class<?> type) {
+        return ConstraintScan.isConstrained(type);
+    }
+
+    private static String describe(List<Violation> violations) {
+        StringBuilder text = new StringBuilder();
+        for (Violation violation : violations) {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(violation.field().isEmpty() ? "value" : violation.field()).append(' ').append(violation.message());
+        }
+        return text.toString();
+    }
+
+    private static Validator bootstrap() {
+        try {
+            return HibernateValidatorBootstrap.create();
+        } catch (NoClassDefFoundError missing) {
+            // Deployments without constraints may leave the validator out to save jar size (see examples/minimal-aws).
+            throw new IllegalStateException("a bound type declares Jakarta Validation constraints but Hibernate Validator "
+                    + "is not on the classpath; add org.hibernate.validator:hibernate-validator (missing: "
+                    + missing.getMessage() + ")", missing);
+        }
+    }
+
+    private Validator validator() {
+        Validator current = validator;
+        if (current == null) {
+            synchronized (this) {
+                current = validator;
+                if (current == null) {
+                    current = bootstrap();
+                    validator = current;
+                }
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.portablefn.api;
+
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import dev.portablefn.api.TraceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ContextTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static Context.Builder base() {
+        return Context.builder().requestId("req-1").functionName("orders").provider(Provider.AWS).clock(CLOCK);
+    }
+
+    @Test
+    void builderSetsIdentity() {
+        Context context = base().build();
+
+        assertThat(context.requestId()).isEqualTo("req-1");
+        assertThat(context.functionName()).isEqualTo("orders");
+        assertThat(context.provider()).isEqualTo(Provider.AWS);
+        assertThat(context.clock()).isSameAs(CLOCK);
+        assertThat(context.logger().getName()).isEqualTo("dev.portablefn.function.orders");
+        assertThat(context.deadline()).isEmpty();
+        assertThat(context.trace()).isEmpty();
+        assertThat(context.traceId()).isEmpty();
+    }
+
+    @Test
+    void remainingTimeIsMeasuredWithTheContextClock() {
+        Context context = base().deadline(NOW.plusMillis(1500)).build();
+
+        assertThat(context.deadline()).contains(NOW.plusMillis(1500));
+        assertThat(context.remainingTime()).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void remainingTimeIsZeroOncePassed() {
+        assertThat(base().deadline(NOW.minusSeconds(1)).build().remainingTime()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void remainingTimeWithoutDeadlineIsVeryLong() {
+        assertThat(base().build().remainingTime()).isGreaterThan(Duration.ofDays(30));
+    }
+
+    @Test
+    void traceFromASourceIsWorkedOutOnFirstUseAndThenKept() {
+        AtomicInteger parses = new AtomicInteger();
+        Context context = base().traceFrom(() -> {
+            parses.incrementAndGet();
+            return TraceHeaders.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElse(null);
+        }).build();
+
+        assertThat(parses).hasValue(0);
+        assertThat(context.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(context.trace()).isSameAs(context.trace());
+        assertThat(parses).hasValue(1);
+        assertThat(base().traceFrom(() -> null).build().trace()).isEmpty();
+    }
+
+    @Test
+    void requestIdFromASourceIsWorkedOutOnceEvenWhenThreadsRace() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Context context = base().requestIdFrom(() -> "generated-" + calls.incrementAndGet()).build();
+        assertThat(calls).as("not worked out before it is asked for").hasValue(0);
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(threads.submit(context::requestId));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("generated-1");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(calls).hasValue(1);
+        assertThat(context).hasToString("Context[requestId=generated-1, functionName=orders, provider=AWS]");
+    }
+
+    @Test
+    void theLastRequestIdSettingWinsAndASourceMustGiveAnId() {
+        assertThat(base().requestIdFrom(() -> "lazy").requestId("given").build().requestId()).isEqualTo("given");
+        assertThat(base().requestId("given").requestIdFrom(() -> "lazy").build().requestId()).isEqualTo("lazy");
+        assertThatNullPointerException().isThrownBy(() -> base().requestIdFrom(null));
+        assertThatNullPointerException().isThrownBy(() -> base().requestIdFrom(() -> null).build().requestId())
+                .withMessageContaining("gave no id");
+    }
+
+    @Test
+    void theLastTraceSettingWins() {
+        TraceContext given = TraceHeaders.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+
+        assertThat(base().traceFrom(() -> null).trace(given).build().trace()).contains(given);
+        assertThat(base().trace(given).traceFrom(() -> null).build().trace()).isEmpty();
+        assertThatNullPointerException().isThrownBy(() -> base().traceFrom(null));
+    }
+
+    @Test
+    void traceIdComesFromTheTrace() {
+        TraceContext trace = TraceHeaders.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+
+        Context context = base().trace(trace).build();
+
+        assertThat(context.trace()).contains(trace);
+        assertThat(context.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
+    void unwrapGivesNativeContextOrExplains() {
+        Context context = base().nativeContext(new StringBuilder("native")).build();
+
+        assertThat(context.unwrap(CharSequence.class)).hasToString("native");
+        assertThatIllegalArgumentException().isThrownBy(() -> context.unwrap(Integer.class))
+                .withMessageContaining("AWS").withMessageContaining("java.lang.Integer").withMessageContaining("StringBuilder");
+        assertThatIllegalArgumentException().isThrownBy(() -> base().build().unwrap(Object.class))
+                .withMessageContaining("wraps nothing");
+    }
+
+    @Test
+    void identityIsRequired() {
+        assertThatNullPointerException().isThrownBy(() -> Context.builder().functionName("f").provider(Provider.GCP).build())
+                .withMessageContaining("request id");
+        assertThatNullPointerException().isThrownBy(() -> Context.builder().requestId("r").provider(Provider.GCP).build())
+                .withMessageContaining("function name");
+        assertThatNullPointerException().isThrownBy(() -> Context.builder().requestId("r").functionName("f").build())
+                .withMessageContaining("provider");
+        assertThatNullPointerException().isThrownBy(() -> Context.builder().clock(null));
+    }
+
+    @Test
+    void defaultClockIsUtcSystemClock() {
+        assertThat(Context.builder().requestId("r").functionName("f").provider(Provider.LOCAL).build().clock().getZone())
+                .isEqualTo(ZoneOffset.UTC);
+    }
+}
