@@ -63,7 +63,8 @@ public final class ProviderCalls {
     }
 
     /**
-     * What an HTTP answer carried, read back the same way whichever provider's response it came in.
+     * What an HTTP answer carried, read back the same way whichever provider's response it came in, so the
+     * equivalence test can compare a portable answer with its baseline's.
      *
      * @param status      the status code
      * @param contentType the {@code Content-Type}, or {@code null}
