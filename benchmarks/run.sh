@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the benchmarks, runs warm (JMH), cold-start and deployment-size measurements, writes RESULTS.md.
-# Takes about 25 minutes on 2 cores. Knobs (environment):
+# Builds the benchmarks, runs warm (JMH: the current and the realistic benchmark), cold-start and deployment-size
+# measurements, writes RESULTS.md. Takes about 40 minutes on 2 cores (the realistic benchmark adds about 2 minutes
+# per round). Knobs (environment):
 #   COLD_RUNS=20       fresh JVMs per cold-start variant and side (interleaved)
 #   ROUNDS=6           paired rounds: each runs every benchmark once (one fork), baseline right before portable
 #   JMH_ARGS="..."     replaces the JMH options of one round
@@ -8,6 +9,10 @@
 #                      on every target platform; JMH_JVM_ARGS= runs with this machine's default collector)
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
+#   SKIP_REALISTIC=1   skip the realistic benchmark (dev.portablefn.bench.realistic, on logback) in each round
+#   REALISTIC_ONLY=1   run only the realistic benchmark's rounds; writes target/results/realistic.md (and prints it),
+#                      leaves RESULTS.md and a full run's other results in target/results/ alone
+#   REALISTIC_FILTER=regex which realistic benchmarks to run (default: all six paths)
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
 #   SKIP_BUILD=1       reuse target/benchmarks.jar
 #   REUSE_RESULTS=1    keep target/results/{jmh-*.json,coldstart.tsv,classload-*} from the last run; only re-measure sizes and re-write the report
@@ -23,17 +28,93 @@ ROUNDS=${ROUNDS:-6}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -w 1s -i 3 -r 1s"}
 JMH_JVM_ARGS=${JMH_JVM_ARGS-"-XX:+UseSerialGC"}
 JMH_FILTER=${JMH_FILTER:-'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\..*'}
+REALISTIC_FILTER=${REALISTIC_FILTER:-'dev\.portablefn\.bench\.realistic\..*'}
+REALISTIC_ONLY=${REALISTIC_ONLY:-0}
 JAVA=${JAVA:-java}
 
 command -v jq >/dev/null || { echo "run.sh needs jq (apt-get install jq)" >&2; exit 1; }
+
+warm_table() {   # $@: JMH JSON files, one per round -> one table row per path with both sides
+  jq -r -s '
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    def r2: . * 100 | round / 100;
+    [ to_entries[] | .key as $round | .value[]
+      | { path: (.benchmark | sub("^dev\\.portablefn\\.bench\\.(realistic\\.)?"; "") | sub("_(portable|baseline)$"; "")),
+          side: (.benchmark | capture("_(?<s>portable|baseline)$").s), round: $round,
+          mean: .primaryMetric.score, raw: (.primaryMetric.rawData | flatten),
+          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) } ]
+    | group_by(.path)[]
+    | map(select(.side == "portable")) as $p | map(select(.side == "baseline")) as $b
+    | select(($p | length) > 0 and ($b | length) > 0)
+    | [ $p[] as $x | $b[] | select(.round == $x.round) | $x.mean / .mean ] as $ratios
+    | ($ratios | median) as $t
+    | ($p | map(.alloc) | add / length) as $pa | ($b | map(.alloc) | add / length) as $ba
+    | (if $ba and $ba > 0 then $pa / $ba else null end) as $a
+    | "| \($p[0].path) | \($p | map(.raw[]) | median | floor) | \($b | map(.raw[]) | median | floor) | \($ratios | map(r2 | tostring + "×") | join(" ")) | \($t | r2)× | \($pa | floor) | \($ba | floor) | \(if $a then ($a | r2 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
+  ' "$@"
+}
+
+realistic_round() {   # $1: the round; the realistic benchmark's JMH run, on logback (the jar finds slf4j-simple by itself)
+  echo "== JMH round $1 of $ROUNDS, realistic benchmark (routing, validation, logging through logback with the MDC)"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend "${JMH_JVM_ARGS:+$JMH_JVM_ARGS }-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider" \
+    -prof gc -rf json -rff "$OUT/jmh-realistic-$1.json" "$REALISTIC_FILTER" > "$OUT/jmh-realistic-$1.log" 2>&1
+}
+
+realistic_section() {   # the report's section on the realistic benchmark, from target/results/jmh-realistic-*.json
+  echo "## Warm overhead of a realistic function (routing, validation, logging through logback)"
+  echo
+  echo "Target: portable ≤ 1.3× baseline time, ≤ 1.5× baseline allocation, per path. Measured like the current benchmark's"
+  echo "warm table (paired rounds, one fork each, baseline right before portable, verdict on the median of the rounds'"
+  echo "ratios), in the same rounds right after it. The function does what a typical one does: the HTTP paths route"
+  echo "\`POST /orders/{customerId}\` with \`HttpRouter\`, bind the body with \`bodyAs\` and validate its Jakarta Validation"
+  echo "constraints; the event paths get the message bound and validated by the library (each of the 10 SQS records);"
+  echo "every order is logged in one line through logback, whose MDC the library fills (request id, trace id, function"
+  echo "name, provider, and the event id per message). \`logback.xml\` formats each line with a \`PatternLayoutEncoder\` that"
+  echo "prints those MDC keys, as a console appender would, and writes it to a discarding stream, so no I/O is measured."
+  echo "The baselines (\`baseline/*/Realistic*\`) do the same by hand: a hand-written match on method and path that takes"
+  echo "the customer id out, the same Jackson binding, Hibernate Validator bootstrapped as the library does (without EL),"
+  echo "and the same line with the same MDC values, removed after; \`RealisticEquivalenceTest\` checks that both sides"
+  echo "answer, reject invalid input, report batch failures and log alike."
+  echo
+  if compgen -G "$OUT/jmh-realistic-*.json" > /dev/null; then
+    echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio per round | time ratio (median of rounds) | portable B/op | baseline B/op | alloc ratio | targets |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+    warm_table "$OUT"/jmh-realistic-*.json
+  else
+    echo "Not measured in this run (\`SKIP_REALISTIC=1\`)."
+  fi
+}
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building (tests included)"
   (cd "$ROOT" && ./mvnw -B -q -f benchmarks/pom.xml verify)
 fi
 REUSE=${REUSE_RESULTS:-0}
-[[ $REUSE == 1 ]] || rm -rf "$OUT"
+if [[ $REALISTIC_ONLY == 1 ]]; then   # re-measure the realistic rounds only: a full run's other results stay
+  rm -f "$OUT"/jmh-realistic-*
+elif [[ $REUSE != 1 ]]; then
+  rm -rf "$OUT"
+fi
 mkdir -p "$OUT"
+if [[ $REALISTIC_ONLY == 1 ]]; then
+  LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+  for ((round = 1; round <= ROUNDS; round++)); do
+    realistic_round "$round"
+  done
+  {
+    echo "# portablefn realistic benchmark (REALISTIC_ONLY=1 run.sh)"
+    echo
+    echo "Measured on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $("$JAVA" -version 2>&1 | sed -n 2p); load average"
+    echo "before / after: $LOAD / $(cut -d' ' -f1-3 /proc/loadavg). JMH: $ROUNDS rounds of \`$JMH_ARGS -prof gc\`, forked JVMs with"
+    echo "\`${JMH_JVM_ARGS:-(default collector)}\`."
+    echo
+    realistic_section
+  } > "$OUT/realistic.md"
+  cat "$OUT/realistic.md"
+  echo "== done: $OUT/realistic.md (RESULTS.md unchanged)"
+  exit 0
+fi
 COLD="$OUT/coldstart.tsv"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ $REUSE == 1 && -f "$OUT/load.txt" ]]; then   # report the load of the run that measured, not of this re-render
@@ -58,6 +139,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
     "$JAVA" -jar "$JAR" $JMH_ARGS -jvmArgsAppend "$JMH_JVM_ARGS -Dslf4j.provider=dev.portablefn.bench.MdcKeepingLoggingProvider -Dportablefn.bench.baselineMdc=true" \
       -prof gc -rf json -rff "$OUT/jmh-mdc-$round.json" 'dev\.portablefn\.bench\.(Aws|Gcp|Azure)Benchmark\.(http|httpApiV2)_.*' \
       > "$OUT/jmh-mdc-$round.log" 2>&1
+  fi
+  if [[ "${SKIP_REALISTIC:-0}" != 1 ]]; then
+    realistic_round "$round"
   fi
 done
 if [[ "${PROFILE:-0}" == 1 ]]; then
@@ -159,26 +243,6 @@ elif [[ $REUSE != 1 ]]; then
   echo "$LOAD_AFTER" >> "$OUT/load.txt"
 fi
 
-warm_table() {   # $@: JMH JSON files, one per round -> one table row per path with both sides
-  jq -r -s '
-    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
-    def r2: . * 100 | round / 100;
-    [ to_entries[] | .key as $round | .value[]
-      | { path: (.benchmark | sub("^dev\\.portablefn\\.bench\\."; "") | sub("_(portable|baseline)$"; "")),
-          side: (.benchmark | capture("_(?<s>portable|baseline)$").s), round: $round,
-          mean: .primaryMetric.score, raw: (.primaryMetric.rawData | flatten),
-          alloc: (.secondaryMetrics["gc.alloc.rate.norm"].score // null) } ]
-    | group_by(.path)[]
-    | map(select(.side == "portable")) as $p | map(select(.side == "baseline")) as $b
-    | select(($p | length) > 0 and ($b | length) > 0)
-    | [ $p[] as $x | $b[] | select(.round == $x.round) | $x.mean / .mean ] as $ratios
-    | ($ratios | median) as $t
-    | ($p | map(.alloc) | add / length) as $pa | ($b | map(.alloc) | add / length) as $ba
-    | (if $ba and $ba > 0 then $pa / $ba else null end) as $a
-    | "| \($p[0].path) | \($p | map(.raw[]) | median | floor) | \($b | map(.raw[]) | median | floor) | \($ratios | map(r2 | tostring + "×") | join(" ")) | \($t | r2)× | \($pa | floor) | \($ba | floor) | \(if $a then ($a | r2 | tostring) + "×" else "n/a" end) | \(if $t <= 1.3 then "time ok" else "**time missed**" end), \(if $a and $a <= 1.5 then "alloc ok" else "**alloc missed**" end) |"
-  ' "$@"
-}
-
 {
   echo "# portablefn benchmark results"
   echo
@@ -227,6 +291,8 @@ warm_table() {   # $@: JMH JSON files, one per round -> one table row per path w
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
     warm_table "$OUT"/jmh-mdc-*.json
   fi
+  echo
+  realistic_section
   echo
   echo "## Cold start (AWS, HTTP API v2, whole process: JVM start → handler built → one event handled → exit)"
   echo

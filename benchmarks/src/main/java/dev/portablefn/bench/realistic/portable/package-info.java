@@ -1,0 +1,2 @@
+/** The realistic benchmark's portable functions, written against the portable API as a user would. */
+package dev.portablefn.bench.realistic.portable;
