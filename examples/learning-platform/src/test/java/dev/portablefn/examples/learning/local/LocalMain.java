@@ -4,7 +4,7 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.json.JsonCodec;
-import dev.portablefn.testing.server.DevServer;
+import dev.portablefn.cli.server.DevServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
