@@ -3,7 +3,7 @@ package dev.portablefn.examples.learning.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portablefn.api.Provider;
-import dev.portablefn.testing.server.DevServer;
+import dev.portablefn.cli.server.DevServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.portablefn.testing.cli;
+package dev.portablefn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.portablefn.testing.cli;
+package dev.portablefn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

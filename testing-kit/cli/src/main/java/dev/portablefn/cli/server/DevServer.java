@@ -1,4 +1,4 @@
-package dev.portablefn.testing.server;
+package dev.portablefn.cli.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

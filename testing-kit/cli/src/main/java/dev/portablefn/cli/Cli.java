@@ -1,4 +1,4 @@
-package dev.portablefn.testing.cli;
+package dev.portablefn.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.PortableFunction;
@@ -9,7 +9,7 @@ import dev.portablefn.runtime.internal.ProviderDecoder;
 import dev.portablefn.testing.CapturedLog;
 import dev.portablefn.testing.FunctionTester;
 import dev.portablefn.testing.InvocationResult;
-import dev.portablefn.testing.server.DevServer;
+import dev.portablefn.cli.server.DevServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
@@ -250,9 +250,13 @@ public final class Cli {
         } catch (ServiceConfigurationError e) {
             throw new UsageException("a provider decoder on the classpath is broken: " + e.getMessage());
         }
+        String adapter = switch (provider) {
+            case AWS -> "portablefn-aws-lambda";
+            case GCP -> "portablefn-gcp-functions";
+            default -> "portablefn-azure-functions";
+        };
         throw new UsageException("no decoder for provider " + provider.name().toLowerCase(Locale.ROOT)
-                + " on the classpath (found " + found + "); add the portablefn-adapters-"
-                + provider.name().toLowerCase(Locale.ROOT) + " jar");
+                + " on the classpath (found " + found + "); add the " + adapter + " jar");
     }
 
     private static ClassLoader classLoader(Options options) {

@@ -1,4 +1,4 @@
-package dev.portablefn.testing.cli;
+package dev.portablefn.cli;
 
 /** A problem with the command line or its input, reported as one line on stderr with exit status 2. */
 final class UsageException extends RuntimeException {

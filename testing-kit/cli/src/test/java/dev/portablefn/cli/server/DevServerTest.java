@@ -1,4 +1,4 @@
-package dev.portablefn.testing.server;
+package dev.portablefn.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
