@@ -371,7 +371,8 @@ public final class Event<T> {
                 Map.Entry<String, String> only = attributes.entrySet().iterator().next();
                 return Map.of(only.getKey(), only.getValue());
             }
-            return Map.copyOf(attributes);
+            // Kept in arrival order (Map.copyOf's order changes from run to run), so printed events read the same.
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
 
         /**

@@ -59,6 +59,18 @@ class EventTest {
         assertThatThrownBy(() -> event.attributes().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void attributesKeepTheOrderTheyArrivedIn() {
+        Event.Builder<String> builder = minimal();
+        for (int i = 9; i >= 0; i--) {
+            builder.attribute("name-" + i, "v" + i);
+        }
+
+        assertThat(builder.build().attributes().keySet())
+                .containsExactly("name-9", "name-8", "name-7", "name-6", "name-5", "name-4", "name-3", "name-2", "name-1", "name-0");
+        assertThatThrownBy(() -> builder.build().attributes().remove("name-1")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"id", "source", "type"})
     void requiredStringsMustBeNonEmpty(String field) {
