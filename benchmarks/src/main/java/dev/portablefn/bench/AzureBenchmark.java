@@ -3,12 +3,11 @@ package dev.portablefn.bench;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.portablefn.azure.AzureFunctions;
 import dev.portablefn.bench.baseline.azure.BaselineAzureFunctions;
-import dev.portablefn.bench.fakes.FakeAzureRequest;
-import dev.portablefn.bench.fakes.FakeExecutionContext;
 import dev.portablefn.bench.portable.OrderEventFunction;
 import dev.portablefn.bench.portable.OrderHttpFunction;
 import dev.portablefn.bench.work.OrderBook;
-import java.util.Map;
+import dev.portablefn.doubles.azure.FakeExecutionContext;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class AzureBenchmark {
 
-    private final FakeExecutionContext context = new FakeExecutionContext("5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a");
+    private final FakeExecutionContext context = Payloads.executionContext("5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a");
     private String order;
-    private Map<String, String> headers;
+    private FakeHttpRequestMessage.HostRequest request;
     private AzureFunctions portableHttp;
     private AzureFunctions portableQueue;
     private BaselineAzureFunctions baseline;
@@ -44,7 +43,7 @@ public class AzureBenchmark {
     @Setup
     public void setUp() {
         order = Payloads.text(Payloads.ORDER);
-        headers = Payloads.singleValuedHeaders();
+        request = Payloads.azureHttpRequest();
         portableHttp = AzureFunctions.of(new OrderHttpFunction());
         portableQueue = AzureFunctions.of(new OrderEventFunction(new OrderBook()));
         baseline = new BaselineAzureFunctions(new OrderBook());
@@ -53,13 +52,13 @@ public class AzureBenchmark {
     /** @return the response */
     @Benchmark
     public HttpResponseMessage http_portable() {
-        return portableHttp.http(new FakeAzureRequest(headers, order), context);
+        return portableHttp.http(FakeHttpRequestMessage.bind(request, order), context);
     }
 
     /** @return the response */
     @Benchmark
     public HttpResponseMessage http_baseline() {
-        return baseline.http(new FakeAzureRequest(headers, order), context);
+        return baseline.http(FakeHttpRequestMessage.bind(request, order), context);
     }
 
     /** Delivers one queue message. */

@@ -2,8 +2,8 @@ package dev.portablefn.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
-import dev.portablefn.bench.fakes.FakeLambdaContext;
 import dev.portablefn.bench.portable.MinimalAwsHandler;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,11 +33,12 @@ public final class ColdStart {
         byte[] event = Payloads.bytes(Payloads.AWS_HTTP_API_V2);
         RequestStreamHandler handler = args[0].equals("portable") ? new MinimalAwsHandler() : new BaselineLambdaHandler();
         if (prime) {
-            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), new FakeLambdaContext("prime"));
+            handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(),
+                    FakeLambdaContext.of("prime", "orders", 30_000));
         }
         long initialised = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        handler.handleRequest(new ByteArrayInputStream(event), out, new FakeLambdaContext("cold-start-1"));
+        handler.handleRequest(new ByteArrayInputStream(event), out, FakeLambdaContext.of("cold-start-1", "orders", 30_000));
         long handled = System.nanoTime();
         if (out.size() == 0) {
             throw new IllegalStateException(args[0] + " handler wrote no response");

@@ -2,12 +2,12 @@ package dev.portablefn.bench;
 
 import dev.portablefn.bench.baseline.gcp.BaselineGcpHttpFunction;
 import dev.portablefn.bench.baseline.gcp.BaselinePubSubFunction;
-import dev.portablefn.bench.fakes.FakeCloudEvent;
-import dev.portablefn.bench.fakes.FakeGcpRequest;
-import dev.portablefn.bench.fakes.FakeGcpResponse;
 import dev.portablefn.bench.portable.OrderEventFunction;
 import dev.portablefn.bench.portable.OrderHttpFunction;
 import dev.portablefn.bench.work.OrderBook;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
+import dev.portablefn.doubles.gcp.FakeHttpRequest;
+import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.gcp.GcpHttpFunction;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GcpBenchmark {
 
     private byte[] order;
-    private FakeGcpRequest.Fields fields;
+    private FakeHttpRequest.HeaderFields fields;
     private FakeCloudEvent pubsub;
     private GcpHttpFunction portableHttp;
     private GcpCloudEventFunction portablePubSub;
@@ -46,8 +46,8 @@ public class GcpBenchmark {
     @Setup
     public void setUp() {
         order = Payloads.bytes(Payloads.ORDER);
-        fields = FakeGcpRequest.Fields.parse(Payloads.HTTP_HEADERS);   // the server parses headers before the function
-        pubsub = new FakeCloudEvent("1234567890", Payloads.bytes(Payloads.GCP_PUBSUB));
+        fields = FakeHttpRequest.HeaderFields.of(Payloads.HTTP_HEADERS);   // the server parses headers before the function
+        pubsub = Payloads.pubsubEvent("1234567890");
         portableHttp = new GcpHttpFunction(new OrderHttpFunction());
         portablePubSub = new GcpCloudEventFunction(new OrderEventFunction(new OrderBook()));
         baselineHttp = new BaselineGcpHttpFunction();
@@ -56,17 +56,17 @@ public class GcpBenchmark {
 
     /** @return the response @throws Exception never */
     @Benchmark
-    public FakeGcpResponse http_portable() throws Exception {
-        FakeGcpResponse response = new FakeGcpResponse();
-        portableHttp.service(new FakeGcpRequest("POST", "/orders", fields, order), response);
+    public FakeHttpResponse http_portable() throws Exception {
+        FakeHttpResponse response = new FakeHttpResponse();
+        portableHttp.service(FakeHttpRequest.of("POST", "/orders", fields, order), response);
         return response;
     }
 
     /** @return the response @throws Exception never */
     @Benchmark
-    public FakeGcpResponse http_baseline() throws Exception {
-        FakeGcpResponse response = new FakeGcpResponse();
-        baselineHttp.service(new FakeGcpRequest("POST", "/orders", fields, order), response);
+    public FakeHttpResponse http_baseline() throws Exception {
+        FakeHttpResponse response = new FakeHttpResponse();
+        baselineHttp.service(FakeHttpRequest.of("POST", "/orders", fields, order), response);
         return response;
     }
 

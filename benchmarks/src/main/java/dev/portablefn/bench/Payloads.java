@@ -1,13 +1,21 @@
 package dev.portablefn.bench;
 
+import dev.portablefn.doubles.azure.FakeExecutionContext;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The recorded payloads every benchmark and the cold-start harness send, loaded from {@code /events/}. */
+/**
+ * The recorded payloads every benchmark and the cold-start harness send, loaded from {@code /events/}, and the
+ * provider objects that carry them (built once, outside the measured calls, as the platforms build them before the
+ * function runs).
+ */
 public final class Payloads {
 
     /** API Gateway HTTP API (payload 2.0) {@code POST /orders} with a JSON order. */
@@ -44,6 +52,43 @@ public final class Payloads {
     /** @param resource the resource path @return its text, trimmed */
     public static String text(String resource) {
         return new String(bytes(resource), StandardCharsets.UTF_8).trim();
+    }
+
+    /**
+     * Builds the Pub/Sub CloudEvent of the Pub/Sub benchmarks.
+     *
+     * @param id the event id
+     * @return the Pub/Sub CloudEvent the Functions Framework builds from a push request carrying {@link #GCP_PUBSUB}:
+     *         attributes and JSON data
+     */
+    public static FakeCloudEvent pubsubEvent(String id) {
+        return FakeCloudEvent.builder().id(id).source("//pubsub.googleapis.com/projects/my-project/topics/orders")
+                .type("google.cloud.pubsub.topic.v1.messagePublished").dataContentType("application/json")
+                .time(OffsetDateTime.parse("2021-02-05T04:06:14.109Z")).data(bytes(GCP_PUBSUB)).build();
+    }
+
+    /**
+     * Builds what the Functions host sends for the Azure HTTP benchmarks.
+     *
+     * @return the HTTP trigger request the Functions host sends the Java worker: {@code POST
+     *         https://orders.azurewebsites.net/api/orders} with {@link #singleValuedHeaders()}; bind a request message
+     *         over it per call, as the worker does
+     */
+    public static FakeHttpRequestMessage.HostRequest azureHttpRequest() {
+        return FakeHttpRequestMessage.HostRequest.of("POST", "https://orders.azurewebsites.net/api/orders",
+                singleValuedHeaders());
+    }
+
+    /**
+     * Builds the execution context of the Azure benchmarks.
+     *
+     * @param invocationId the invocation id
+     * @return the execution context the Java worker passes function {@code orders}: a JUL logger and the W3C trace
+     *         context the host sent, made once per invocation
+     */
+    public static FakeExecutionContext executionContext(String invocationId) {
+        return FakeExecutionContext.builder().invocationId(invocationId).functionName("orders")
+                .traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").build();
     }
 
     /** @return {@link #HTTP_HEADERS} with one value per name, as the Azure worker passes them */

@@ -14,16 +14,16 @@ import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
 import dev.portablefn.bench.baseline.azure.BaselineAzureFunctions;
 import dev.portablefn.bench.baseline.gcp.BaselineGcpHttpFunction;
 import dev.portablefn.bench.baseline.gcp.BaselinePubSubFunction;
-import dev.portablefn.bench.fakes.FakeAzureRequest;
-import dev.portablefn.bench.fakes.FakeCloudEvent;
-import dev.portablefn.bench.fakes.FakeExecutionContext;
-import dev.portablefn.bench.fakes.FakeGcpRequest;
-import dev.portablefn.bench.fakes.FakeGcpResponse;
-import dev.portablefn.bench.fakes.FakeLambdaContext;
 import dev.portablefn.bench.portable.MinimalAwsHandler;
 import dev.portablefn.bench.portable.OrderEventFunction;
 import dev.portablefn.bench.portable.OrderHttpFunction;
 import dev.portablefn.bench.work.OrderBook;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
+import dev.portablefn.doubles.azure.FakeExecutionContext;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
+import dev.portablefn.doubles.gcp.FakeHttpRequest;
+import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.gcp.GcpHttpFunction;
 import java.io.ByteArrayInputStream;
@@ -67,14 +67,14 @@ class BaselineEquivalenceTest {
     @Test
     void gcpHttpResponseMatchesTheBaseline() throws Exception {
         byte[] order = Payloads.bytes(Payloads.ORDER);
-        FakeGcpResponse portable = new FakeGcpResponse();
-        FakeGcpResponse baseline = new FakeGcpResponse();
+        FakeHttpResponse portable = new FakeHttpResponse();
+        FakeHttpResponse baseline = new FakeHttpResponse();
 
         new GcpHttpFunction(new OrderHttpFunction())
-                .service(new FakeGcpRequest("POST", "/orders", FakeGcpRequest.Fields.parse(Payloads.HTTP_HEADERS), order), portable);
-        new BaselineGcpHttpFunction().service(new FakeGcpRequest("POST", "/orders", FakeGcpRequest.Fields.parse(Payloads.HTTP_HEADERS), order), baseline);
+                .service(FakeHttpRequest.of("POST", "/orders", FakeHttpRequest.HeaderFields.of(Payloads.HTTP_HEADERS), order), portable);
+        new BaselineGcpHttpFunction().service(FakeHttpRequest.of("POST", "/orders", FakeHttpRequest.HeaderFields.of(Payloads.HTTP_HEADERS), order), baseline);
 
-        assertThat(portable.status()).isEqualTo(baseline.status()).isEqualTo(200);
+        assertThat(portable.statusCode()).isEqualTo(baseline.statusCode()).isEqualTo(200);
         assertThat(portable.getContentType()).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(baseline.getContentType()).hasValue("application/json");
         assertThat(JSON.readTree(portable.body())).isEqualTo(JSON.readTree(baseline.body())).isEqualTo(JSON.readTree(RECEIPT));
@@ -84,7 +84,7 @@ class BaselineEquivalenceTest {
     void gcpPubSubCloudEventRecordsTheSameOrder() throws Exception {
         OrderBook portableBook = new OrderBook();
         OrderBook baselineBook = new OrderBook();
-        FakeCloudEvent event = new FakeCloudEvent("1234567890", Payloads.bytes(Payloads.GCP_PUBSUB));
+        FakeCloudEvent event = Payloads.pubsubEvent("1234567890");
 
         new GcpCloudEventFunction(new OrderEventFunction(portableBook)).accept(event);
         new BaselinePubSubFunction(baselineBook).accept(event);
@@ -96,12 +96,12 @@ class BaselineEquivalenceTest {
     @Test
     void azureHttpResponseMatchesTheBaseline() throws Exception {
         String order = Payloads.text(Payloads.ORDER);
-        FakeExecutionContext context = new FakeExecutionContext("invocation-1");
+        FakeExecutionContext context = Payloads.executionContext("invocation-1");
 
         HttpResponseMessage portable = AzureFunctions.of(new OrderHttpFunction())
-                .http(new FakeAzureRequest(Payloads.singleValuedHeaders(), order), context);
+                .http(FakeHttpRequestMessage.bind(Payloads.azureHttpRequest(), order), context);
         HttpResponseMessage baseline = new BaselineAzureFunctions(new OrderBook())
-                .http(new FakeAzureRequest(Payloads.singleValuedHeaders(), order), context);
+                .http(FakeHttpRequestMessage.bind(Payloads.azureHttpRequest(), order), context);
 
         assertThat(portable.getStatusCode()).isEqualTo(baseline.getStatusCode()).isEqualTo(200);
         assertThat(portable.getHeader("Content-Type")).startsWith("application/json");
@@ -114,7 +114,7 @@ class BaselineEquivalenceTest {
         OrderBook portableBook = new OrderBook();
         OrderBook baselineBook = new OrderBook();
         String order = Payloads.text(Payloads.ORDER);
-        FakeExecutionContext context = new FakeExecutionContext("invocation-2");
+        FakeExecutionContext context = Payloads.executionContext("invocation-2");
 
         AzureFunctions.of(new OrderEventFunction(portableBook)).queue(order, "message-1", 1, "2026-11-28T10:00:00+00:00", context);
         new BaselineAzureFunctions(baselineBook).queue(order, context);
@@ -126,7 +126,7 @@ class BaselineEquivalenceTest {
     private static JsonNode aws(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String payload)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Payloads.bytes(payload)), out, new FakeLambdaContext("request-1"));
+        handler.handleRequest(new ByteArrayInputStream(Payloads.bytes(payload)), out, FakeLambdaContext.of("request-1", "orders", 30_000));
         return JSON.readTree(out.toByteArray());
     }
 

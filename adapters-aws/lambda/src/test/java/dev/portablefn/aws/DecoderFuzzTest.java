@@ -18,6 +18,7 @@ import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.runtime.internal.json.JsonFields;
 import dev.portablefn.runtime.internal.Decoded;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -112,7 +113,7 @@ class DecoderFuzzTest {
                     Decoded decoded = decoder.decode(payload);
                     LambdaHandler handler = decoded instanceof Decoded.Http ? httpHandler : eventHandler;
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    handler.handleRequest(new ByteArrayInputStream(payload), out, Fixtures.LambdaContext.of("fuzz"));
+                    handler.handleRequest(new ByteArrayInputStream(payload), out, FakeLambdaContext.of("fuzz", "orders", 30_000));
                     if (decoded instanceof Decoded.Http) {
                         assertThat(JSON.readTree(out.toByteArray()).get("statusCode").intValue()).isBetween(200, 499);
                     }

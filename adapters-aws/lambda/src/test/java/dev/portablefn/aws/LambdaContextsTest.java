@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ class LambdaContextsTest {
 
     @Test
     void mapsRequestIdFunctionNameAndDeadlineFromTheLambdaContext() {
-        Context context = contexts(Map.of(), Map.of()).of(new Fixtures.LambdaContext("abc-123", "billing", 2_500), null);
+        Context context = contexts(Map.of(), Map.of()).of(FakeLambdaContext.of("abc-123", "billing", 2_500), null);
         assertThat(context.provider()).isEqualTo(Provider.AWS);
         assertThat(context.requestId()).isEqualTo("abc-123");
         assertThat(context.functionName()).isEqualTo("billing");
@@ -32,14 +33,14 @@ class LambdaContextsTest {
     @Test
     void fallsBackToTheTraceEnvironmentVariable() {
         Context context = contexts(Map.of(), Map.of(LambdaContexts.XRAY_ENVIRONMENT_VARIABLE,
-                "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0")).of(Fixtures.LambdaContext.of("r"), null);
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0")).of(FakeLambdaContext.of("r", "orders", 30_000), null);
         assertThat(context.traceId()).contains("5759e988bd862e3fe1be46a994272793");
     }
 
     @Test
     void malformedTraceHeaderMeansNoTraceNotAFailure() {
         Context context = contexts(Map.of(LambdaContexts.XRAY_SYSTEM_PROPERTY, "Root=garbage"), Map.of())
-                .of(Fixtures.LambdaContext.of("r"), null);
+                .of(FakeLambdaContext.of("r", "orders", 30_000), null);
         assertThat(context.trace()).isEmpty();
     }
 

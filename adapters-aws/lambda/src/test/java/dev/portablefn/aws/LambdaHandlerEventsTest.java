@@ -14,6 +14,7 @@ import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ class LambdaHandlerEventsTest {
 
     private static byte[] invoke(LambdaHandler handler, byte[] payload) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(payload), out, Fixtures.LambdaContext.of("req-batch"));
+        handler.handleRequest(new ByteArrayInputStream(payload), out, FakeLambdaContext.of("req-batch", "orders", 30_000));
         return out.toByteArray();
     }
 

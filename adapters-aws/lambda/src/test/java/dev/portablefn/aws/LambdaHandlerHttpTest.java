@@ -11,6 +11,7 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.Cookie;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.json.JacksonCodec;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class LambdaHandlerHttpTest {
 
     private JsonNode invoke(LambdaHandler handler, byte[] payload) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(payload), out, Fixtures.LambdaContext.of("req-1"));
+        handler.handleRequest(new ByteArrayInputStream(payload), out, FakeLambdaContext.of("req-1", "orders", 30_000));
         return JSON.readTree(out.toByteArray());
     }
 

@@ -22,9 +22,9 @@ import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.azure.testing.TestExecutionContext;
-import dev.portablefn.azure.testing.TestHttpRequestMessage;
-import dev.portablefn.azure.testing.TestHttpResponse;
+import dev.portablefn.doubles.azure.FakeExecutionContext;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
+import dev.portablefn.doubles.azure.FakeHttpResponseMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,8 +71,12 @@ class AzureFunctionsTest {
         return new SampleFunctions(AzureFunctions.of(PortableFunction.event(Object.class, recorder)));
     }
 
-    private static TestExecutionContext context(String function) {
-        return TestExecutionContext.of("inv-" + function, function);
+    private static FakeExecutionContext context(String function) {
+        return contextFor(function).build();
+    }
+
+    private static FakeExecutionContext.Builder contextFor(String function) {
+        return FakeExecutionContext.builder().invocationId("inv-" + function).functionName(function);
     }
 
     @Test
@@ -85,7 +89,7 @@ class AzureFunctionsTest {
             return HttpResponse.status(201).header("X-Multi", "a").header("X-Multi", "b").body(png, "image/png");
         })));
 
-        TestHttpResponse response = (TestHttpResponse) functions.api(TestHttpRequestMessage.binary(HttpMethod.POST,
+        FakeHttpResponseMessage response = (FakeHttpResponseMessage) functions.api(FakeHttpRequestMessage.binary("POST",
                 "https://app.azurewebsites.net/api/courses/a%20b?tag=x&tag=y%20z", Map.of("X-Request", "r1"),
                 "{\"a\":1}".getBytes(StandardCharsets.UTF_8)), context("api"));
 
@@ -101,7 +105,7 @@ class AzureFunctionsTest {
         SampleFunctions functions = new SampleFunctions(AzureFunctions.of(PortableFunction.http(
                 (request, ctx) -> HttpResponse.status(299).text("got " + request.bodyAsString()))));
 
-        TestHttpResponse response = (TestHttpResponse) functions.apiText(TestHttpRequestMessage.text(HttpMethod.PUT,
+        FakeHttpResponseMessage response = (FakeHttpResponseMessage) functions.apiText(FakeHttpRequestMessage.text("PUT",
                 "http://localhost:7071/api/echo", Map.of(), "hello"), context("apiText"));
 
         assertThat(response.getStatusCode()).isEqualTo(299);
@@ -114,7 +118,7 @@ class AzureFunctionsTest {
             throw new IllegalStateException("database password is hunter2");
         })));
 
-        TestHttpResponse response = (TestHttpResponse) functions.api(TestHttpRequestMessage.binary(HttpMethod.GET,
+        FakeHttpResponseMessage response = (FakeHttpResponseMessage) functions.api(FakeHttpRequestMessage.binary("GET",
                 "https://app.azurewebsites.net/api/x", Map.of(), null), context("api"));
 
         assertThat(response.getStatusCode()).isEqualTo(500);
@@ -127,8 +131,8 @@ class AzureFunctionsTest {
     void aMissingMethodIsReportedAsA400ProblemWhenTheMethodIsRead() {
         AzureFunctions azure = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok().text(request.method())));
 
-        TestHttpResponse response = (TestHttpResponse) azure.http(TestHttpRequestMessage.broken(null,
-                java.net.URI.create("https://x/api")), context("api"));
+        FakeHttpResponseMessage response = (FakeHttpResponseMessage) azure.http(FakeHttpRequestMessage.bind(
+                FakeHttpRequestMessage.HostRequest.incomplete(null, "https://x/api"), (byte[]) null), context("api"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(new String((byte[]) response.getBody(), StandardCharsets.UTF_8)).contains("HTTP method is missing");
@@ -144,7 +148,7 @@ class AzureFunctionsTest {
             return HttpResponse.ok();
         }));
         AzureFunctions notReading = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok()));
-        TestHttpRequestMessage<Optional<String>> worker = TestHttpRequestMessage.text(HttpMethod.GET,
+        FakeHttpRequestMessage<String> worker = FakeHttpRequestMessage.text("GET",
                 "https://x/api/courses?page=2", Map.of(), null);
         com.microsoft.azure.functions.HttpRequestMessage<Optional<String>> request =
                 new com.microsoft.azure.functions.HttpRequestMessage<>() {
@@ -201,7 +205,8 @@ class AzureFunctionsTest {
     void aMissingUriIsReportedWhenThePathIsRead() {
         AzureFunctions azure = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok().text(request.path())));
 
-        TestHttpResponse response = (TestHttpResponse) azure.http(TestHttpRequestMessage.broken(HttpMethod.GET, null),
+        FakeHttpResponseMessage response = (FakeHttpResponseMessage) azure.http(FakeHttpRequestMessage.bind(
+                FakeHttpRequestMessage.HostRequest.incomplete("GET", null), (byte[]) null),
                 context("api"));
 
         assertThat(response.getStatusCode()).isBetween(400, 499);
@@ -215,8 +220,8 @@ class AzureFunctionsTest {
             paths.add(request.path());
             return HttpResponse.ok();
         }));
-        azure.withRoutePrefix("").http(TestHttpRequestMessage.binary(HttpMethod.GET, "https://x/api/a", Map.of(), null), context("a"));
-        azure.withRoutePrefix("/v1/").http(TestHttpRequestMessage.binary(HttpMethod.GET, "https://x/v1/b", Map.of(), null), context("a"));
+        azure.withRoutePrefix("").http(FakeHttpRequestMessage.binary("GET", "https://x/api/a", Map.of(), null), context("a"));
+        azure.withRoutePrefix("/v1/").http(FakeHttpRequestMessage.binary("GET", "https://x/v1/b", Map.of(), null), context("a"));
 
         assertThat(paths).containsExactly("/api/a", "/b");
     }
@@ -245,15 +250,15 @@ class AzureFunctionsTest {
         PermanentFailure rejected = new PermanentFailure("order 9 does not exist");
         Recorder recorder = new Recorder(Map.of("m-flaky", flaky, "m-rejected", rejected));
         SampleFunctions functions = functions(recorder);
-        TestExecutionContext context = context("orders");
+        FakeExecutionContext context = context("orders");
 
         assertThatThrownBy(() -> functions.orders("x", "m-flaky", 1, null, context)).isSameAs(flaky);
         assertThatThrownBy(() -> functions.orders("x", "m-rejected", 5, null, context)).isSameAs(rejected);
         functions.orders("x", "m-ok", 1, null, context);
 
         assertThat(recorder.events).extracting(Event::id).containsExactly("m-flaky", "m-rejected", "m-ok");
-        assertThat(context.records()).extracting(LogRecord::getLevel).containsOnly(Level.SEVERE);
-        assertThat(context.records().get(0).getMessage()).contains("m-flaky", "poison");
+        assertThat(context.logs()).extracting(LogRecord::getLevel).containsOnly(Level.SEVERE);
+        assertThat(context.logs().get(0).getMessage()).contains("m-flaky", "poison");
     }
 
     @Test
@@ -376,7 +381,7 @@ class AzureFunctionsTest {
         AzureFunctions azure = AzureFunctions.of(PortableFunction.event(Object.class, recorder))
                 .withClock(Clock.fixed(now, ZoneOffset.UTC));
 
-        azure.timer("{\"Schedule\":{},\"IsPastDue\":false}", context("nightly").withRetryCount(1));
+        azure.timer("{\"Schedule\":{},\"IsPastDue\":false}", contextFor("nightly").retryCount(1).build());
 
         assertThat(((ScheduleTick) recorder.events.get(0).data()).scheduledTime()).isEqualTo(now);
         assertThat(recorder.events.get(0).attributes()).containsEntry("pastDue", "false");
@@ -438,7 +443,7 @@ class AzureFunctionsTest {
         Recorder recorder = new Recorder(Map.of());
 
         functions(recorder).telemetry(telemetry(2), PARTITION, systemProperties(2),
-                "[{\"source\":\"gw-1\"},{}]", context("telemetry").withRetryCount(0));
+                "[{\"source\":\"gw-1\"},{}]", contextFor("telemetry").retryCount(0).build());
 
         Event<Object> first = recorder.events.get(0);
         assertThat(first.trigger()).isEqualTo(Trigger.STREAM);
@@ -486,22 +491,22 @@ class AzureFunctionsTest {
                     ctx.logger().info("handled {} of {}", event.id(), 3);
                     ctx.logger().debug("detail");
                 })));
-        TestExecutionContext context = TestExecutionContext.of("inv-7", "orders")
-                .withTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        FakeExecutionContext context = contextFor("orders").invocationId("inv-7")
+                .traceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").build();
 
         functions.orders("x", "m-7", 1, null, context);
 
         assertThat(seen).containsExactly("inv-7 orders AZURE 0af7651916cd43dd8448eb211c80319c false inv-7");
-        assertThat(context.records()).extracting(LogRecord::getLevel, LogRecord::getMessage)
+        assertThat(context.logs()).extracting(LogRecord::getLevel, LogRecord::getMessage)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Level.INFO, "handled m-7 of 3"),
                         org.assertj.core.groups.Tuple.tuple(Level.FINE, "detail"));
-        assertThat(context.records().get(0).getLoggerName()).isEqualTo("dev.portablefn.function.orders");
+        assertThat(context.logs().get(0).getLoggerName()).isEqualTo("dev.portablefn.function.orders");
     }
 
     @Test
     void malformedTraceparentIsIgnoredNotFatal() {
         Recorder recorder = new Recorder(Map.of());
-        functions(recorder).orders("x", "m", 1, null, context("orders").withTraceparent("00-zz-yy-01"));
+        functions(recorder).orders("x", "m", 1, null, contextFor("orders").traceparent("00-zz-yy-01").build());
 
         assertThat(recorder.contexts.get(0).trace()).isEmpty();
         assertThat(recorder.contexts.get(0).provider()).isEqualTo(Provider.AZURE);
@@ -511,7 +516,7 @@ class AzureFunctionsTest {
     void malformedInputIsThrownAsDecodingErrorAndLoggedNeverSwallowed() {
         Recorder recorder = new Recorder(Map.of());
         SampleFunctions functions = functions(recorder);
-        TestExecutionContext context = context("any");
+        FakeExecutionContext context = context("any");
 
         assertThatThrownBy(() -> functions.uploads("{not json", context))
                 .isInstanceOf(EventDecodingException.class).hasMessageContaining("Event Grid event is not valid JSON");
@@ -531,7 +536,7 @@ class AzureFunctionsTest {
                 .isInstanceOf(EventDecodingException.class).hasMessageContaining("names a container and blob");
 
         assertThat(recorder.events).isEmpty();
-        assertThat(context.records()).hasSize(8).allSatisfy(record -> {
+        assertThat(context.logs()).hasSize(8).allSatisfy(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
             assertThat(record.getMessage()).contains("could not be decoded");
         });

@@ -13,8 +13,9 @@ import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.StorageObject;
+import dev.portablefn.doubles.gcp.FakeBackgroundContext;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
 import io.cloudevents.CloudEvent;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,9 +35,10 @@ class GcpEventEntryTest {
         String base64 = java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         String data = "{\"message\":{\"data\":\"" + base64 + "\",\"attributes\":{\"origin\":\"web\"}},"
                 + "\"subscription\":\"projects/p/subscriptions/s\"}";
-        return new FakeCloudEvent(id, URI.create("//pubsub.googleapis.com/projects/p/topics/orders"),
-                "google.cloud.pubsub.topic.v1.messagePublished", null, OffsetDateTime.parse("2024-01-02T03:04:05Z"),
-                "application/json", extensions, data.getBytes(StandardCharsets.UTF_8));
+        return FakeCloudEvent.builder().id(id).source("//pubsub.googleapis.com/projects/p/topics/orders")
+                .type("google.cloud.pubsub.topic.v1.messagePublished").time(OffsetDateTime.parse("2024-01-02T03:04:05Z"))
+                .dataContentType("application/json").extensions(extensions).data(data.getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     @Test
@@ -97,9 +99,9 @@ class GcpEventEntryTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> counting.accept(pubsub("m-5", "not json", Map.of()))).as("unbindable data")
                 .doesNotThrowAnyException();
-        FakeCloudEvent undecodable = new FakeCloudEvent("m-6", URI.create("//pubsub.googleapis.com/x"),
-                "google.cloud.pubsub.topic.v1.messagePublished", null, null, "application/json", Map.of(),
-                "{\"subscription\":\"s\"}".getBytes(StandardCharsets.UTF_8));
+        FakeCloudEvent undecodable = FakeCloudEvent.builder().id("m-6").source("//pubsub.googleapis.com/x")
+                .type("google.cloud.pubsub.topic.v1.messagePublished").dataContentType("application/json")
+                .data("{\"subscription\":\"s\"}".getBytes(StandardCharsets.UTF_8)).build();
         assertThatCode(() -> counting.accept(undecodable)).as("missing message").doesNotThrowAnyException();
         assertThat(calls).hasValue(1);
     }
@@ -125,7 +127,7 @@ class GcpEventEntryTest {
         AtomicReference<Event<StorageObject>> seen = new AtomicReference<>();
         GcpBackgroundFunction entry = new GcpBackgroundFunction(PortableFunction.event(StorageObject.class,
                 (EventFunction<StorageObject>) (e, c) -> seen.set(e)));
-        FakeLegacyContext context = new FakeLegacyContext("1147091835525187", "2020-04-23T07:38:57.772Z",
+        FakeBackgroundContext context = new FakeBackgroundContext("1147091835525187", "2020-04-23T07:38:57.772Z",
                 "google.storage.object.finalize", "{\"service\":\"storage.googleapis.com\",\"name\":"
                 + "\"projects/_/buckets/some-bucket/objects/folder/Test.cs\",\"type\":\"storage#object\"}");
 
@@ -144,7 +146,7 @@ class GcpEventEntryTest {
         GcpBackgroundFunction entry = new GcpBackgroundFunction(PortableFunction.event(String.class, (e, c) -> {
             throw new RetryableException("later");
         }));
-        FakeLegacyContext context = new FakeLegacyContext("9", "2021-02-05T04:06:14.109Z",
+        FakeBackgroundContext context = new FakeBackgroundContext("9", "2021-02-05T04:06:14.109Z",
                 "google.pubsub.topic.publish", "\"projects/p/topics/t\"");
 
         assertThatThrownBy(() -> entry.accept("{\"data\":\"aGk=\"}", context)).isInstanceOf(RetryableException.class);

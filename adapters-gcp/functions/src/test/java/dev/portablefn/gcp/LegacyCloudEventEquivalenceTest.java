@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.Trigger;
-import java.net.URI;
+import dev.portablefn.doubles.gcp.FakeBackgroundContext;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -107,17 +107,17 @@ class LegacyCloudEventEquivalenceTest {
         JsonNode legacy = pair.legacy();
         JsonNode context = legacy.has("context") ? legacy.get("context") : legacy;
         // The framework passes the resource as JSON text: an object or a quoted string.
-        FakeLegacyContext framework = new FakeLegacyContext(context.get("eventId").asText(),
+        FakeBackgroundContext framework = new FakeBackgroundContext(context.get("eventId").asText(),
                 context.get("timestamp").asText(), context.get("eventType").asText(), context.get("resource").toString());
         Event<?> fromBackground = events.decode(GcpBackgroundFunction.fromLegacy(legacy.get("data").toString(),
                 framework, TestEvents.CODEC));
 
         JsonNode cloudEvent = pair.cloudEvent();
-        FakeCloudEvent binaryMode = new FakeCloudEvent(cloudEvent.get("id").asText(),
-                URI.create(cloudEvent.get("source").asText()), cloudEvent.get("type").asText(),
-                cloudEvent.has("subject") ? cloudEvent.get("subject").asText() : null,
-                OffsetDateTime.parse(cloudEvent.get("time").asText()), "application/json", Map.of(),
-                cloudEvent.get("data").toString().getBytes(StandardCharsets.UTF_8));
+        FakeCloudEvent binaryMode = FakeCloudEvent.builder().id(cloudEvent.get("id").asText())
+                .source(cloudEvent.get("source").asText()).type(cloudEvent.get("type").asText())
+                .subject(cloudEvent.has("subject") ? cloudEvent.get("subject").asText() : null)
+                .time(OffsetDateTime.parse(cloudEvent.get("time").asText())).dataContentType("application/json")
+                .data(cloudEvent.get("data").toString().getBytes(StandardCharsets.UTF_8)).build();
         Event<?> fromSdk = events.decode(GcpCloudEventFunction.fromSdk(binaryMode));
 
         assertThat(fromBackground).isEqualTo(fromSdk).isEqualTo(decoder.decodeEvent(bytes(cloudEvent)));

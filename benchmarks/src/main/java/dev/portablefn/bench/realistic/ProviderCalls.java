@@ -2,28 +2,25 @@ package dev.portablefn.bench.realistic;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.microsoft.azure.functions.ExecutionContext;
-import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.HttpStatus;
-import com.microsoft.azure.functions.HttpStatusType;
-import dev.portablefn.bench.fakes.FakeAzureRequest;
-import dev.portablefn.bench.fakes.FakeCloudEvent;
-import dev.portablefn.bench.fakes.FakeExecutionContext;
-import dev.portablefn.bench.fakes.FakeGcpRequest;
-import dev.portablefn.bench.fakes.FakeGcpResponse;
-import dev.portablefn.bench.fakes.FakeLambdaContext;
+import dev.portablefn.bench.Payloads;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
+import dev.portablefn.doubles.gcp.FakeHttpRequest;
+import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import io.cloudevents.CloudEvent;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the realistic benchmark and its equivalence test hand to functions, the way each provider's runtime hands it
- * over: contexts, requests and events on the benchmark's provider doubles ({@code dev.portablefn.bench.fakes}), which
- * are named here and nowhere else in the realistic benchmark.
+ * over: contexts, requests and events on the shared provider doubles ({@code portablefn-provider-doubles}), which are
+ * named here and nowhere else in the realistic benchmark.
  */
 public final class ProviderCalls {
 
@@ -41,12 +38,12 @@ public final class ProviderCalls {
 
     /** @return Lambda's context of an invocation, with the current AWS benchmark's request id */
     public static Context lambdaContext() {
-        return new FakeLambdaContext("8f5e3c1a-6a43-4f7e-9d0e-1b2c3d4e5f60");
+        return FakeLambdaContext.of("8f5e3c1a-6a43-4f7e-9d0e-1b2c3d4e5f60", "orders", 30_000);
     }
 
     /** @return the Azure worker's context of an invocation, with the current Azure benchmark's invocation id */
     public static ExecutionContext azureContext() {
-        return new FakeExecutionContext("5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a");
+        return Payloads.executionContext("5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a");
     }
 
     /**
@@ -54,12 +51,14 @@ public final class ProviderCalls {
      * @return the CloudEvent the Functions Framework builds from a push of it
      */
     public static CloudEvent pubsubEvent(byte[] messagePublishedData) {
-        return new FakeCloudEvent("1234567890", messagePublishedData);
+        return FakeCloudEvent.builder().id("1234567890").source("//pubsub.googleapis.com/projects/my-project/topics/orders")
+                .type("google.cloud.pubsub.topic.v1.messagePublished").dataContentType("application/json")
+                .time(OffsetDateTime.parse("2021-02-05T04:06:14.109Z")).data(messagePublishedData).build();
     }
 
     /** @return a Functions Framework response that keeps what is written to it */
     public static com.google.cloud.functions.HttpResponse gcpResponse() {
-        return new FakeGcpResponse();
+        return new FakeHttpResponse();
     }
 
     /**
@@ -75,14 +74,14 @@ public final class ProviderCalls {
 
         /** @param response a response from {@link #gcpResponse()} @return what it carries */
         public static Answer of(com.google.cloud.functions.HttpResponse response) {
-            FakeGcpResponse written = (FakeGcpResponse) response;
+            FakeHttpResponse written = (FakeHttpResponse) response;
             String allow = null;
             for (Map.Entry<String, List<String>> header : written.getHeaders().entrySet()) {
                 if (header.getKey().equalsIgnoreCase("Allow")) {
                     allow = String.join(", ", header.getValue());
                 }
             }
-            return new Answer(written.status(), written.getContentType().orElse(null), allow,
+            return new Answer(written.statusCode(), written.getContentType().orElse(null), allow,
                     new String(written.body(), StandardCharsets.UTF_8));
         }
 
@@ -98,7 +97,7 @@ public final class ProviderCalls {
     public static final class GcpRequests {
         private final String method;
         private final String path;
-        private final FakeGcpRequest.Fields fields;
+        private final FakeHttpRequest.HeaderFields fields;
 
         /**
          * @param method  the HTTP method
@@ -108,87 +107,38 @@ public final class ProviderCalls {
         public GcpRequests(String method, String path, Map<String, List<String>> headers) {
             this.method = method;
             this.path = path;
-            this.fields = FakeGcpRequest.Fields.parse(headers);
+            this.fields = FakeHttpRequest.HeaderFields.of(headers);
         }
 
         /** @param body the request body @return a new request, as the invoker builds one per call */
         public com.google.cloud.functions.HttpRequest next(byte[] body) {
-            return new FakeGcpRequest(method, path, fields, body);
+            return FakeHttpRequest.of(method, path, fields, body);
         }
     }
 
     /** Builds Azure HTTP trigger requests of one method and path (after the host's {@code /api} prefix). */
     public static final class AzureRequests {
-        private final String method;
-        private final String url;
-        private final Map<String, String> headers;
+        private final FakeHttpRequestMessage.HostRequest host;
 
         /**
+         * Prepares what the host sends for each request.
+         *
          * @param method  the HTTP method
          * @param path    the path after the route prefix, such as {@link #ORDER_PATH}
          * @param headers the headers every request carries, names lower-cased as the host passes them
          */
         public AzureRequests(String method, String path, Map<String, String> headers) {
-            this.method = method;
-            this.url = AZURE_ORIGIN + path;
-            this.headers = headers;
+            this.host = FakeHttpRequestMessage.HostRequest.of(method, AZURE_ORIGIN + path, headers);
         }
 
-        /** @param body the body text @return a new request, as the worker builds one per call */
+        /**
+         * Binds the next request over the host's, as the worker does per call.
+         *
+         * @param body the body text
+         * @return a new request message; like the worker's, it parses its URL and looks its method up on every call
+         */
         public HttpRequestMessage<Optional<String>> next(String body) {
-            return new RoutedAzureRequest(method, url, new FakeAzureRequest(headers, body));
-        }
-    }
-
-    /**
-     * The worker's request at a URL and method of our choosing: {@link FakeAzureRequest} always posts to
-     * {@code /api/orders}, and a routed function needs a path parameter. Like the worker, it parses the URL and
-     * looks the method up on every call; everything else is the double's.
-     */
-    private static final class RoutedAzureRequest implements HttpRequestMessage<Optional<String>> {
-        private final String method;
-        private final String url;
-        private final FakeAzureRequest request;
-
-        RoutedAzureRequest(String method, String url, FakeAzureRequest request) {
-            this.method = method;
-            this.url = url;
-            this.request = request;
-        }
-
-        @Override
-        public URI getUri() {
-            return URI.create(url);
-        }
-
-        @Override
-        public HttpMethod getHttpMethod() {
-            return HttpMethod.value(method);
-        }
-
-        @Override
-        public Map<String, String> getHeaders() {
-            return request.getHeaders();
-        }
-
-        @Override
-        public Map<String, String> getQueryParameters() {
-            return request.getQueryParameters();
-        }
-
-        @Override
-        public Optional<String> getBody() {
-            return request.getBody();
-        }
-
-        @Override
-        public HttpResponseMessage.Builder createResponseBuilder(HttpStatus status) {
-            return request.createResponseBuilder(status);
-        }
-
-        @Override
-        public HttpResponseMessage.Builder createResponseBuilder(HttpStatusType status) {
-            return request.createResponseBuilder(status);
+            return FakeHttpRequestMessage.bind(host, body);
         }
     }
 }

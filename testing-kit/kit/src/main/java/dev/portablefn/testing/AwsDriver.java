@@ -9,7 +9,7 @@ import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.internal.Decoded;
 import dev.portablefn.aws.AwsDecoder;
 import dev.portablefn.aws.LambdaHandler;
-import dev.portablefn.testing.aws.TestLambdaContext;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs payloads through {@link LambdaHandler#handleRequest} with a {@link TestLambdaContext}. */
+/** Runs payloads through {@link LambdaHandler#handleRequest} with a {@link FakeLambdaContext}. */
 final class AwsDriver implements ProviderDriver {
 
     private final LambdaHandler handler;
@@ -41,7 +41,7 @@ final class AwsDriver implements ProviderDriver {
 
     @Override
     public ProviderCall invoke(byte[] payload) {
-        TestLambdaContext context = TestLambdaContext.builder().functionName(simpleName(functionName))
+        FakeLambdaContext context = FakeLambdaContext.builder().functionName(simpleName(functionName))
                 .requestId("test-request-" + requests.incrementAndGet()).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

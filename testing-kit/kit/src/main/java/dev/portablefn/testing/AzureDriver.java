@@ -8,9 +8,9 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.azure.AzureFunctions;
-import dev.portablefn.testing.azure.TestExecutionContext;
-import dev.portablefn.testing.azure.TestHttpRequestMessage;
-import dev.portablefn.testing.azure.TestHttpResponseMessage;
+import dev.portablefn.doubles.azure.FakeExecutionContext;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
+import dev.portablefn.doubles.azure.FakeHttpResponseMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs payloads through the {@link AzureFunctions} delegations a user's {@code @FunctionName} methods call, with a
- * {@link TestExecutionContext}: the host's invocation payload is taken apart into the binding values the Java
+ * {@link FakeExecutionContext}: the host's invocation payload is taken apart into the binding values the Java
  * worker would pass (the HTTP request message, the queue message and its metadata, ...). The raw response is the
  * worker's invocation response as JSON: {@code result.status} {@code Success} or {@code Failure} (with the
  * exception), and for HTTP the {@code returnValue.http} status, headers and body.
@@ -87,12 +87,12 @@ final class AzureDriver implements ProviderDriver {
         }
         throw new IllegalArgumentException("FunctionTester.azure runs HTTP, Queue Storage, Service Bus, Event Grid and Timer"
                 + " invocation payloads; for Blob, Event Hubs and Cosmos DB call the AzureFunctions delegation with a"
-                + " TestExecutionContext");
+                + " FakeExecutionContext");
     }
 
     @Override
     public ProviderCall http(HttpRequest request) {
-        return http(TestHttpRequestMessage.from(request));
+        return http(AzureEvents.requestMessage(request));
     }
 
     @Override
@@ -104,8 +104,8 @@ final class AzureDriver implements ProviderDriver {
         return payloads;
     }
 
-    private ProviderCall http(TestHttpRequestMessage request) {
-        TestExecutionContext context = context();
+    private ProviderCall http(FakeHttpRequestMessage<byte[]> request) {
+        FakeExecutionContext context = context();
         HttpResponseMessage message;
         try {
             message = azure.http(request, context);
@@ -113,7 +113,7 @@ final class AzureDriver implements ProviderDriver {
             return failed(context, List.of(), thrown);
         }
         HttpResponse portable = HttpResponse.status(message.getStatusCode());
-        Map<String, String> headers = message instanceof TestHttpResponseMessage test ? test.headers() : Map.of();
+        Map<String, String> headers = message instanceof FakeHttpResponseMessage fake ? fake.headers() : Map.of();
         String contentType = null;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (header.getKey().equalsIgnoreCase("Content-Type")) {
@@ -144,11 +144,11 @@ final class AzureDriver implements ProviderDriver {
     }
 
     private interface Binding {
-        void call(TestExecutionContext context);
+        void call(FakeExecutionContext context);
     }
 
     private ProviderCall run(List<String> ids, Binding binding) {
-        TestExecutionContext context = context();
+        FakeExecutionContext context = context();
         try {
             binding.call(context);
         } catch (RuntimeException | Error thrown) {
@@ -159,7 +159,7 @@ final class AzureDriver implements ProviderDriver {
         return new ProviderCall(raw, raw, null, List.of(), null);
     }
 
-    private static ProviderCall failed(TestExecutionContext context, List<String> ids, Throwable thrown) {
+    private static ProviderCall failed(FakeExecutionContext context, List<String> ids, Throwable thrown) {
         ObjectNode response = envelope(context, "Failure");
         ObjectNode exception = ((ObjectNode) response.get("result")).putObject("exception");
         exception.put("source", thrown.getClass().getName());
@@ -168,19 +168,19 @@ final class AzureDriver implements ProviderDriver {
         return new ProviderCall(raw, raw, null, ids, thrown);
     }
 
-    private static ObjectNode envelope(TestExecutionContext context, String status) {
+    private static ObjectNode envelope(FakeExecutionContext context, String status) {
         ObjectNode response = RawJson.object();
         response.put("invocationId", context.getInvocationId());
         response.putObject("result").put("status", status);
         return response;
     }
 
-    private TestExecutionContext context() {
-        return TestExecutionContext.builder().functionName(functionName)
+    private FakeExecutionContext context() {
+        return FakeExecutionContext.builder().functionName(functionName)
                 .invocationId(String.format("00000000-0000-4000-8000-%012d", invocations.incrementAndGet())).build();
     }
 
-    private static TestHttpRequestMessage request(JsonNode request) {
+    private static FakeHttpRequestMessage<byte[]> request(JsonNode request) {
         String url = request.path("Url").asText();
         JsonNode query = request.get("Query");
         if (!url.contains("?") && query != null && query.isObject() && !query.isEmpty()) {
@@ -203,7 +203,7 @@ final class AzureDriver implements ProviderDriver {
         JsonNode body = request.get("Body");
         byte[] bytes = body == null || body.isNull() ? null
                 : (body.isTextual() ? body.textValue() : body.toString()).getBytes(StandardCharsets.UTF_8);
-        return TestHttpRequestMessage.of(request.path("Method").asText(), url, headers, bytes);
+        return FakeHttpRequestMessage.binary(request.path("Method").asText(), url, headers, bytes);
     }
 
     private static List<String> values(JsonNode node) {

@@ -2,9 +2,11 @@ package dev.portablefn.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.testing.azure.TestHttpRequestMessage;
+import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -97,7 +99,7 @@ public final class AzureEvents {
     public static byte[] http(HttpRequest request) {
         ObjectNode root = RawJson.object();
         ObjectNode req = root.putObject("Data").putObject("req");
-        req.put("Url", TestHttpRequestMessage.url(request));
+        req.put("Url", url(request));
         req.put("Method", request.method());
         ObjectNode query = req.putObject("Query");
         request.query().asMap().forEach((name, values) -> {
@@ -119,6 +121,19 @@ public final class AzureEvents {
         request.headers().asMap().forEach((name, values) -> headerMetadata.put(name, String.join(", ", values)));
         sys(metadata);
         return RawJson.bytes(root);
+    }
+
+    /** @return the URL an Azure host with the default {@code api} route prefix receives a portable request on */
+    static String url(HttpRequest request) {
+        return "https://test-app.azurewebsites.net/api" + RequestTargets.of(request);
+    }
+
+    /** @return the request message the Java worker would bind for a portable request ({@code dataType = "binary"}) */
+    static FakeHttpRequestMessage<byte[]> requestMessage(HttpRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().asMap().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        return FakeHttpRequestMessage.binary(request.method(), url(request), headers,
+                request.bodyLength() == 0 ? null : request.body());
     }
 
     private static ObjectNode eventGridEvent(String eventType, String subject, String topic) {

@@ -5,14 +5,17 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.HttpStatus;
+import dev.portablefn.doubles.gcp.FakeBackgroundContext;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
+import dev.portablefn.doubles.gcp.FakeHttpRequest;
+import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import dev.portablefn.gcp.GcpBackgroundFunction;
 import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.gcp.GcpHttpFunction;
-import dev.portablefn.testing.gcp.TestCloudEvent;
-import dev.portablefn.testing.gcp.TestHttpRequest;
-import dev.portablefn.testing.gcp.TestHttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +45,11 @@ final class GcpDriver implements ProviderDriver {
     public ProviderCall invoke(byte[] payload) {
         String text = new String(payload, StandardCharsets.UTF_8).stripLeading();
         if (!text.startsWith("{")) {
-            return service(TestHttpRequest.parse(payload));
+            return service(FakeHttpRequest.parse(payload));
         }
         JsonNode root = RawJson.tree(payload, "GCP event");
         if (root.has("specversion")) {
-            TestCloudEvent event = TestCloudEvent.fromJson(payload);
+            FakeCloudEvent event = GcpEvents.cloudEvent(payload);
             return event(event.getId(), () -> cloudEventEntry().accept(event));
         }
         JsonNode context = root.has("context") ? root.get("context") : root;
@@ -56,34 +59,15 @@ final class GcpDriver implements ProviderDriver {
                     + " ('specversion') nor a legacy background event ('context.eventId' and 'data')");
         }
         JsonNode resource = context.get("resource");
-        com.google.cloud.functions.Context legacy = new com.google.cloud.functions.Context() {
-            @Override
-            public String eventId() {
-                return eventId;
-            }
-
-            @Override
-            public String timestamp() {
-                return context.path("timestamp").asText(null);
-            }
-
-            @Override
-            public String eventType() {
-                return context.path("eventType").asText(null);
-            }
-
-            @Override
-            public String resource() {
-                return resource == null || resource.isNull() ? null : resource.toString();
-            }
-        };
+        FakeBackgroundContext legacy = new FakeBackgroundContext(eventId, context.path("timestamp").asText(null),
+                context.path("eventType").asText(null), resource == null || resource.isNull() ? null : resource.toString());
         String data = root.get("data").toString();
         return event(eventId, () -> backgroundEntry().accept(data, legacy));
     }
 
     @Override
     public ProviderCall http(HttpRequest request) {
-        return service(TestHttpRequest.from(request));
+        return service(GcpEvents.frameworkRequest(request));
     }
 
     @Override
@@ -95,15 +79,15 @@ final class GcpDriver implements ProviderDriver {
         return payloads;
     }
 
-    private ProviderCall service(TestHttpRequest request) {
-        TestHttpResponse response = new TestHttpResponse();
+    private ProviderCall service(FakeHttpRequest request) {
+        FakeHttpResponse response = new FakeHttpResponse();
         try {
             httpEntry().service(request, response);
         } catch (Exception | Error thrown) {
             // The framework logs the exception and answers 500 without details.
-            TestHttpResponse failed = new TestHttpResponse();
+            FakeHttpResponse failed = new FakeHttpResponse();
             failed.setStatusCode(500);
-            return new ProviderCall(failed.toBytes(), failed, HttpResponse.status(500), List.of(), thrown);
+            return new ProviderCall(wireBytes(failed), failed, HttpResponse.status(500), List.of(), thrown);
         }
         HttpResponse portable = HttpResponse.status(response.statusCode());
         for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
@@ -116,7 +100,21 @@ final class GcpDriver implements ProviderDriver {
         byte[] body = response.body();
         String contentType = response.getContentType().orElse(null);
         portable = body.length > 0 || contentType != null ? portable.body(body, contentType) : portable;
-        return new ProviderCall(response.toBytes(), response, portable, List.of(), null);
+        return new ProviderCall(wireBytes(response), response, portable, List.of(), null);
+    }
+
+    /** @return the response as HTTP/1.1 bytes, as the framework sends it: status line, headers, blank line, body */
+    static byte[] wireBytes(FakeHttpResponse response) {
+        byte[] content = response.body();
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.statusCode()).append(' ')
+                .append(HttpStatus.reason(response.statusCode())).append("\r\n");
+        response.getHeaders().forEach((name, values) -> values.forEach(value ->
+                head.append(name).append(": ").append(value).append("\r\n")));
+        head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(start, start.length + content.length);
+        System.arraycopy(content, 0, all, start.length, content.length);
+        return all;
     }
 
     private interface Delivery {
@@ -124,14 +122,14 @@ final class GcpDriver implements ProviderDriver {
     }
 
     private static ProviderCall event(String eventId, Delivery delivery) {
-        TestHttpResponse response = new TestHttpResponse();
+        FakeHttpResponse response = new FakeHttpResponse();
         try {
             delivery.run();
         } catch (Exception | Error thrown) {
             response.setStatusCode(500);
-            return new ProviderCall(response.toBytes(), response, null, List.of(eventId), thrown);
+            return new ProviderCall(wireBytes(response), response, null, List.of(eventId), thrown);
         }
-        return new ProviderCall(response.toBytes(), response, null, List.of(), null);
+        return new ProviderCall(wireBytes(response), response, null, List.of(), null);
     }
 
     private synchronized GcpHttpFunction httpEntry() {

@@ -2,7 +2,8 @@ package dev.portablefn.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.testing.gcp.TestHttpRequest;
+import dev.portablefn.doubles.gcp.FakeCloudEvent;
+import dev.portablefn.doubles.gcp.FakeHttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,7 @@ import java.util.Map;
  * JSON for Pub/Sub and Cloud Storage (the {@code data} shapes of googleapis/google-cloudevents:
  * {@code MessagePublishedData}, {@code StorageObjectData}), and raw HTTP/1.1 request bytes for HTTP functions.
  * Project {@code test-project}, times at {@link TestClock#DEFAULT_START}. Hand the CloudEvents to
- * {@link dev.portablefn.testing.gcp.TestCloudEvent#fromJson(byte[])} or {@link FunctionTester#invoke(byte[])}.
+ * {@link FunctionTester#invoke(byte[])}, or read one with {@link #cloudEvent(byte[])} for a {@code CloudEventsFunction}.
  */
 public final class GcpEvents {
 
@@ -103,7 +104,27 @@ public final class GcpEvents {
      * @return the HTTP/1.1 request bytes the Functions Framework receives for it (host {@code localhost:8080})
      */
     public static byte[] http(HttpRequest request) {
-        return TestHttpRequest.from(request).toBytes();
+        return frameworkRequest(request).toBytes();
+    }
+
+    /** @return the request the Functions Framework would hand the function for a portable one (host localhost:8080) */
+    static FakeHttpRequest frameworkRequest(HttpRequest request) {
+        return FakeHttpRequest.builder(request.method(), RequestTargets.of(request)).headers(request.headers().asMap())
+                .body(request.body()).build();
+    }
+
+    /**
+     * Reads a structured-mode CloudEvent as the Functions Framework does: {@code data} (JSON kept as its JSON text, a
+     * string as its UTF-8 bytes) or {@code data_base64}; every other attribute that is not a context attribute is an
+     * extension.
+     *
+     * @param json a structured CloudEvent, such as {@link #pubsub(String)} returns
+     * @return the event, for a {@code CloudEventsFunction}
+     * @throws IllegalArgumentException naming the field when {@code id}, {@code source} or {@code type} is missing or
+     *                                  a value is malformed
+     */
+    public static FakeCloudEvent cloudEvent(byte[] json) {
+        return StructuredCloudEvents.read(json);
     }
 
     private static ObjectNode envelope(String id, String source, String type) {

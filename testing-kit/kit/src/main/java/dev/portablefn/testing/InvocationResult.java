@@ -61,7 +61,7 @@ public final class InvocationResult {
     }
 
     /**
-     * @param type the native type: {@code com.google.cloud.functions.HttpResponse} ({@code TestHttpResponse}) on GCP,
+     * @param type the native type: {@code com.google.cloud.functions.HttpResponse} ({@code FakeHttpResponse}) on GCP,
      *             {@code com.microsoft.azure.functions.HttpResponseMessage} on Azure, {@code byte[]} on AWS
      * @param <T>  the type
      * @return the only invocation's native response, when it is of that type

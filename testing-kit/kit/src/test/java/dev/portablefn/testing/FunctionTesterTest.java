@@ -14,7 +14,7 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.json.JacksonCodec;
-import dev.portablefn.testing.gcp.TestHttpResponse;
+import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,7 +138,7 @@ class FunctionTesterTest {
 
         assertThat(result.rawResponseAsString()).startsWith("HTTP/1.1 201 Created\r\n").containsIgnoringCase("Set-Cookie: session=s1; Path=/")
                 .endsWith("\r\n\r\nhello /y");
-        assertThat(result.nativeResponse(TestHttpResponse.class)).hasValueSatisfying(
+        assertThat(result.nativeResponse(FakeHttpResponse.class)).hasValueSatisfying(
                 response -> assertThat(response.statusCode()).isEqualTo(201));
         assertThat(result.http().header("X-Request-Id")).isPresent();
     }

@@ -13,6 +13,7 @@ import dev.portablefn.runtime.internal.Decoded;
 import dev.portablefn.runtime.internal.ProviderDecoder;
 import dev.portablefn.aws.AwsDecoder;
 import dev.portablefn.azure.AzureDecoder;
+import dev.portablefn.doubles.gcp.FakeHttpRequest;
 import dev.portablefn.gcp.GcpDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,8 +164,7 @@ class RawEventBuildersTest {
     void gcpHttpRequestBytesParseBackToTheSameRequest() {
         HttpRequest original = Events.http("POST", "/orders?x=1").header("X-Tenant", "t-1").body("hi").build();
 
-        dev.portablefn.testing.gcp.TestHttpRequest parsed = dev.portablefn.testing.gcp.TestHttpRequest
-                .parse(GcpEvents.http(original));
+        FakeHttpRequest parsed = FakeHttpRequest.parse(GcpEvents.http(original));
 
         assertThat(parsed.getMethod()).isEqualTo("POST");
         assertThat(parsed.getPath()).isEqualTo("/orders");
