@@ -73,60 +73,102 @@ public final class Event<T> {
         return new Builder<>();
     }
 
-    /** @return the provider's id for this event or message; the key for de-duplication */
+    /**
+     * Gives the provider's id for this event or message, the key to de-duplicate redeliveries by.
+     *
+     * @return the event id, never empty
+     */
     public String id() {
         return id;
     }
 
-    /** @return where the event came from, such as a queue ARN, a bucket or a topic resource name */
+    /**
+     * Tells where the event came from.
+     *
+     * @return the source, such as a queue ARN, a bucket or a topic resource name; never empty
+     */
     public String source() {
         return source;
     }
 
-    /** @return the kind of occurrence, such as {@code aws:sqs} or {@code google.cloud.storage.object.v1.finalized} */
+    /**
+     * Tells what kind of occurrence this is, in the provider's words.
+     *
+     * @return the type, such as {@code aws:sqs} or {@code google.cloud.storage.object.v1.finalized}; never empty
+     */
     public String type() {
         return type;
     }
 
-    /** @return what the event is about within its source, such as an object key, when the provider says */
+    /**
+     * Tells what the event is about within its source, such as an object key.
+     *
+     * @return the subject, or empty when the provider does not say
+     */
     public Optional<String> subject() {
         return Optional.ofNullable(subject);
     }
 
-    /** @return when the occurrence happened, when the provider says */
+    /**
+     * Tells when the occurrence happened.
+     *
+     * @return the time, or empty when the provider does not say
+     */
     public Optional<Instant> time() {
         return Optional.ofNullable(time);
     }
 
-    /** @return the media type of the original payload, when known */
+    /**
+     * Tells the media type of the original payload, such as {@code application/json}.
+     *
+     * @return the media type, or empty when unknown
+     */
     public Optional<String> dataContentType() {
         return Optional.ofNullable(dataContentType);
     }
 
-    /** @return the event data, bound to {@code T}; {@code null} only for an event without data */
+    /**
+     * Gives the event's data, bound to {@code T} before the function sees it.
+     *
+     * @return the data; {@code null} only for an event without data
+     */
     public T data() {
         return data;
     }
 
-    /** @return string attributes: message attributes, CloudEvent extensions, stream metadata; unmodifiable */
+    /**
+     * Gives the event's string attributes: message attributes, CloudEvent extensions, stream metadata.
+     *
+     * @return the attributes by name, unmodifiable and possibly empty
+     */
     public Map<String, String> attributes() {
         return attributes;
     }
 
     /**
-     * @param name an attribute name
-     * @return its value, if present
+     * Looks up one attribute of {@link #attributes()}.
+     *
+     * @param name an attribute name, matched exactly
+     * @return its value, or empty when the event has no such attribute
      */
     public Optional<String> attribute(String name) {
         return Optional.ofNullable(attributes.get(name));
     }
 
-    /** @return the kind of source that delivered the event */
+    /**
+     * Tells the kind of source that delivered the event, the same on every provider.
+     *
+     * @return the trigger, never {@code null}
+     */
     public Trigger trigger() {
         return trigger;
     }
 
-    /** @return which delivery this is, starting at 1, when the provider tells */
+    /**
+     * Tells which delivery of this event this is, so a function can tell a first try from a retry.
+     *
+     * @return the attempt, starting at 1, or empty when the provider does not tell
+     */
     public OptionalInt deliveryAttempt() {
         return deliveryAttempt == null ? OptionalInt.empty() : OptionalInt.of(deliveryAttempt);
     }
@@ -148,15 +190,21 @@ public final class Event<T> {
     }
 
     /**
+     * Copies this event with other data, such as the raw body rebound to a type; every other field is kept.
+     *
      * @param newData the data of the copy
      * @param <U>     its type
-     * @return a copy of this event with other data
+     * @return the copy; this event is unchanged
      */
     public <U> Event<U> withData(U newData) {
         return new Event<>(this, newData);
     }
 
-    /** @return a builder holding this event's fields */
+    /**
+     * Starts a changed copy of this event.
+     *
+     * @return a new builder holding this event's fields; building it leaves this event unchanged
+     */
     public Builder<T> toBuilder() {
         Builder<T> builder = new Builder<>();
         builder.id = id;
@@ -232,6 +280,8 @@ public final class Event<T> {
         }
 
         /**
+         * Sets the event id; required.
+         *
          * @param id the provider's event or message id
          * @return this builder
          */
@@ -241,7 +291,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param source where the event came from
+         * Sets where the event came from; required.
+         *
+         * @param source the source, such as a queue ARN or a bucket
          * @return this builder
          */
         public Builder<T> source(String source) {
@@ -250,7 +302,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param type the kind of occurrence
+         * Sets the kind of occurrence; required.
+         *
+         * @param type the type, such as {@code aws:sqs}
          * @return this builder
          */
         public Builder<T> type(String type) {
@@ -259,7 +313,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param subject what the event is about, or {@code null}
+         * Sets what the event is about within its source.
+         *
+         * @param subject the subject, such as an object key, or {@code null} for none
          * @return this builder
          */
         public Builder<T> subject(String subject) {
@@ -268,7 +324,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param time when it happened, or {@code null}
+         * Sets when the occurrence happened.
+         *
+         * @param time the time, or {@code null} when unknown
          * @return this builder
          */
         public Builder<T> time(Instant time) {
@@ -277,7 +335,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param dataContentType the payload's media type, or {@code null}
+         * Sets the media type of the original payload.
+         *
+         * @param dataContentType the media type, or {@code null} when unknown
          * @return this builder
          */
         public Builder<T> dataContentType(String dataContentType) {
@@ -286,7 +346,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param data the data
+         * Sets the event's data.
+         *
+         * @param data the data, already bound to {@code T}, or {@code null} for an event without data
          * @return this builder
          */
         public Builder<T> data(T data) {
@@ -321,7 +383,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param values attributes to add
+         * Adds several attributes, as {@link #attribute(String, String)} does one by one.
+         *
+         * @param values the attributes to add, by name
          * @return this builder
          */
         public Builder<T> attributes(Map<String, String> values) {
@@ -330,7 +394,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param trigger the kind of source
+         * Sets the kind of source that delivered the event; required.
+         *
+         * @param trigger the trigger
          * @return this builder
          */
         public Builder<T> trigger(Trigger trigger) {
@@ -339,7 +405,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param attempt which delivery this is, starting at 1, or {@code null} when unknown
+         * Sets which delivery of the event this is.
+         *
+         * @param attempt the attempt, starting at 1, or {@code null} when unknown
          * @return this builder
          * @throws IllegalArgumentException if {@code attempt} is below 1
          */
@@ -352,7 +420,9 @@ public final class Event<T> {
         }
 
         /**
-         * @param nativeEvent the provider's representation, for {@link Event#unwrap}
+         * Keeps the provider's own representation of the event, for {@link Event#unwrap}.
+         *
+         * @param nativeEvent the native event, or {@code null} for none
          * @return this builder
          */
         public Builder<T> nativeEvent(Object nativeEvent) {
@@ -376,8 +446,11 @@ public final class Event<T> {
         }
 
         /**
+         * Builds the event.
+         *
          * @return the event
-         * @throws IllegalArgumentException if a required field is missing
+         * @throws IllegalArgumentException if {@code id}, {@code source} or {@code type} is missing or empty
+         * @throws NullPointerException if {@code trigger} is missing
          */
         public Event<T> build() {
             return new Event<>(this);

@@ -9,6 +9,8 @@ public final class EventDecodingException extends PermanentFailure {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the failure for a payload that cannot be decoded.
+     *
      * @param message what could not be decoded and where, such as
      *                {@code "SQS record 3: 'body' is missing"}
      */
@@ -17,6 +19,8 @@ public final class EventDecodingException extends PermanentFailure {
     }
 
     /**
+     * Creates the failure for a payload that cannot be decoded, keeping the parser's error.
+     *
      * @param message what could not be decoded and where
      * @param cause   the parser's error
      */

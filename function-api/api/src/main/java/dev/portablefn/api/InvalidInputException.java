@@ -12,6 +12,8 @@ public final class InvalidInputException extends PermanentFailure {
     private final transient List<Violation> violations;
 
     /**
+     * Creates the failure for input that is invalid, reported to HTTP callers as 400 Bad Request.
+     *
      * @param message    a summary naming the input, such as {@code "body is not a valid Course"}
      * @param violations each field that is wrong, possibly empty
      * @param cause      the underlying error or {@code null}
@@ -21,17 +23,24 @@ public final class InvalidInputException extends PermanentFailure {
     }
 
     /**
+     * Creates the failure for invalid input with the 4xx status to report it with.
+     *
      * @param status     the 4xx status to report to HTTP callers (400, 413, 415)
      * @param message    a summary naming the input
      * @param violations each field that is wrong, possibly empty
      * @param cause      the underlying error or {@code null}
+     * @throws IllegalArgumentException if {@code status} is not a 4xx status
      */
     public InvalidInputException(int status, String message, List<Violation> violations, Throwable cause) {
         super(status, message, cause);
         this.violations = List.copyOf(violations);
     }
 
-    /** @return the fields that are wrong and why, in a stable order */
+    /**
+     * Lists what is wrong with the input, field by field, as reported to an HTTP caller.
+     *
+     * @return the fields that are wrong and why, in a stable order; unmodifiable, possibly empty
+     */
     public List<Violation> violations() {
         return violations;
     }

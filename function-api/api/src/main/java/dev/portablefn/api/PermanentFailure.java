@@ -57,7 +57,11 @@ public class PermanentFailure extends PortableFunctionException {
         return new PermanentFailure(status, message, null);
     }
 
-    /** @return the 4xx HTTP status this failure is reported with */
+    /**
+     * Tells the HTTP status this failure is reported to callers with.
+     *
+     * @return a 4xx status
+     */
     public int status() {
         return status;
     }

@@ -62,8 +62,11 @@ public final class PortableFunction {
     }
 
     /**
+     * Wraps an HTTP function, with the default limits, no middleware of its own and the standard codec.
+     *
      * @param function the HTTP function
      * @return it, ready for an adapter
+     * @throws NullPointerException if {@code function} is {@code null}
      */
     public static PortableFunction http(HttpFunction function) {
         return new PortableFunction(Kind.HTTP, Objects.requireNonNull(function, "function"), Void.class, List.of(),
@@ -71,19 +74,26 @@ public final class PortableFunction {
     }
 
     /**
-     * @param dataType the type event data binds to
+     * Wraps an event function whose data binds to a plain class.
+     *
+     * @param dataType the type event data binds to, such as {@code Order.class}, {@code String.class} or
+     *                 {@code StorageObject.class}
      * @param function the event function
      * @param <T>      the data type
      * @return it, ready for an adapter
+     * @throws NullPointerException if either argument is {@code null}
      */
     public static <T> PortableFunction event(Class<T> dataType, EventFunction<T> function) {
         return event((Type) dataType, function);
     }
 
     /**
+     * Wraps an event function whose data binds to a generic type.
+     *
      * @param dataType a possibly generic type event data binds to, such as {@code DocumentChange<Course>}
      * @param function the event function
      * @return it, ready for an adapter
+     * @throws NullPointerException if either argument is {@code null}
      */
     public static PortableFunction event(Type dataType, EventFunction<?> function) {
         return new PortableFunction(Kind.EVENT, Objects.requireNonNull(function, "function"),
@@ -91,19 +101,25 @@ public final class PortableFunction {
     }
 
     /**
+     * Wraps a batch function whose records' data binds to a plain class.
+     *
      * @param dataType the type each record's data binds to
      * @param function the batch function
      * @param <T>      the data type
      * @return it, ready for an adapter
+     * @throws NullPointerException if either argument is {@code null}
      */
     public static <T> PortableFunction batch(Class<T> dataType, BatchFunction<T> function) {
         return batch((Type) dataType, function);
     }
 
     /**
+     * Wraps a batch function whose records' data binds to a generic type.
+     *
      * @param dataType a possibly generic type each record's data binds to
      * @param function the batch function
      * @return it, ready for an adapter
+     * @throws NullPointerException if either argument is {@code null}
      */
     public static PortableFunction batch(Type dataType, BatchFunction<?> function) {
         return new PortableFunction(Kind.BATCH, Objects.requireNonNull(function, "function"),
@@ -199,22 +215,39 @@ public final class PortableFunction {
         }
     }
 
-    /** @return the function's shape */
+    /**
+     * Tells the function's shape, which decides how adapters call it.
+     *
+     * @return HTTP, event or batch
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the user's function object */
+    /**
+     * Gives the user's function object as it was wrapped.
+     *
+     * @return the {@link HttpFunction}, {@link EventFunction} or {@link BatchFunction}
+     */
     public Object function() {
         return function;
     }
 
-    /** @return the type event data binds to; {@code Void} for HTTP functions, {@code Object} when unknown */
+    /**
+     * Tells the type event data is bound to before the function sees it.
+     *
+     * @return the data type; {@code Void} for HTTP functions, {@code Object} when it could not be read from the
+     *         function's declaration
+     */
     public Type dataType() {
         return dataType;
     }
 
-    /** @return the function's own middleware, outermost first */
+    /**
+     * Lists the function's own middleware, which runs inside the library's standard middleware.
+     *
+     * @return the middleware, outermost first; unmodifiable, possibly empty
+     */
     public List<Middleware> middleware() {
         return middleware;
     }
@@ -228,24 +261,41 @@ public final class PortableFunction {
         return Optional.ofNullable(codec);
     }
 
-    /** @return the input limits */
+    /**
+     * Gives the limits applied to input before the function sees it.
+     *
+     * @return the limits; {@link Limits#defaults()} unless set with {@link #withLimits(Limits)}
+     */
     public Limits limits() {
         return limits;
     }
 
-    /** @return the least remaining time an invocation needs to start */
+    /**
+     * Gives the least remaining time an invocation needs to be started; with less, it is refused as retryable
+     * so the provider can try again.
+     *
+     * @return the threshold; 50 ms unless set with {@link #withDeadlineThreshold(Duration)}, zero when disabled
+     */
     public Duration deadlineThreshold() {
         return deadlineThreshold;
     }
 
-    /** @return whether bound event data is validated */
+    /**
+     * Tells whether bound data is checked against its Jakarta Validation constraints.
+     *
+     * @return {@code true} unless turned off with {@link #withoutValidation()}
+     */
     public boolean validates() {
         return validation;
     }
 
     /**
+     * Adds middleware of the function's own, run inside the library's standard middleware and inside any
+     * added before.
+     *
      * @param added middleware to run inside the library's, outermost first
-     * @return a copy with the middleware appended
+     * @return a copy with the middleware appended; this function is unchanged
+     * @throws NullPointerException if any middleware is {@code null}
      */
     public PortableFunction with(Middleware... added) {
         List<Middleware> all = new ArrayList<>(middleware);
@@ -261,7 +311,8 @@ public final class PortableFunction {
      * decides the JSON limits too: {@link #withLimits(Limits)} still caps body and batch sizes.
      *
      * @param newCodec the codec to bind and write JSON with
-     * @return a copy using it
+     * @return a copy using it; this function is unchanged
+     * @throws NullPointerException if {@code newCodec} is {@code null}
      */
     public PortableFunction withCodec(JsonCodec newCodec) {
         return new PortableFunction(kind, function, dataType, middleware, Objects.requireNonNull(newCodec, "codec"),
@@ -269,8 +320,11 @@ public final class PortableFunction {
     }
 
     /**
+     * Sets the limits applied to input before the function sees it.
+     *
      * @param newLimits the input limits
-     * @return a copy enforcing them
+     * @return a copy enforcing them; this function is unchanged
+     * @throws NullPointerException if {@code newLimits} is {@code null}
      */
     public PortableFunction withLimits(Limits newLimits) {
         return new PortableFunction(kind, function, dataType, middleware, codec, Objects.requireNonNull(newLimits, "limits"),
@@ -278,20 +332,32 @@ public final class PortableFunction {
     }
 
     /**
+     * Sets the least remaining time an invocation needs to be started; with less, it is refused as retryable
+     * instead of being cut off by the provider halfway.
+     *
      * @param threshold the least remaining time to start with; zero disables the check
-     * @return a copy
+     * @return a copy with that threshold; this function is unchanged
+     * @throws NullPointerException if {@code threshold} is {@code null}
      */
     public PortableFunction withDeadlineThreshold(Duration threshold) {
         return new PortableFunction(kind, function, dataType, middleware, codec, limits,
                 Objects.requireNonNull(threshold, "threshold"), validation);
     }
 
-    /** @return a copy that does not validate event data */
+    /**
+     * Turns off Jakarta Validation of bound data, for functions that validate themselves.
+     *
+     * @return a copy that does not validate; this function is unchanged
+     */
     public PortableFunction withoutValidation() {
         return new PortableFunction(kind, function, dataType, middleware, codec, limits, deadlineThreshold, false);
     }
 
-    /** @return the function's class name, for logs and errors */
+    /**
+     * Names the function, for logs and errors.
+     *
+     * @return the function object's class name
+     */
     public String name() {
         return function.getClass().getName();
     }

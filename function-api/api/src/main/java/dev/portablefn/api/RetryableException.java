@@ -8,6 +8,8 @@ public class RetryableException extends PortableFunctionException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates a failure that asks for the event to be redelivered or the request answered with 503.
+     *
      * @param message what went wrong, for the logs (never sent to an HTTP client)
      */
     public RetryableException(String message) {
@@ -15,6 +17,8 @@ public class RetryableException extends PortableFunctionException {
     }
 
     /**
+     * Creates a failure worth retrying, keeping the error that caused it.
+     *
      * @param message what went wrong, for the logs (never sent to an HTTP client)
      * @param cause   the underlying error
      */

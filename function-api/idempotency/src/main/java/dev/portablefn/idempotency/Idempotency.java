@@ -25,17 +25,24 @@ public final class Idempotency {
     }
 
     /**
+     * Gives the idempotency middleware with the default configuration: keyed by the event id or the
+     * {@code Idempotency-Key} header, a missing key rejected.
+     *
      * @param store where keys are recorded
      * @return the middleware with {@link IdempotencyConfig#defaults()}
+     * @throws NullPointerException if {@code store} is {@code null}
      */
     public static Middleware middleware(IdempotencyStore store) {
         return middleware(store, IdempotencyConfig.defaults());
     }
 
     /**
+     * Gives the idempotency middleware with a configuration of the application's own.
+     *
      * @param store  where keys are recorded
      * @param config how keys are found and how long records live
      * @return the middleware
+     * @throws NullPointerException if either argument is {@code null}
      */
     public static Middleware middleware(IdempotencyStore store, IdempotencyConfig config) {
         return new IdempotencyMiddleware(store, config);

@@ -50,7 +50,13 @@ public final class IdempotencyConfig {
         return DEFAULTS;
     }
 
-    /** @param extractor how to find an invocation's key @return a copy using it */
+    /**
+     * Chooses how an invocation's key is found, such as {@link KeyExtractors#jsonField(String)}.
+     *
+     * @param extractor how to find an invocation's key
+     * @return a copy using it; this configuration is unchanged
+     * @throws NullPointerException if {@code extractor} is {@code null}
+     */
     public IdempotencyConfig withKey(KeyExtractor extractor) {
         return new IdempotencyConfig(Objects.requireNonNull(extractor, "extractor"), inProgressTtl, completedTtl,
                 namespace, keyRequired, codec);
@@ -61,13 +67,20 @@ public final class IdempotencyConfig {
      * Keep it longer than the function's timeout, or a slow invocation's duplicate runs beside it.
      *
      * @param ttl a positive duration
-     * @return a copy using it
+     * @return a copy using it; this configuration is unchanged
+     * @throws IllegalArgumentException if {@code ttl} is zero or negative
      */
     public IdempotencyConfig withInProgressTtl(Duration ttl) {
         return new IdempotencyConfig(key, positive(ttl, "in-progress TTL"), completedTtl, namespace, keyRequired, codec);
     }
 
-    /** @param ttl how long a completed result answers duplicates; positive @return a copy using it */
+    /**
+     * Sets how long a completed result answers duplicates before the key may run again.
+     *
+     * @param ttl a positive duration; {@link #DEFAULT_COMPLETED_TTL} unless set
+     * @return a copy using it; this configuration is unchanged
+     * @throws IllegalArgumentException if {@code ttl} is zero or negative
+     */
     public IdempotencyConfig withCompletedTtl(Duration ttl) {
         return new IdempotencyConfig(key, inProgressTtl, positive(ttl, "completed TTL"), namespace, keyRequired, codec);
     }
@@ -77,7 +90,8 @@ public final class IdempotencyConfig {
      * functions fed the same event (a topic fanned out to both) each process it once.
      *
      * @param prefix the namespace, not blank
-     * @return a copy using it
+     * @return a copy using it; this configuration is unchanged
+     * @throws IllegalArgumentException if {@code prefix} is {@code null} or blank
      */
     public IdempotencyConfig withNamespace(String prefix) {
         if (prefix == null || prefix.isBlank()) {
@@ -96,23 +110,39 @@ public final class IdempotencyConfig {
         return new IdempotencyConfig(key, inProgressTtl, completedTtl, namespace, false, codec);
     }
 
-    /** @param jsonCodec the codec stored HTTP responses are written with @return a copy using it */
+    /**
+     * Sets the codec HTTP responses are written to the store with, for an application with its own mapper.
+     *
+     * @param jsonCodec the codec stored HTTP responses are written with
+     * @return a copy using it; this configuration is unchanged
+     * @throws NullPointerException if {@code jsonCodec} is {@code null}
+     */
     public IdempotencyConfig withCodec(JacksonCodec jsonCodec) {
         return new IdempotencyConfig(key, inProgressTtl, completedTtl, namespace, keyRequired,
                 Objects.requireNonNull(jsonCodec, "codec"));
     }
 
-    /** @return how keys are found */
+    /**
+     * Tells how an invocation's key is found.
+     *
+     * @return the key extractor; {@link KeyExtractors#standard()} unless set
+     */
     public KeyExtractor key() {
         return key;
     }
 
-    /** @return the configured in-progress TTL; empty means "remaining time plus grace" */
+    /**
+     * Gives the in-progress TTL set with {@link #withInProgressTtl(Duration)}.
+     *
+     * @return the configured in-progress TTL; empty means "remaining time plus grace"
+     */
     public Optional<Duration> inProgressTtl() {
         return Optional.ofNullable(inProgressTtl);
     }
 
     /**
+     * Works out how long one invocation's claim lasts.
+     *
      * @param context the invocation
      * @return the in-progress TTL for it: the configured one, else its remaining time plus
      *         {@link #IN_PROGRESS_GRACE}, else {@link #FALLBACK_IN_PROGRESS_TTL} without a deadline
@@ -124,22 +154,39 @@ public final class IdempotencyConfig {
         return context.deadline().isPresent() ? context.remainingTime().plus(IN_PROGRESS_GRACE) : FALLBACK_IN_PROGRESS_TTL;
     }
 
-    /** @return how long completed results are kept */
+    /**
+     * Tells how long a completed result answers duplicates.
+     *
+     * @return the completed TTL; {@link #DEFAULT_COMPLETED_TTL} unless set
+     */
     public Duration completedTtl() {
         return completedTtl;
     }
 
-    /** @param context the invocation @return the namespace keys are stored under */
+    /**
+     * Tells the namespace one invocation's key is stored under.
+     *
+     * @param context the invocation
+     * @return the configured namespace, else the function name
+     */
     public String namespaceFor(Context context) {
         return namespace != null ? namespace : context.functionName();
     }
 
-    /** @return whether an invocation without a key is rejected */
+    /**
+     * Tells whether an invocation without a key is rejected rather than run unprotected.
+     *
+     * @return {@code true} unless {@link #allowingMissingKey()} was used
+     */
     public boolean keyRequired() {
         return keyRequired;
     }
 
-    /** @return the codec for stored HTTP responses */
+    /**
+     * Gives the codec HTTP responses are written to the store with.
+     *
+     * @return the codec set with {@link #withCodec(JacksonCodec)}, else {@link JacksonCodec#standard()}
+     */
     public JacksonCodec codec() {
         return codec != null ? codec : JacksonCodec.standard();
     }

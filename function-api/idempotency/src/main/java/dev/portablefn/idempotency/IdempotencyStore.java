@@ -62,27 +62,48 @@ public interface IdempotencyStore {
             this.result = result;
         }
 
-        /** @return the answer for a caller that now owns the key */
+        /**
+         * Answers that the caller now owns the key and must run the function.
+         *
+         * @return the {@link Status#STARTED} answer
+         */
         public static StartResult started() {
             return STARTED;
         }
 
-        /** @return the answer when another invocation holds the key */
+        /**
+         * Answers that another invocation holds a live claim on the key.
+         *
+         * @return the {@link Status#IN_PROGRESS} answer
+         */
         public static StartResult inProgress() {
             return IN_PROGRESS;
         }
 
-        /** @param result the stored result, {@code null} counts as empty @return the answer for a completed key */
+        /**
+         * Answers that the key was completed, with the result duplicates are answered with.
+         *
+         * @param result the stored result, copied; {@code null} counts as empty
+         * @return the {@link Status#COMPLETED} answer
+         */
         public static StartResult completed(byte[] result) {
             return new StartResult(Status.COMPLETED, result == null ? new byte[0] : result.clone());
         }
 
-        /** @return what was found */
+        /**
+         * Tells what the store found for the key.
+         *
+         * @return the status
+         */
         public Status status() {
             return status;
         }
 
-        /** @return a copy of the stored result; empty unless {@link Status#COMPLETED} */
+        /**
+         * Gives the result stored with a completed key.
+         *
+         * @return a copy of the stored result; empty unless {@link Status#COMPLETED}
+         */
         public byte[] result() {
             return result == null ? new byte[0] : result.clone();
         }

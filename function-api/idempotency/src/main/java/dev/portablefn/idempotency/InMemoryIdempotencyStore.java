@@ -57,7 +57,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         return Math.max(0, before - entries.size());
     }
 
-    /** @return how many records are held, live or expired */
+    /**
+     * Counts the records held, for tests and for deciding when to {@link #purgeExpired(Instant) purge}.
+     *
+     * @return how many records are held, live or expired
+     */
     public int size() {
         return entries.size();
     }

@@ -52,24 +52,36 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     /**
+     * Gives a store on the {@value #DEFAULT_TABLE} table; nothing is read from the database yet.
+     *
      * @param dataSource where the table lives
      * @return a store using the {@value #DEFAULT_TABLE} table
+     * @throws NullPointerException if {@code dataSource} is {@code null}
      */
     public static JdbcIdempotencyStore of(DataSource dataSource) {
         return new JdbcIdempotencyStore(dataSource, DEFAULT_TABLE);
     }
 
     /**
+     * Gives a store on a table of the application's choosing; nothing is read from the database yet.
+     *
      * @param dataSource where the table lives
      * @param table      the table name, optionally schema-qualified
      * @return a store using that table
      * @throws IllegalArgumentException if the name is not a plain SQL identifier
+     * @throws NullPointerException if {@code dataSource} is {@code null}
      */
     public static JdbcIdempotencyStore of(DataSource dataSource, String table) {
         return new JdbcIdempotencyStore(dataSource, table);
     }
 
-    /** @return the PostgreSQL DDL of this store's table, for migrations */
+    /**
+     * Gives the statement that creates this store's table, for migrations, in the database's dialect
+     * ({@code BYTEA} results on PostgreSQL, {@code BLOB} elsewhere).
+     *
+     * @return the {@code CREATE TABLE IF NOT EXISTS} statement
+     * @throws IllegalStateException if the database cannot be reached to learn which product it is
+     */
     public String ddl() {
         return "CREATE TABLE IF NOT EXISTS " + table + " ("
                 + "idempotency_key VARCHAR(255) PRIMARY KEY, "

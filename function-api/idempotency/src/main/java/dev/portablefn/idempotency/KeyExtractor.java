@@ -11,6 +11,8 @@ import java.util.Optional;
 public interface KeyExtractor {
 
     /**
+     * Finds the key of one invocation.
+     *
      * @param invocation the request or event, with data already bound to the function's type
      * @return the key, or empty when this invocation has none
      * @throws RuntimeException if the input cannot yield a key; it is reported as the invocation's failure

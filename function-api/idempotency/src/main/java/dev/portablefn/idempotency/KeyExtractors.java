@@ -31,14 +31,22 @@ public final class KeyExtractors {
         return Named.STANDARD;
     }
 
-    /** @return the event id; empty for HTTP requests */
+    /**
+     * Keys events by their id, which the provider keeps across redeliveries.
+     *
+     * @return the extractor; it finds no key for HTTP requests
+     */
     public static KeyExtractor eventId() {
         return Named.EVENT_ID;
     }
 
     /**
+     * Keys HTTP requests by a header the client sends, trimmed.
+     *
      * @param name an HTTP header name, any case
-     * @return its first non-blank value; empty for events and when absent
+     * @return the extractor; it finds the header's first value when not blank, and no key for events or when the
+     *         header is absent
+     * @throws NullPointerException if {@code name} is {@code null}
      */
     public static KeyExtractor httpHeader(String name) {
         Objects.requireNonNull(name, "header name");
@@ -50,8 +58,12 @@ public final class KeyExtractors {
      * A field of the JSON payload: the HTTP body, or the event data (raw JSON bytes or text, a
      * {@code JsonNode}, or the bound object). Strings are used as they are, other scalars as their JSON text.
      *
+     * <p>The extractor finds no key when the field is missing or {@code null}, and fails the invocation with a
+     * {@link PermanentFailure} when the payload is not JSON.
+     *
      * @param field a top-level field name such as {@code "paymentId"}, or a JSON pointer such as {@code "/payment/id"}
-     * @return the extractor; empty when the field is missing or null; a {@link PermanentFailure} when the payload is not JSON
+     * @return the extractor
+     * @throws NullPointerException if {@code field} is {@code null}
      */
     public static KeyExtractor jsonField(String field) {
         Objects.requireNonNull(field, "field");

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Rejections (open circuit, full bulkhead, no time left) are {@link RetryableException}s and are not
  * retried within the call; {@link dev.portablefn.api.PermanentFailure}s are never retried.
  *
- * <p>Resilience4j is optional: the builder methods throw an {@link IllegalStateException} naming the
- * module to add when it is missing.
+ * <p>The Resilience4j modules come with this artifact; should an application exclude one, the builder methods
+ * that need it throw an {@link IllegalStateException} naming the module to add back.
  */
 public final class CallPolicy {
 
@@ -63,25 +63,37 @@ public final class CallPolicy {
     }
 
     /**
+     * Starts a policy for calls to one dependency.
+     *
      * @param name names the dependency in logs and errors, such as {@code "payments"}
-     * @return a builder
+     * @return a builder with no retry, circuit breaker, bulkhead or time limit yet
+     * @throws IllegalArgumentException if {@code name} is {@code null} or blank
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** @return a builder for a policy named {@code "call"} */
+    /**
+     * Starts a policy without a dependency name, for when logs and errors need not say which call it was.
+     *
+     * @return a builder for a policy named {@code "call"}
+     */
     public static Builder builder() {
         return new Builder("call");
     }
 
-    /** @return the policy's name */
+    /**
+     * Names the dependency this policy protects, as logs and errors do.
+     *
+     * @return the policy's name
+     */
     public String name() {
         return name;
     }
 
     /**
-     * Makes the call under this policy.
+     * Makes the call under this policy: retried, guarded and time-limited as configured, never past the
+     * invocation's deadline.
      *
      * @param context the invocation, for its deadline, clock and logger
      * @param call    the call to the dependency
@@ -89,6 +101,7 @@ public final class CallPolicy {
      * @return the call's result
      * @throws RetryableException when the call was rejected, timed out, or failed with a checked exception
      *         (the cause is that exception); unchecked exceptions of the last attempt are thrown as they are
+     * @throws NullPointerException if either argument is {@code null}
      */
     @SuppressWarnings("unchecked")
     public <T> T call(Context context, Callable<T> call) {
@@ -129,6 +142,8 @@ public final class CallPolicy {
     @FunctionalInterface
     public interface Sleeper {
         /**
+         * Waits before the next attempt.
+         *
          * @param duration how long to wait
          * @throws InterruptedException if interrupted; the call then fails with a {@link RetryableException}
          */
@@ -162,6 +177,7 @@ public final class CallPolicy {
          * @param multiplier     the growth per attempt; at least 1.0
          * @param jitter         the randomization factor in [0, 1)
          * @return this builder
+         * @throws IllegalArgumentException if a value is outside its range
          * @throws IllegalStateException if Resilience4j is not on the classpath
          */
         public Builder retry(int maxAttempts, Duration initialBackoff, double multiplier, double jitter) {
@@ -169,7 +185,8 @@ public final class CallPolicy {
         }
 
         /**
-         * Like {@link #retry(int, Duration, double, double)} with a cap on each wait.
+         * Retries failed attempts with exponential backoff as {@link #retry(int, Duration, double, double)} does,
+         * with a cap on each wait.
          *
          * @param maxAttempts    the most attempts, including the first; at least 1
          * @param initialBackoff the wait after the first failure; positive
@@ -177,6 +194,7 @@ public final class CallPolicy {
          * @param jitter         the randomization factor in [0, 1)
          * @param maxBackoff     the longest wait, or {@code null} for none
          * @return this builder
+         * @throws IllegalArgumentException if a value is outside its range
          * @throws IllegalStateException if Resilience4j is not on the classpath
          */
         public Builder retry(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
@@ -202,6 +220,9 @@ public final class CallPolicy {
         }
 
         /**
+         * Guards each attempt with a circuit breaker, so calls to a failing dependency are rejected fast as
+         * retryable failures instead of waiting on it.
+         *
          * @param breaker a Resilience4j circuit breaker, shared by every call to the dependency
          *                (see {@link Resilience#circuitBreaker})
          * @return this builder
@@ -215,6 +236,8 @@ public final class CallPolicy {
         }
 
         /**
+         * Bounds how many calls run at once; a call over the bound is rejected as a retryable failure.
+         *
          * @param limit a Resilience4j bulkhead bounding concurrent calls (see {@link Resilience#bulkhead})
          * @return this builder
          * @throws IllegalStateException if resilience4j-bulkhead is not on the classpath
@@ -245,6 +268,7 @@ public final class CallPolicy {
          *
          * @param perAttempt the longest an attempt may take; positive
          * @return this builder
+         * @throws IllegalArgumentException if {@code perAttempt} is zero or negative
          * @throws IllegalStateException if resilience4j-timelimiter is not on the classpath
          */
         public Builder timeLimit(Duration perAttempt) {
@@ -258,21 +282,34 @@ public final class CallPolicy {
         }
 
         /**
+         * Chooses where time-limited calls run, for an application that manages its own threads.
+         *
          * @param service runs time-limited calls; by default a shared pool of daemon threads created on first use
          * @return this builder
+         * @throws NullPointerException if {@code service} is {@code null}
          */
         public Builder executor(ExecutorService service) {
             this.executor = Objects.requireNonNull(service, "executor");
             return this;
         }
 
-        /** @param waits how the policy waits between retries; by default {@code Thread.sleep} @return this builder */
+        /**
+         * Chooses how the policy waits between retries, such as a test's controllable clock.
+         *
+         * @param waits how the policy waits between retries; by default {@code Thread.sleep}
+         * @return this builder
+         * @throws NullPointerException if {@code waits} is {@code null}
+         */
         public Builder sleeper(Sleeper waits) {
             this.sleeper = Objects.requireNonNull(waits, "sleeper");
             return this;
         }
 
-        /** @return the policy */
+        /**
+         * Builds the policy; it is immutable and thread-safe, so build it once and share it.
+         *
+         * @return the policy
+         */
         public CallPolicy build() {
             return new CallPolicy(this);
         }

@@ -14,12 +14,21 @@ public record BatchResult(List<RecordFailure> failures) {
 
     private static final BatchResult SUCCESS = new BatchResult(List.of());
 
-    /** @throws NullPointerException if failures is {@code null} */
+    /**
+     * Keeps an unmodifiable copy of the failures.
+     *
+     * @param failures the failed or skipped records, in batch order; empty when all succeeded
+     * @throws NullPointerException if failures is {@code null} or holds {@code null}
+     */
     public BatchResult {
         failures = List.copyOf(failures);
     }
 
-    /** @return a result with no failures */
+    /**
+     * Reports that every record of the batch succeeded, so none is redelivered.
+     *
+     * @return a result with no failures
+     */
     public static BatchResult success() {
         return SUCCESS;
     }
@@ -29,6 +38,7 @@ public record BatchResult(List<RecordFailure> failures) {
      *
      * @param ids the failed records' event ids
      * @return a result reporting them as retryable failures
+     * @throws NullPointerException if {@code ids} is or holds {@code null}
      */
     public static BatchResult failed(List<String> ids) {
         List<RecordFailure> failures = new ArrayList<>(ids.size());
@@ -38,12 +48,20 @@ public record BatchResult(List<RecordFailure> failures) {
         return new BatchResult(failures);
     }
 
-    /** @return whether every record succeeded */
+    /**
+     * Tells whether every record succeeded.
+     *
+     * @return {@code true} when there are no failures
+     */
     public boolean isSuccess() {
         return failures.isEmpty();
     }
 
-    /** @return the ids of every record to report as failed, in batch order */
+    /**
+     * Lists the ids the adapter reports to the provider as failed, failures and skipped records alike.
+     *
+     * @return the ids of every record to report as failed, in batch order; empty when all succeeded
+     */
     public List<String> failedIds() {
         List<String> ids = new ArrayList<>(failures.size());
         for (RecordFailure failure : failures) {
@@ -61,7 +79,15 @@ public record BatchResult(List<RecordFailure> failures) {
      * @param cause  the exception, or {@code null} for a skipped record
      */
     public record RecordFailure(int index, String id, Reason reason, Throwable cause) {
-        /** @throws NullPointerException if the id or reason is missing */
+        /**
+         * Checks the failure.
+         *
+         * @param index  the record's position in the batch, from 0; -1 when a batch function named only the id
+         * @param id     the record's event id
+         * @param reason why it is reported
+         * @param cause  the exception, or {@code null} for a skipped record
+         * @throws NullPointerException if the id or reason is missing
+         */
         public RecordFailure {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(reason, "reason");

@@ -17,7 +17,16 @@ import java.util.Objects;
  */
 public record DocumentChange<T>(String collection, Map<String, Object> key, T before, T after, Kind kind) {
 
-    /** @throws NullPointerException if the collection or kind is missing */
+    /**
+     * Checks the change and keeps an unmodifiable copy of its key.
+     *
+     * @param collection the table, collection or container
+     * @param key        the document's key fields as plain values; {@code null} is taken as none
+     * @param before     the document before the change, or {@code null} when the provider does not send it
+     * @param after      the document after the change; {@code null} for a deletion
+     * @param kind       what happened
+     * @throws NullPointerException if the collection or kind is missing
+     */
     public DocumentChange {
         Objects.requireNonNull(collection, "collection");
         Objects.requireNonNull(kind, "kind");

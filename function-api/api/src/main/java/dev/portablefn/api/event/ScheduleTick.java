@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ScheduleTick(Instant scheduledTime, String scheduleName) {
 
-    /** @throws NullPointerException if the scheduled time is missing */
+    /**
+     * Checks the tick.
+     *
+     * @param scheduledTime when the tick was due
+     * @param scheduleName  the rule, job or timer name, or {@code null} when the provider does not say
+     * @throws NullPointerException if the scheduled time is missing
+     */
     public ScheduleTick {
         Objects.requireNonNull(scheduledTime, "scheduledTime");
     }

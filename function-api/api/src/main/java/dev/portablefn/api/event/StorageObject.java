@@ -20,7 +20,19 @@ import java.util.Objects;
 public record StorageObject(String bucket, String key, Long size, String contentType, String etag,
                             Change change, Instant updated, Map<String, String> metadata) {
 
-    /** @throws NullPointerException if bucket, key or change is missing */
+    /**
+     * Checks the object change and keeps an unmodifiable copy of its metadata.
+     *
+     * @param bucket      the bucket or container name
+     * @param key         the object key or blob name, URL-decoded
+     * @param size        the size in bytes, or {@code null} when the provider does not say
+     * @param contentType the object's media type, or {@code null} when unknown
+     * @param etag        the entity tag, or {@code null} when unknown
+     * @param change      what happened to the object
+     * @param updated     when the object was last changed, or {@code null} when unknown
+     * @param metadata    user metadata on the object; {@code null} is taken as none
+     * @throws NullPointerException if bucket, key or change is missing
+     */
     public StorageObject {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
@@ -29,10 +41,13 @@ public record StorageObject(String bucket, String key, Long size, String content
     }
 
     /**
-     * @param bucket the bucket
-     * @param key    the key
-     * @param change what happened
-     * @return an object change with no other details
+     * Describes an object change when only its place and kind are known, as in tests and deletions.
+     *
+     * @param bucket the bucket or container name
+     * @param key    the object key or blob name
+     * @param change what happened to the object
+     * @return an object change with no size, content type, etag, time or metadata
+     * @throws NullPointerException if any argument is {@code null}
      */
     public static StorageObject of(String bucket, String key, Change change) {
         return new StorageObject(bucket, key, null, null, null, change, null, Map.of());

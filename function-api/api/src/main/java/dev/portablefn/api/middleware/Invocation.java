@@ -15,18 +15,30 @@ import java.util.Objects;
  */
 public record Invocation(Object input, Context context) {
 
-    /** @throws NullPointerException if either part is missing */
+    /**
+     * Checks that the invocation has both parts.
+     *
+     * @param input   the request, event or events
+     * @param context the invocation context
+     * @throws NullPointerException if either part is missing
+     */
     public Invocation {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
     }
 
-    /** @return whether the input is an HTTP request */
+    /**
+     * Tells whether this invocation is of an HTTP function.
+     *
+     * @return {@code true} when the input is an {@link HttpRequest}
+     */
     public boolean isHttp() {
         return input instanceof HttpRequest;
     }
 
     /**
+     * Gives the input of an HTTP invocation.
+     *
      * @return the HTTP request
      * @throws IllegalStateException if this is not an HTTP invocation
      */
@@ -38,6 +50,8 @@ public record Invocation(Object input, Context context) {
     }
 
     /**
+     * Gives the input of a single-event invocation.
+     *
      * @return the event
      * @throws IllegalStateException if this is not a single-event invocation
      */
@@ -48,7 +62,12 @@ public record Invocation(Object input, Context context) {
         throw new IllegalStateException("not a single-event invocation: " + input.getClass().getName());
     }
 
-    /** @return the events of a batch invocation, or the single event as a list; empty for HTTP */
+    /**
+     * Gives the events of this invocation, whatever the function's shape, for middleware that treats one event
+     * and a batch alike.
+     *
+     * @return the events of a batch invocation, or the single event as a list; empty for HTTP
+     */
     public List<Event<?>> events() {
         if (input instanceof Event<?> event) {
             return List.of(event);
@@ -62,8 +81,12 @@ public record Invocation(Object input, Context context) {
     }
 
     /**
+     * Copies this invocation with another input, such as an event whose data middleware rebound, to pass on
+     * with {@link Middleware.Chain#proceed(Invocation)}.
+     *
      * @param newInput the input of the copy
-     * @return a copy with another input
+     * @return a copy with another input and the same context
+     * @throws NullPointerException if {@code newInput} is {@code null}
      */
     public Invocation withInput(Object newInput) {
         return new Invocation(newInput, context);

@@ -27,6 +27,8 @@ public interface Middleware {
     @FunctionalInterface
     interface Chain {
         /**
+         * Runs the rest of the chain, ending with the function.
+         *
          * @param invocation the input and context to continue with
          * @return the result of the rest of the chain
          * @throws Exception what the rest of the chain threw

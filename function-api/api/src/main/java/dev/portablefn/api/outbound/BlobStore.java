@@ -20,6 +20,8 @@ public interface BlobStore {
     void put(String bucket, String key, byte[] content, String contentType);
 
     /**
+     * Reads an object whole.
+     *
      * @param bucket the bucket name
      * @param key    the object key
      * @return the object's bytes, or empty when there is no such object

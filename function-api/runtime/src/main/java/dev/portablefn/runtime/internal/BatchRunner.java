@@ -18,6 +18,9 @@ public final class BatchRunner {
     }
 
     /**
+     * Runs every record of a batch and collects the ones to report as failed. An ordered batch stops at the
+     * first failure, which is reported together with every later record as skipped.
+     *
      * @param records  the batch, in delivery order
      * @param ordering whether order must be kept
      * @param idOf     the id to report a record by

@@ -18,7 +18,12 @@ public sealed interface Decoded permits Decoded.Http, Decoded.Events {
      * @param request the portable request
      */
     record Http(HttpRequest request) implements Decoded {
-        /** @throws NullPointerException if the request is missing */
+        /**
+         * Checks that there is a request.
+         *
+         * @param request the portable request
+         * @throws NullPointerException if the request is missing
+         */
         public Http {
             Objects.requireNonNull(request, "request");
         }
@@ -32,7 +37,14 @@ public sealed interface Decoded permits Decoded.Http, Decoded.Events {
      * @param batch    whether the provider expects a batch response (partial failures)
      */
     record Events(List<Event<?>> events, Ordering ordering, boolean batch) implements Decoded {
-        /** @throws NullPointerException if a part is missing */
+        /**
+         * Checks the parts and keeps an unmodifiable copy of the events.
+         *
+         * @param events   the events, data as decoded (not yet bound to the function's type)
+         * @param ordering whether the source requires in-order processing
+         * @param batch    whether the provider expects a batch response (partial failures)
+         * @throws NullPointerException if a part is missing
+         */
         public Events {
             events = List.copyOf(events);
             Objects.requireNonNull(ordering, "ordering");

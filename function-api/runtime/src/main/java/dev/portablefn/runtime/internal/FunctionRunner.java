@@ -83,24 +83,39 @@ public final class FunctionRunner {
     }
 
     /**
+     * Prepares a function to be run: its middleware chain, its codec and its data binding.
+     *
      * @param function the function with its configuration
      * @return a runner; build it once and reuse it for every invocation
+     * @throws IllegalArgumentException if the function was given a codec that is not on Jackson
      */
     public static FunctionRunner of(PortableFunction function) {
         return new FunctionRunner(function);
     }
 
-    /** @return the function this runner runs */
+    /**
+     * Gives the function this runner runs, with its configuration.
+     *
+     * @return the function
+     */
     public PortableFunction function() {
         return function;
     }
 
-    /** @return the codec for this function's JSON, for adapters to write responses with */
+    /**
+     * Gives the codec this function's JSON is read and written with, for adapters to write responses with.
+     *
+     * @return the function's codec
+     */
     public JacksonCodec codec() {
         return codec;
     }
 
-    /** @return the input limits, for adapters to check what they decode */
+    /**
+     * Gives the function's input limits, for adapters to check what they decode.
+     *
+     * @return the limits
+     */
     public Limits limits() {
         return limits;
     }

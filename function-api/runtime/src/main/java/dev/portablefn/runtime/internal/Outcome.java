@@ -13,7 +13,14 @@ public record Outcome(Status status, Throwable failure) {
 
     private static final Outcome SUCCESS = new Outcome(Status.SUCCEEDED, null);
 
-    /** @throws IllegalArgumentException if a failure status has no exception or a success has one */
+    /**
+     * Checks that the failure matches the status.
+     *
+     * @param status  succeeded, failed retryably or failed permanently
+     * @param failure the exception, {@code null} on success
+     * @throws NullPointerException if {@code status} is {@code null}
+     * @throws IllegalArgumentException if a failure status has no exception or a success has one
+     */
     public Outcome {
         Objects.requireNonNull(status, "status");
         if ((status == Status.SUCCEEDED) != (failure == null)) {
@@ -21,7 +28,11 @@ public record Outcome(Status status, Throwable failure) {
         }
     }
 
-    /** @return the success outcome */
+    /**
+     * Reports that the invocation succeeded.
+     *
+     * @return the shared success outcome
+     */
     public static Outcome success() {
         return SUCCESS;
     }
@@ -32,6 +43,7 @@ public record Outcome(Status status, Throwable failure) {
      *
      * @param failure what the function or the library threw
      * @return the classified outcome
+     * @throws NullPointerException if {@code failure} is {@code null}
      */
     public static Outcome failure(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
@@ -39,14 +51,20 @@ public record Outcome(Status status, Throwable failure) {
     }
 
     /**
+     * Tells whether retrying cannot fix a failure, the same classification {@link #failure(Throwable)} makes.
+     *
      * @param failure an exception
-     * @return whether retrying cannot fix it
+     * @return {@code true} for a {@link PermanentFailure} or one of its subtypes
      */
     public static boolean isPermanent(Throwable failure) {
         return failure instanceof PermanentFailure;
     }
 
-    /** @return whether the invocation succeeded */
+    /**
+     * Tells whether the invocation succeeded.
+     *
+     * @return {@code true} for {@link Status#SUCCEEDED}
+     */
     public boolean isSuccess() {
         return status == Status.SUCCEEDED;
     }

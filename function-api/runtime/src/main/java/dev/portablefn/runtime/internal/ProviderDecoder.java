@@ -10,10 +10,16 @@ import dev.portablefn.api.Provider;
  */
 public interface ProviderDecoder {
 
-    /** @return the provider whose payloads this decodes */
+    /**
+     * Names the provider whose payloads this decodes, which the CLI's {@code --provider} option selects by.
+     *
+     * @return the provider
+     */
     Provider provider();
 
     /**
+     * Decodes one payload into the HTTP request or events it carries.
+     *
      * @param payload the raw payload as the provider sends it
      * @return the decoded request or events
      * @throws EventDecodingException naming the field and the problem when the payload is malformed or unknown

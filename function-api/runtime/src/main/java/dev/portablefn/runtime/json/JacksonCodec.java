@@ -18,7 +18,12 @@ import java.lang.reflect.Type;
  */
 public interface JacksonCodec extends JsonCodec {
 
-    /** @return the shared codec with {@link Limits#defaults()}; built on first use, then reused */
+    /**
+     * Gives the codec every function uses unless it was given its own: the standard mapper with
+     * {@link Limits#defaults()}.
+     *
+     * @return the shared codec, built on first use
+     */
     static JacksonCodec standard() {
         return JacksonJsonCodec.STANDARD.get();
     }
@@ -29,6 +34,7 @@ public interface JacksonCodec extends JsonCodec {
      *
      * @param limits the JSON limits to enforce
      * @return the codec
+     * @throws NullPointerException if {@code limits} is {@code null}
      */
     static JacksonCodec withLimits(Limits limits) {
         return JacksonJsonCodec.withLimits(limits);
@@ -56,23 +62,31 @@ public interface JacksonCodec extends JsonCodec {
     /**
      * Wraps a mapper the application configured itself.
      *
-     * @param mapper the mapper to use as is
+     * @param mapper the mapper to use as is; its own settings decide the JSON limits
      * @return a codec over it
      */
     static JacksonCodec of(ObjectMapper mapper) {
         return new JacksonJsonCodec(mapper);
     }
 
-    /** @return the underlying mapper, for Jackson features this interface does not expose */
+    /**
+     * Gives the underlying mapper, for Jackson features this interface does not expose.
+     *
+     * @return the mapper; configure it only before first use, as it is shared
+     */
     ObjectMapper mapper();
 
     /**
+     * Turns a Java type into the form Jackson binds to, so a reader can be prepared once and reused.
+     *
      * @param type a Java type, possibly generic
      * @return Jackson's view of it
      */
     JavaType type(Type type);
 
     /**
+     * Parses JSON bytes into a tree, enforcing this codec's limits.
+     *
      * @param json UTF-8 JSON
      * @return the tree
      * @throws IOException if the bytes are not JSON or break a limit
@@ -80,6 +94,8 @@ public interface JacksonCodec extends JsonCodec {
     JsonNode readTree(byte[] json) throws IOException;
 
     /**
+     * Parses JSON text into a tree, enforcing this codec's limits.
+     *
      * @param json JSON text, as a provider hands it over (read as is, without encoding it to bytes first)
      * @return the tree
      * @throws IOException if the text is not JSON or breaks a limit
@@ -87,6 +103,8 @@ public interface JacksonCodec extends JsonCodec {
     JsonNode readTree(String json) throws IOException;
 
     /**
+     * Binds JSON bytes to a type, enforcing this codec's limits; no validation.
+     *
      * @param json UTF-8 JSON
      * @param type the type to bind to
      * @param <T>  the result type
@@ -96,6 +114,8 @@ public interface JacksonCodec extends JsonCodec {
     <T> T read(byte[] json, JavaType type) throws IOException;
 
     /**
+     * Binds JSON text to a type, enforcing this codec's limits; no validation.
+     *
      * @param json JSON text, as a provider hands it over (read as is, without encoding it to bytes first)
      * @param type the type to bind to
      * @param <T>  the result type
@@ -116,7 +136,9 @@ public interface JacksonCodec extends JsonCodec {
     <T> T convert(Object value, JavaType type);
 
     /**
-     * @param value any value Jackson can serialize
+     * Writes a value as JSON.
+     *
+     * @param value any value Jackson can serialize; {@code null} writes {@code null}
      * @return its UTF-8 JSON
      * @throws IllegalArgumentException if it cannot be serialized
      */

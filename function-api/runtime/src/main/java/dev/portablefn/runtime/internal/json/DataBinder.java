@@ -37,6 +37,8 @@ public final class DataBinder implements JsonCodec {
     }
 
     /**
+     * Gives a binder over a function's codec.
+     *
      * @param codec      the codec to bind JSON with
      * @param validation the validation to apply after binding, or {@code null} for none
      * @return a binder; build it once and share it
@@ -45,17 +47,27 @@ public final class DataBinder implements JsonCodec {
         return new DataBinder(codec, validation);
     }
 
-    /** @return a binder over {@link JacksonCodec#standard()} and {@link BeanValidation#shared()} */
+    /**
+     * Gives the binder of functions with the standard codec and validation on.
+     *
+     * @return a binder over {@link JacksonCodec#standard()} and {@link BeanValidation#shared()}
+     */
     public static DataBinder standard() {
         return Holder.STANDARD;
     }
 
-    /** @return the codec this binder reads JSON with */
+    /**
+     * Gives the codec this binder reads JSON with.
+     *
+     * @return the codec
+     */
     public JacksonCodec codec() {
         return codec;
     }
 
     /**
+     * Binds a decoded payload to a type and validates the result.
+     *
      * @param raw    the decoded payload
      * @param target the type to produce
      * @param what   names the input in errors, such as {@code "body"} or {@code "SQS record 3 body"}
@@ -69,6 +81,8 @@ public final class DataBinder implements JsonCodec {
     }
 
     /**
+     * Binds a decoded payload to a type Jackson has already resolved, and validates the result.
+     *
      * @param raw    the decoded payload
      * @param target the type to produce, already resolved
      * @param what   names the input in errors

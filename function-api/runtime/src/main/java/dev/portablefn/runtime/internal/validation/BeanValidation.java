@@ -27,7 +27,11 @@ public final class BeanValidation {
     BeanValidation() {
     }
 
-    /** @return the process-wide instance */
+    /**
+     * Gives the validation every binder shares, so Hibernate Validator starts at most once per process.
+     *
+     * @return the process-wide instance
+     */
     public static BeanValidation shared() {
         return SHARED;
     }
@@ -136,6 +140,8 @@ public final class BeanValidation {
     }
 
     /**
+     * Tells whether a class declares constraints, so unconstrained input can skip validation.
+     *
      * @param type a class
      * @return whether validating an instance could find a violation
      */
