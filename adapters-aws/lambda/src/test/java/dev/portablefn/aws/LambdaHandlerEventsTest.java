@@ -150,6 +150,17 @@ class LambdaHandlerEventsTest {
     }
 
     @Test
+    void failuresOfTheRecordsThatRanAfterAMalformedOneAreReportedByTheirOwnIds() throws Exception {
+        // The function sees records 0, 2, 3, 4 and fails its third (record 3): the id reported must be m3, not m2.
+        FailOnMarker function = new FailOnMarker();
+        byte[] batch = Fixtures.records(5, i -> i == 1
+                ? "{\"messageId\":\"m1\",\"body\":42,\"eventSource\":\"aws:sqs\"}"
+                : Fixtures.sqsRecord("m" + i, marker(i), QUEUE, null));
+        assertThat(failedIds(invoke(new LambdaHandler(function), batch))).containsExactly("m1", "m3");
+        assertThat(function.seen).hasSize(4);
+    }
+
+    @Test
     void malformedFifoRecordIsReportedWithEveryLaterRecord() throws Exception {
         FailOnMarker function = new FailOnMarker();
         byte[] batch = Fixtures.records(4, i -> i == 1
