@@ -84,7 +84,11 @@ public final class BatchFailures {
         return !ordered || firstFailure < 0 || index < firstFailure;
     }
 
-    /** @return whether no record has failed so far */
+    /**
+     * Tells whether the batch is clean so far.
+     *
+     * @return whether no record has failed so far
+     */
     public boolean isEmpty() {
         return firstFailure < 0;
     }
@@ -213,6 +217,8 @@ public final class BatchFailures {
     }
 
     /**
+     * Gives what to report for the batch.
+     *
      * @return the failed records in batch order, each with its position and id; for an ordered batch the first
      *         failure and every record after it, those not reported as {@link Reason#SKIPPED}
      */
@@ -233,6 +239,8 @@ public final class BatchFailures {
     }
 
     /**
+     * Gives the ids to report for the batch, without building the failures.
+     *
      * @return the ids of the records {@link #result()} reports, in batch order: what SQS, Kinesis and DynamoDB
      *         expect in {@code batchItemFailures}
      */
