@@ -1,12 +1,10 @@
 package dev.portablefn.bench;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import dev.portablefn.api.TraceContext;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.azure.AzureFunctions;
 import dev.portablefn.bench.baseline.BaselineMdc;
@@ -26,6 +24,7 @@ import dev.portablefn.doubles.gcp.FakeHttpRequest;
 import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.gcp.GcpHttpFunction;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

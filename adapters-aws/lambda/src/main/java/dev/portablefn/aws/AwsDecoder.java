@@ -2,9 +2,9 @@ package dev.portablefn.aws;
 
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.runtime.internal.Decoded;
 import dev.portablefn.runtime.internal.ProviderDecoder;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.Objects;
 
 /**

@@ -105,7 +105,7 @@ final class AwsEventDecoder {
     }
 
     private static AwsPayload.Record single(Event<?> event) {
-        return new AwsPayload.Record(0, event.id(), event, null);
+        return new AwsPayload.Record(event.id(), event, null);
     }
 
     private static EventDecodingException unknown(JsonNode root) {
@@ -178,11 +178,11 @@ final class AwsEventDecoder {
                 case DYNAMODB_STREAMS -> EventRecords.dynamoDb(record, where);
                 default -> throw new IllegalStateException("not a record source: " + source);
             };
-            return new AwsPayload.Record(index, event.id(), event, null);
+            return new AwsPayload.Record(event.id(), event, null);
         } catch (EventDecodingException malformed) {
-            return new AwsPayload.Record(index, id, null, malformed);
+            return new AwsPayload.Record(id, null, malformed);
         } catch (IllegalArgumentException invalid) {
-            return new AwsPayload.Record(index, id, null,
+            return new AwsPayload.Record(id, null,
                     new EventDecodingException(where + ": " + invalid.getMessage(), invalid));
         }
     }

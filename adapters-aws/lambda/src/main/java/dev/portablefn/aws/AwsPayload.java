@@ -1,7 +1,7 @@
 package dev.portablefn.aws;
 
-import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import java.util.ArrayList;
@@ -53,14 +53,14 @@ record AwsPayload(AwsSource source, HttpRequest request, EventDecodingException 
     }
 
     /**
-     * One record of an event payload: decoded, or the error that stopped it.
+     * One record of an event payload: decoded, or the error that stopped it. Its position in the payload is its
+     * index in {@link AwsPayload#records()}.
      *
-     * @param index the position in the payload, from 0
      * @param id    the id to report it by (message id, sequence number); never {@code null}
      * @param event the decoded event, or {@code null} when {@code error} is set
      * @param error why the record could not be decoded, or {@code null}
      */
-    record Record(int index, String id, Event<?> event, EventDecodingException error) {
+    record Record(String id, Event<?> event, EventDecodingException error) {
         Record {
             Objects.requireNonNull(id, "id");
             if ((event == null) == (error == null)) {

@@ -1,10 +1,10 @@
 package dev.portablefn.aws;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.TraceContext;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portablefn.api.BatchFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
-import dev.portablefn.api.batch.BatchResult;
-import dev.portablefn.api.batch.Ordering;
+import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.runtime.internal.BatchFailures;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,22 +130,17 @@ public class LambdaHandler implements RequestStreamHandler {
     /** @return the ids to report in {@code batchItemFailures}, in batch order */
     private List<String> batch(AwsPayload decoded, Context context) {
         List<AwsPayload.Record> records = decoded.records();
-        boolean ordered = decoded.ordering() == Ordering.ORDERED;
-        TreeSet<Integer> failed = new TreeSet<>();
+        BatchFailures failures = BatchFailures.of(records.size(), decoded.ordering(), index -> records.get(index).id());
         List<Event<?>> runnable = new ArrayList<>(records.size());
-        List<Integer> runnableIndex = new ArrayList<>(records.size());
-        for (AwsPayload.Record record : records) {
-            if (ordered && !failed.isEmpty()) {
-                failed.add(record.index());
-                continue;
-            }
+        for (int i = 0; i < records.size() && failures.shouldProcess(i); i++) {
+            AwsPayload.Record record = records.get(i);
             Event<?> event = record.event();
             if (event != null && decoded.source() == AwsSource.SQS) {
                 try {
                     event = sqsUnwrapping.apply(event);
-                } catch (dev.portablefn.api.EventDecodingException malformed) {
+                } catch (EventDecodingException malformed) {
                     LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), malformed.getMessage());
-                    failed.add(record.index());
+                    failures.fail(i, Reason.PERMANENT, malformed);
                     continue;
                 }
                 if (event == null) {
@@ -155,37 +150,14 @@ public class LambdaHandler implements RequestStreamHandler {
             }
             if (record.error() != null) {
                 LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), record.error().getMessage());
-                failed.add(record.index());
+                failures.fail(i, Reason.PERMANENT, record.error());
                 continue;
             }
             runnable.add(event);
-            runnableIndex.add(record.index());
+            failures.forward(i);
         }
-        BatchResult result = runner.batch(runnable, decoded.ordering(), context);
-        for (BatchResult.RecordFailure failure : result.failures()) {
-            int index = failure.index() >= 0 && failure.index() < runnableIndex.size()
-                    ? runnableIndex.get(failure.index()) : indexOf(records, failure.id());
-            failed.add(index);
-        }
-        if (ordered && !failed.isEmpty()) {
-            for (int i = failed.first(); i < records.size(); i++) {
-                failed.add(i);
-            }
-        }
-        List<String> ids = new ArrayList<>(failed.size());
-        for (int index : failed) {
-            ids.add(records.get(index).id());
-        }
-        return ids;
-    }
-
-    private static int indexOf(List<AwsPayload.Record> records, String id) {
-        for (AwsPayload.Record record : records) {
-            if (record.id().equals(id)) {
-                return record.index();
-            }
-        }
-        throw new IllegalStateException("the batch reported record id '" + id + "', which is not in the batch");
+        failures.addForwarded(runner.batch(runnable, decoded.ordering(), context));
+        return failures.failedIds();
     }
 
     private byte[] batchResponse(List<String> failedIds) {

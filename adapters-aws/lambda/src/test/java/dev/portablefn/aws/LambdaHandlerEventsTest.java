@@ -13,8 +13,8 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +148,17 @@ class LambdaHandlerEventsTest {
                 : Fixtures.sqsRecord("m" + i, "ok", QUEUE, null));
         assertThat(failedIds(invoke(new LambdaHandler(function), batch))).containsExactly("m2");
         assertThat(function.seen).hasSize(3);
+    }
+
+    @Test
+    void failuresOfTheRecordsThatRanAfterAMalformedOneAreReportedByTheirOwnIds() throws Exception {
+        // The function sees records 0, 2, 3, 4 and fails its third (record 3): the id reported must be m3, not m2.
+        FailOnMarker function = new FailOnMarker();
+        byte[] batch = Fixtures.records(5, i -> i == 1
+                ? "{\"messageId\":\"m1\",\"body\":42,\"eventSource\":\"aws:sqs\"}"
+                : Fixtures.sqsRecord("m" + i, marker(i), QUEUE, null));
+        assertThat(failedIds(invoke(new LambdaHandler(function), batch))).containsExactly("m1", "m3");
+        assertThat(function.seen).hasSize(4);
     }
 
     @Test

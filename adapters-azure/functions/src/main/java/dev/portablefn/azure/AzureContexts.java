@@ -1,10 +1,10 @@
 package dev.portablefn.azure;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import com.microsoft.azure.functions.ExecutionContext;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -1,10 +1,8 @@
 package dev.portablefn.azure;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.microsoft.azure.functions.RetryContext;
 import dev.portablefn.api.BatchFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
@@ -18,15 +16,13 @@ import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Runs a portable function on Azure Functions (Java worker). Build one per worker in a static field of
@@ -95,12 +91,14 @@ public final class AzureFunctions {
     private final JacksonCodec codec;
     private final String routePrefix;
     private final Clock clock;
+    private final WorkerInputs inputs;
 
     private AzureFunctions(FunctionRunner runner, String routePrefix, Clock clock) {
         this.runner = runner;
         this.codec = runner.codec();
         this.routePrefix = routePrefix;
         this.clock = clock;
+        this.inputs = new WorkerInputs(codec, clock);
     }
 
     /** @param function the function with its configuration @return the delegations for it */
@@ -199,13 +197,7 @@ public final class AzureFunctions {
      */
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        Event<?> event;
-        try {   // inline rather than through decode(...): no capturing lambda per message
-            event = AzureTriggers.queueMessage(message, id, dequeueCount,
-                    AzureTimestamps.instant(insertionTime, "InsertionTime", "Queue Storage message"), portable.functionName(), message);
-        } catch (EventDecodingException malformed) {
-            throw decodingFailed(QUEUE, portable, malformed);
-        }
+        Event<?> event = inputs.queueMessage(message, id, dequeueCount, insertionTime, portable);
         HostFailures.throwIfFailed(runner.event(event, portable), event, QUEUE, portable);
     }
 
@@ -255,14 +247,8 @@ public final class AzureFunctions {
     private void serviceBus(Trigger trigger, String message, String messageId, int deliveryCount, String enqueuedTimeUtc,
                             String applicationProperties, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        Event<?> event = decode(SERVICE_BUS, portable, () -> {
-            String where = "Service Bus message 'ApplicationProperties'";
-            JsonNode properties = applicationProperties == null || applicationProperties.isBlank()
-                    ? null : HostJson.parse(codec, applicationProperties, where);
-            return AzureTriggers.serviceBusMessage(message, messageId, (long) deliveryCount,
-                    AzureTimestamps.instant(enqueuedTimeUtc, "EnqueuedTimeUtc", "Service Bus message"),
-                    HostJson.attributes(properties, where), trigger, portable.functionName(), message);
-        });
+        Event<?> event = inputs.serviceBusMessage(trigger, message, messageId, deliveryCount, enqueuedTimeUtc,
+                applicationProperties, portable);
         HostFailures.throwIfFailed(runner.event(event, portable), event, SERVICE_BUS, portable);
     }
 
@@ -283,8 +269,7 @@ public final class AzureFunctions {
      */
     public void eventGrid(String event, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = decode(EVENT_GRID, portable,
-                () -> EventGridEvents.decodeAll(HostJson.parse(codec, event, "Event Grid event"), "Event Grid event"));
+        List<Event<?>> events = inputs.eventGrid(event, portable);
         if (events.size() == 1) {
             HostFailures.throwIfFailed(runner.event(events.get(0), portable), events.get(0), EVENT_GRID, portable);
         } else {
@@ -317,9 +302,7 @@ public final class AzureFunctions {
     public void blob(byte[] content, String blobPath, String uri, String properties, String metadata,
                      ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        Event<?> event = decode(BLOB, portable, () -> AzureTriggers.blob(content, blobPath, uri,
-                optionalJson(properties, "Blob trigger 'Properties'"), optionalJson(metadata, "Blob trigger 'Metadata'"),
-                portable.functionName()));
+        Event<?> event = inputs.blob(content, blobPath, uri, properties, metadata, portable);
         HostFailures.throwIfFailed(runner.event(event, portable), event, BLOB, portable);
     }
 
@@ -350,8 +333,7 @@ public final class AzureFunctions {
      */
     public void timer(String timerInfo, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        Event<?> event = decode(TIMER, portable, () -> withRetryAttempt(AzureTriggers.timer(
-                HostJson.parse(codec, timerInfo, "Timer trigger TimerInfo"), clock.instant(), portable.functionName()), context));
+        Event<?> event = inputs.timer(timerInfo, context, portable);
         HostFailures.throwIfFailed(runner.event(event, portable), event, TIMER, portable);
     }
 
@@ -394,22 +376,7 @@ public final class AzureFunctions {
     public void eventHubs(List<String> messages, String partitionContext, String systemProperties, String properties,
                           ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = decode(EVENT_HUBS, portable, () -> {
-            if (messages == null) {
-                throw new EventDecodingException("Event Hubs batch: the messages are missing; declare the trigger parameter"
-                        + " with cardinality = Cardinality.MANY and dataType = \"string\"");
-            }
-            List<Event<?>> decoded = AzureTriggers.eventHubs(messages,
-                    optionalJson(partitionContext, "Event Hubs 'PartitionContext'"),
-                    optionalJson(systemProperties, "Event Hubs 'SystemPropertiesArray'"),
-                    optionalJson(properties, "Event Hubs 'PropertiesArray'"),
-                    portable.functionName(), portable.requestId());
-            List<Event<?>> attempted = new ArrayList<>(decoded.size());
-            for (Event<?> event : decoded) {
-                attempted.add(withRetryAttempt(event, context));
-            }
-            return attempted;
-        });
+        List<Event<?>> events = inputs.eventHubs(messages, partitionContext, systemProperties, properties, context, portable);
         runBatch(events, EVENT_HUBS, portable);
     }
 
@@ -433,8 +400,7 @@ public final class AzureFunctions {
      */
     public void cosmosDb(String containerName, String documents, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = decode(COSMOS_DB, portable, () -> AzureTriggers.cosmosChanges(
-                HostJson.parse(codec, documents, "Cosmos DB documents"), containerName, portable.functionName()));
+        List<Event<?>> events = inputs.cosmosDb(containerName, documents, portable);
         runBatch(events, COSMOS_DB, portable);
     }
 
@@ -447,55 +413,13 @@ public final class AzureFunctions {
      */
     public void cosmosDb(String containerName, List<String> documents, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = decode(COSMOS_DB, portable, () -> {
-            if (documents == null) {
-                throw new EventDecodingException("Cosmos DB change feed: the documents are missing");
-            }
-            com.fasterxml.jackson.databind.node.ArrayNode array = codec.mapper().createArrayNode();
-            for (int i = 0; i < documents.size(); i++) {
-                array.add(HostJson.parse(codec, documents.get(i), "Cosmos DB document " + i));
-            }
-            return AzureTriggers.cosmosChanges(array, containerName, portable.functionName());
-        });
+        List<Event<?>> events = inputs.cosmosDb(containerName, documents, portable);
         runBatch(events, COSMOS_DB, portable);
     }
 
     private void runBatch(List<Event<?>> events, String binding, Context portable) {
         BatchResult result = runner.batch(events, Ordering.ORDERED, portable);
         HostFailures.throwIfFailed(result, events, binding, portable);
-    }
-
-    /** Decodes, logging and rethrowing a malformed payload so the host's failure path keeps it. */
-    private static <T> T decode(String binding, Context context, Supplier<T> decoding) {
-        try {
-            return decoding.get();
-        } catch (EventDecodingException malformed) {
-            throw decodingFailed(binding, context, malformed);
-        }
-    }
-
-    private static EventDecodingException decodingFailed(String binding, Context context, EventDecodingException malformed) {
-        context.logger().error("{} input could not be decoded, throwing so the host {}: {}", binding,
-                HostFailures.consequence(binding), malformed.getMessage());
-        return malformed;
-    }
-
-    private JsonNode optionalJson(String json, String what) {
-        return json == null || json.isBlank() ? null : HostJson.parse(codec, json, what);
-    }
-
-    /** Retry policies (Event Hubs, Cosmos DB, Timer) tell which attempt this is. */
-    private static Event<?> withRetryAttempt(Event<?> event, ExecutionContext context) {
-        RetryContext retry;
-        try {
-            retry = context.getRetryContext();
-        } catch (RuntimeException olderWorker) {
-            retry = null;
-        }
-        if (retry == null || retry.getRetrycount() < 0 || retry.getRetrycount() == Integer.MAX_VALUE) {
-            return event;
-        }
-        return event.toBuilder().deliveryAttempt(retry.getRetrycount() + 1).build();
     }
 
     @Override

@@ -11,14 +11,12 @@ import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.internal.http.UrlDecoding;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 

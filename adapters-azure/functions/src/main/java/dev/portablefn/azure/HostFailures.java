@@ -4,11 +4,11 @@ import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
-import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
-import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.runtime.internal.Outcome;
+import dev.portablefn.runtime.internal.json.JsonFields;
 import java.util.List;
 
 /**
@@ -34,6 +34,8 @@ final class HostFailures {
     /**
      * Throws for a failed batch: the first failure (retryable or permanent as classified) with every other
      * failure suppressed, its message naming each record that did not complete with its stream position.
+     *
+     * @param result what {@code FunctionRunner.batch} reported for {@code events}
      */
     static void throwIfFailed(BatchResult result, List<? extends Event<?>> events, String binding, Context context) {
         if (result.isSuccess()) {
@@ -65,10 +67,8 @@ final class HostFailures {
         throw thrown;
     }
 
+    /** The runner reports every failure at its position in {@code events} (see {@code BatchFailures}). */
     private static String position(List<? extends Event<?>> events, RecordFailure failure) {
-        if (failure.index() < 0 || failure.index() >= events.size()) {
-            return "id=" + failure.id();
-        }
         Event<?> event = events.get(failure.index());
         StringBuilder position = new StringBuilder("id=").append(event.id());
         event.attribute("partitionId").ifPresent(p -> position.append(" partition=").append(p));

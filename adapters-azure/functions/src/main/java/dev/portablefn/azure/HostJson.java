@@ -2,8 +2,8 @@ package dev.portablefn.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;

@@ -2,8 +2,8 @@ package dev.portablefn.gcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;

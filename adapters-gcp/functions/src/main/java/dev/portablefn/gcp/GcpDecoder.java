@@ -5,10 +5,10 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.batch.Ordering;
-import dev.portablefn.runtime.json.JacksonCodec;
-import dev.portablefn.runtime.internal.json.JsonFields;
 import dev.portablefn.runtime.internal.Decoded;
 import dev.portablefn.runtime.internal.ProviderDecoder;
+import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.util.List;
 

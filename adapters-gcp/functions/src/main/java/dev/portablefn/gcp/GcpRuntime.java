@@ -1,6 +1,5 @@
 package dev.portablefn.gcp;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
@@ -10,7 +9,7 @@ import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
-import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;

@@ -1,11 +1,11 @@
 package dev.portablefn.api;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,14 +3,14 @@ package dev.portablefn.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.api.middleware.Middleware;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
 import java.util.List;

@@ -2,14 +2,13 @@ package dev.portablefn.testing;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
-import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.api.TraceContext;
+import dev.portablefn.api.middleware.Middleware;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
 
 /**
  * The adapter's context with a recording logger in place of the provider's: everything else (request id,

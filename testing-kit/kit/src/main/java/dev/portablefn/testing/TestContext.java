@@ -1,9 +1,9 @@
 package dev.portablefn.testing;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

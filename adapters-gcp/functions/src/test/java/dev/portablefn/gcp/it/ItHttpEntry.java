@@ -5,8 +5,8 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.http.Cookie;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.gcp.GcpHttpFunction;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.Base64;
 
 /** The HTTP entry point the invoker test deploys: echoes what it saw as JSON. */

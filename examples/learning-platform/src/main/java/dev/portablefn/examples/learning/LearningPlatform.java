@@ -2,12 +2,8 @@ package dev.portablefn.examples.learning;
 
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
-import dev.portablefn.idempotency.Idempotency;
-import dev.portablefn.idempotency.IdempotencyStore;
-import dev.portablefn.idempotency.InMemoryIdempotencyStore;
-import dev.portablefn.idempotency.KeyExtractors;
-import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.api.http.HttpRouter;
+import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.examples.learning.content.InMemoryLessonFileRepository;
 import dev.portablefn.examples.learning.content.LessonFileRepository;
 import dev.portablefn.examples.learning.content.LessonUploads;
@@ -28,6 +24,10 @@ import dev.portablefn.examples.learning.users.InMemoryUserRepository;
 import dev.portablefn.examples.learning.users.UserAccounts;
 import dev.portablefn.examples.learning.users.UserRepository;
 import dev.portablefn.examples.learning.users.UsersApi;
+import dev.portablefn.idempotency.Idempotency;
+import dev.portablefn.idempotency.IdempotencyStore;
+import dev.portablefn.idempotency.InMemoryIdempotencyStore;
+import dev.portablefn.idempotency.KeyExtractors;
 import java.util.Objects;
 
 /**

@@ -1,16 +1,13 @@
 package dev.portablefn.runtime.internal;
 
 import dev.portablefn.api.batch.BatchResult;
-import dev.portablefn.api.batch.BatchResult.Reason;
-import dev.portablefn.api.batch.BatchResult.RecordFailure;
 import dev.portablefn.api.batch.Ordering;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The one place batch bookkeeping lives: runs each record, collects failures, and for ordered
- * sources stops at the first failure and reports it with every record after it (not attempted).
+ * Runs a batch record by record, keeping its books in {@link BatchFailures}: an unordered batch runs every
+ * record; an ordered one stops at the first failure, which is reported with every record after it (not attempted).
  */
 public final class BatchRunner {
 
@@ -28,35 +25,21 @@ public final class BatchRunner {
      * @param <R>      the record type
      * @return the failed and skipped records, in batch order
      */
-    public static <R> BatchResult run(List<R> records, Ordering ordering, Function<R, String> idOf,
-                                      Function<R, Outcome> process) {
-        List<RecordFailure> failures = null;
-        for (int i = 0; i < records.size(); i++) {
-            R record = records.get(i);
+    public static <R> BatchResult run(List<? extends R> records, Ordering ordering, Function<? super R, String> idOf,
+                                      Function<? super R, Outcome> process) {
+        BatchFailures failures = BatchFailures.of(records.size(), ordering, index -> idOf.apply(records.get(index)));
+        for (int i = 0; i < records.size() && failures.shouldProcess(i); i++) {
             Outcome outcome;
             try {
-                outcome = process.apply(record);
+                outcome = process.apply(records.get(i));
             } catch (RuntimeException failure) {
                 outcome = Outcome.failure(failure);
             }
             if (outcome == null) {
                 outcome = Outcome.failure(new IllegalStateException("record " + i + " was processed without an outcome"));
             }
-            if (outcome.isSuccess()) {
-                continue;
-            }
-            if (failures == null) {
-                failures = new ArrayList<>();
-            }
-            Reason reason = outcome.status() == Outcome.Status.PERMANENT_FAILURE ? Reason.PERMANENT : Reason.RETRYABLE;
-            failures.add(new RecordFailure(i, idOf.apply(record), reason, outcome.failure()));
-            if (ordering == Ordering.ORDERED) {
-                for (int j = i + 1; j < records.size(); j++) {
-                    failures.add(new RecordFailure(j, idOf.apply(records.get(j)), Reason.SKIPPED, null));
-                }
-                break;
-            }
+            failures.record(i, outcome);
         }
-        return failures == null ? BatchResult.success() : new BatchResult(failures);
+        return failures.result();
     }
 }

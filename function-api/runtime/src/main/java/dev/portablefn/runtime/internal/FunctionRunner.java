@@ -11,25 +11,21 @@ import dev.portablefn.api.Limits;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.RetryableException;
-import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
+import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
-import dev.portablefn.runtime.internal.json.DataBinder;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
+import dev.portablefn.runtime.internal.json.DataBinder;
 import dev.portablefn.runtime.internal.middleware.StandardMiddleware;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +174,8 @@ public final class FunctionRunner {
      * others run; for {@link Ordering#ORDERED} sources processing stops at the first failure, which is
      * reported with every record after it (a batch function then sees only the records before it).
      * A batch function's result is put in batch order; if it names a record that is not in the batch,
-     * the whole batch is reported as failed (retryable) rather than risk losing a record.
+     * the whole batch is reported as failed (retryable) rather than risk losing a record. Every failure
+     * returned carries its record's position in {@code events} and that record's id (see {@link BatchFailures}).
      *
      * @param events   the decoded records, in delivery order
      * @param ordering whether order must be kept
@@ -194,27 +191,33 @@ public final class FunctionRunner {
                     + " records exceeds the limit of " + limits.maxBatchSize()
                     + "; lower the event source's batch size or raise Limits.maxBatchSize", List.of(), null);
             LOG.error("rejecting batch of {} records in invocation {}", events.size(), context.requestId(), tooBig);
-            List<RecordFailure> all = new ArrayList<>(events.size());
+            BatchFailures all = BatchFailures.of(events, ordering);
             for (int i = 0; i < events.size(); i++) {
-                all.add(new RecordFailure(i, events.get(i).id(), Reason.PERMANENT, tooBig));
+                all.fail(i, Reason.PERMANENT, tooBig);
             }
-            return new BatchResult(all);
+            return all.result();
         }
         if (function.kind() == PortableFunction.Kind.EVENT) {
-            List<Event<?>> records = List.copyOf(events);
-            return BatchRunner.run(records, ordering, Event::id, record -> event(record, context));
+            return BatchRunner.run(events, ordering, Event::id, record -> event(record, context));
         }
         if (function.kind() != PortableFunction.Kind.BATCH) {
             PermanentFailure wrongShape = new PermanentFailure(function.name()
                     + " is an HTTP function but was invoked by a batch of events; deploy it behind an HTTP trigger");
             LOG.error(wrongShape.getMessage());
-            return BatchRunner.run(List.copyOf(events), ordering, Event::id, record -> Outcome.failure(wrongShape));
+            return BatchRunner.run(events, ordering, Event::id, record -> Outcome.failure(wrongShape));
         }
+        // The function may keep the list: it gets its own unmodifiable copy.
         List<Event<?>> records = List.copyOf(events);
         try {
             Middleware.Chain batchChain = ordering == Ordering.ORDERED ? orderedChain : chain;
             BatchResult result = (BatchResult) batchChain.proceed(new Invocation(records, context));
-            return normalise(result, records, ordering);
+            if (result == null || result.isSuccess()) {
+                return BatchResult.success();
+            }
+            // Into batch order with positions; for ordered sources everything after the first failure.
+            BatchFailures failures = BatchFailures.of(records, ordering);
+            failures.addAll(result);
+            return failures.result();
         } catch (Throwable failure) {
             rethrowFatal(failure);
             if (failure instanceof IllegalStateException || failure instanceof ClassCastException) {
@@ -223,46 +226,6 @@ public final class FunctionRunner {
             Outcome whole = Outcome.failure(failure);
             return BatchRunner.run(records, ordering, Event::id, record -> whole);
         }
-    }
-
-    /**
-     * Puts a batch function's result in batch order with correct indexes, and for ordered sources
-     * reports every record after the first failure.
-     *
-     * @throws IllegalStateException if the result names a record that is not in the batch
-     */
-    private BatchResult normalise(BatchResult result, List<Event<?>> events, Ordering ordering) {
-        if (result == null || result.isSuccess()) {
-            return BatchResult.success();
-        }
-        Map<String, Integer> indexById = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            indexById.putIfAbsent(events.get(i).id(), i);
-        }
-        Map<Integer, RecordFailure> byIndex = new LinkedHashMap<>();
-        for (RecordFailure failure : result.failures()) {
-            Integer index = failure.index() >= 0 ? Integer.valueOf(failure.index()) : indexById.get(failure.id());
-            if (index == null || index >= events.size() || !events.get(index).id().equals(failure.id())) {
-                // Reporting the wrong record would drop the failed one silently; fail the batch so nothing is lost.
-                throw new IllegalStateException(function.name() + " reported record '" + failure.id()
-                        + (failure.index() >= 0 ? "' at index " + failure.index() : "'")
-                        + ", which is not in the batch; report failures with BatchResult.failed(ids of the events given)");
-            }
-            byIndex.putIfAbsent(index, new RecordFailure(index, failure.id(), failure.reason(), failure.cause()));
-        }
-        List<RecordFailure> sorted = new ArrayList<>(byIndex.values());
-        sorted.sort(Comparator.comparingInt(RecordFailure::index));
-        if (ordering == Ordering.ORDERED) {
-            int first = sorted.get(0).index();
-            List<RecordFailure> tail = new ArrayList<>();
-            tail.add(sorted.get(0));
-            for (int i = first + 1; i < events.size(); i++) {
-                RecordFailure reported = byIndex.get(i);
-                tail.add(reported != null ? reported : new RecordFailure(i, events.get(i).id(), Reason.SKIPPED, null));
-            }
-            sorted = tail;
-        }
-        return new BatchResult(sorted);
     }
 
     private static Outcome outcomeOf(RecordFailure failure) {
@@ -345,43 +308,31 @@ public final class FunctionRunner {
 
     /**
      * Applies a per-record step to a batch; records it rejects are reported, the rest go on. For an
-     * ordered batch only the records before the first rejected one go on (the rest are reported as
-     * skipped later). Failures are indexed by position in the batch this step received.
+     * ordered batch only the records before the first rejected one go on (the rest are reported as skipped).
+     * Failures are indexed by position in the batch this step received.
      */
     private static Object perRecord(Invocation invocation, Middleware.Chain next, Ordering ordering,
                                     java.util.function.UnaryOperator<Event<?>> step) throws Exception {
         List<Event<?>> events = invocation.events();
         List<Event<?>> accepted = new ArrayList<>(events.size());
-        List<Integer> acceptedIndexes = new ArrayList<>(events.size());
-        List<RecordFailure> rejected = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
+        BatchFailures failures = BatchFailures.of(events, ordering);
+        for (int i = 0; i < events.size() && failures.shouldProcess(i); i++) {
             Event<?> event = events.get(i);
             try {
                 accepted.add(step.apply(event));
-                acceptedIndexes.add(i);
+                failures.forward(i);
             } catch (PermanentFailure failure) {
                 LOG.warn("batch record rejected permanently, not retrying: {}", failure.getMessage());
-                rejected.add(new RecordFailure(i, event.id(), Reason.PERMANENT, failure));
-                if (ordering == Ordering.ORDERED) {
-                    break;
-                }
+                failures.fail(i, Reason.PERMANENT, failure);
             }
         }
-        if (rejected.isEmpty()) {
+        if (failures.isEmpty()) {
             return next.proceed(invocation.withInput(accepted));
         }
-        BatchResult rest = accepted.isEmpty() ? BatchResult.success()
-                : (BatchResult) next.proceed(invocation.withInput(accepted));
-        List<RecordFailure> all = new ArrayList<>(rejected);
-        if (rest != null) {
-            for (RecordFailure failure : rest.failures()) {
-                // The rest of the chain saw only the accepted records: translate its indexes back to this batch's.
-                boolean inRange = failure.index() >= 0 && failure.index() < accepted.size();
-                all.add(inRange ? new RecordFailure(acceptedIndexes.get(failure.index()), failure.id(), failure.reason(),
-                        failure.cause()) : failure);
-            }
+        if (!accepted.isEmpty()) {
+            failures.addForwarded((BatchResult) next.proceed(invocation.withInput(accepted)));
         }
-        return new BatchResult(all);
+        return failures.result();
     }
 
     private Event<?> bindEvent(Event<?> event) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.InvalidInputException.Violation;
+import dev.portablefn.api.InvalidInputException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.nio.charset.StandardCharsets;

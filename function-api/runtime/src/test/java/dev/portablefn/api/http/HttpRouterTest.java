@@ -1,6 +1,5 @@
 package dev.portablefn.api.http;
 
-import dev.portablefn.runtime.internal.http.UrlDecoding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.Provider;
+import dev.portablefn.runtime.internal.http.UrlDecoding;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

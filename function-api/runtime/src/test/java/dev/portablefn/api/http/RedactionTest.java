@@ -1,15 +1,15 @@
 package dev.portablefn.api.http;
 
-import dev.portablefn.runtime.internal.json.JsonRedaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portablefn.runtime.internal.json.JsonRedaction;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RedactionTest {
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
-import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
+import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.Ordering;
 import java.util.ArrayList;
 import java.util.List;

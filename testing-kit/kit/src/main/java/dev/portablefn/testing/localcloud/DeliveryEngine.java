@@ -1,15 +1,14 @@
 package dev.portablefn.testing.localcloud;
 
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.PortableFunction;
-import dev.portablefn.api.batch.BatchResult;
-import dev.portablefn.api.batch.BatchResult.Reason;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
+import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.runtime.internal.Outcome;
-import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.BatchFailures;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.testing.CapturedLog;
 import dev.portablefn.testing.TestClock;
 import io.github.resilience4j.core.IntervalFunction;
@@ -174,10 +173,9 @@ final class DeliveryEngine {
         invocations.enter(context);
         try {
             if (events.size() == 1 && function.runner.function().kind() != PortableFunction.Kind.BATCH) {
-                Outcome outcome = function.runner.event(events.get(0), context);
-                result = outcome.isSuccess() ? BatchResult.success() : new BatchResult(List.of(new RecordFailure(0,
-                        events.get(0).id(), outcome.status() == Outcome.Status.PERMANENT_FAILURE ? Reason.PERMANENT
-                        : Reason.RETRYABLE, outcome.failure())));
+                BatchFailures failures = BatchFailures.of(events, channel.ordering());
+                failures.record(0, function.runner.event(events.get(0), context));
+                result = failures.result();
             } else {
                 result = function.runner.batch(events, channel.ordering(), context);
             }
@@ -193,10 +191,7 @@ final class DeliveryEngine {
         String[] reasons = new String[batch.size()];
         Arrays.fill(results, Delivery.Result.SUCCEEDED);
         for (RecordFailure failure : result.failures()) {
-            int index = failure.index() >= 0 ? failure.index() : indexOf(events, failure.id());
-            if (index < 0) {
-                continue;
-            }
+            int index = failure.index();   // the runner reports every failure at its position in the batch
             results[index] = switch (failure.reason()) {
                 case PERMANENT -> Delivery.Result.REJECTED;
                 case SKIPPED -> Delivery.Result.SKIPPED;
@@ -236,15 +231,6 @@ final class DeliveryEngine {
                 settle(channel, batch, receipts, results, reasons, end);
             }
         }));
-    }
-
-    private static int indexOf(List<Event<?>> events, String id) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String describe(Throwable failure) {

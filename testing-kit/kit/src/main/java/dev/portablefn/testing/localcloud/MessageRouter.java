@@ -1,10 +1,10 @@
 package dev.portablefn.testing.localcloud;
 
 import dev.portablefn.api.Event;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.TraceContext;
 import dev.portablefn.testing.Events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -11,13 +11,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.portablefn.api.PermanentFailure;
-import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.examples.learning.TestContexts;
 import dev.portablefn.examples.learning.courses.Course;
 import dev.portablefn.examples.learning.courses.CourseRepository;
 import dev.portablefn.examples.learning.users.User;
 import dev.portablefn.examples.learning.users.UserRepository;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package dev.portablefn.runtime.internal.middleware;
 
+import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
-import dev.portablefn.api.RetryableException;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package dev.portablefn.runtime.internal.middleware;
 
-import dev.portablefn.api.middleware.Invocation;
-import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.middleware.Invocation;
+import dev.portablefn.api.middleware.Middleware;
 import org.slf4j.MDC;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;

@@ -1,8 +1,8 @@
 package dev.portablefn.runtime.internal.middleware;
 
+import dev.portablefn.api.Event;
 import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
-import dev.portablefn.api.Event;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
 
 /** Checks the constraints of bound event data before the function runs. */

@@ -1,7 +1,7 @@
 package dev.portablefn.runtime.internal.validation;
 
-import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.InvalidInputException.Violation;
+import dev.portablefn.api.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;

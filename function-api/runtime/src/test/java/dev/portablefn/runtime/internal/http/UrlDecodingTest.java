@@ -1,8 +1,8 @@
 package dev.portablefn.runtime.internal.http;
 
-import dev.portablefn.api.http.QueryParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portablefn.api.http.QueryParameters;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package dev.portablefn.runtime.internal.json;
 
-import dev.portablefn.runtime.json.JacksonCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.InvalidInputException.Violation;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.Limits;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
+import dev.portablefn.runtime.json.JacksonCodec;
 import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -182,15 +182,6 @@ class JsonFieldsTest {
     }
 
     @Test
-    void epochDayAgreesWithLocalDateOnEveryDayOfFourDigitYears() {
-        for (java.time.LocalDate date = java.time.LocalDate.of(0, 1, 1); date.getYear() <= 9999; date = date.plusDays(1)) {
-            if (JsonFields.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) != date.toEpochDay()) {
-                throw new AssertionError("epochDay differs from LocalDate on " + date);
-            }
-        }
-    }
-
-    @Test
     void firstLineKeepsTheFirstLineCutToTheLimit() {
         assertThat(JsonFields.firstLine("Unexpected character ('x')\n at [Source: ...]", 200))
                 .isEqualTo("Unexpected character ('x')");

@@ -1,8 +1,5 @@
 package dev.portablefn.runtime.internal.middleware;
 
-import dev.portablefn.api.middleware.Invocation;
-import dev.portablefn.api.middleware.Middleware;
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -16,12 +13,15 @@ import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.middleware.Invocation;
+import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
-import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.portablefn.runtime.internal.trace;
 
-import dev.portablefn.api.TraceContext;
-import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portablefn.api.TraceContext;
+import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
