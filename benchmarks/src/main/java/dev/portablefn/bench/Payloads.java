@@ -1,8 +1,12 @@
 package dev.portablefn.bench;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portablefn.doubles.azure.FakeExecutionContext;
 import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
 import dev.portablefn.doubles.gcp.FakeCloudEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,5 +100,21 @@ public final class Payloads {
         Map<String, String> single = new java.util.HashMap<>();
         HTTP_HEADERS.forEach((name, values) -> single.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
         return Map.copyOf(single);
+    }
+
+    /**
+     * Invokes a Lambda stream handler as the runtime client does: the event's bytes in, the response written out.
+     *
+     * @param handler the handler
+     * @param event   the event's bytes
+     * @param context Lambda's context
+     * @return what the handler wrote
+     * @throws IOException what the handler threw
+     */
+    public static ByteArrayOutputStream invokeLambda(RequestStreamHandler handler, byte[] event, Context context)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        return out;
     }
 }

@@ -1,5 +1,9 @@
 package dev.portablefn.bench.baseline;
 
+import com.google.cloud.functions.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 
 /**
@@ -60,5 +64,25 @@ public final class BaselineMdc {
     public static String traceIdOfXRay(String header) {
         int at = header == null ? -1 : header.indexOf("Root=1-");
         return at < 0 || header.length() < at + 40 ? null : header.substring(at + 7, at + 15) + header.substring(at + 16, at + 40);
+    }
+
+    /**
+     * Puts what the library puts for a Functions Framework HTTP call: the execution id (or a generated one, as
+     * Cloud Run sends none) and the {@code traceparent}'s trace id, read from the invoker's header map, which is
+     * asked for once since the invoker builds it anew on every call.
+     *
+     * @param request      the invoker's request
+     * @param functionName the function's name
+     */
+    public static void putGcp(HttpRequest request, String functionName) {
+        Map<String, List<String>> headers = request.getHeaders();
+        String executionId = first(headers, "function-execution-id");
+        put(executionId != null ? executionId : Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                traceIdOfTraceparent(first(headers, "traceparent")), functionName, "GCP");
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

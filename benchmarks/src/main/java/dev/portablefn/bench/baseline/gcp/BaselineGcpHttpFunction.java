@@ -11,9 +11,6 @@ import dev.portablefn.bench.work.Receipt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** The hand-written Functions Framework HTTP function the GCP adapter is compared with. */
 public final class BaselineGcpHttpFunction implements HttpFunction {
@@ -29,10 +26,7 @@ public final class BaselineGcpHttpFunction implements HttpFunction {
             handle(request, response);
             return;
         }
-        Map<String, List<String>> headers = request.getHeaders();   // the invoker builds this map per call: once
-        String executionId = first(headers, "function-execution-id");
-        BaselineMdc.put(executionId != null ? executionId : Long.toHexString(ThreadLocalRandom.current().nextLong()),
-                BaselineMdc.traceIdOfTraceparent(first(headers, "traceparent")), FUNCTION_NAME, "GCP");
+        BaselineMdc.putGcp(request, FUNCTION_NAME);
         try {
             handle(request, response);
         } finally {
@@ -40,10 +34,6 @@ public final class BaselineGcpHttpFunction implements HttpFunction {
         }
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 
     private static void handle(HttpRequest request, HttpResponse response) throws IOException {
         Order order;

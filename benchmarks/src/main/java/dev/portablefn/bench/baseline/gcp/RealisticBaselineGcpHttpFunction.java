@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The hand-written Functions Framework HTTP function the realistic GCP benchmark compares the adapter with:
@@ -53,10 +51,7 @@ public final class RealisticBaselineGcpHttpFunction implements HttpFunction {
 
     @Override
     public void service(HttpRequest request, HttpResponse response) throws IOException {
-        Map<String, List<String>> headers = request.getHeaders();   // the invoker builds this map per call: once
-        String executionId = first(headers, "function-execution-id");
-        BaselineMdc.put(executionId != null ? executionId : Long.toHexString(ThreadLocalRandom.current().nextLong()),
-                BaselineMdc.traceIdOfTraceparent(first(headers, "traceparent")), functionName, "GCP");
+        BaselineMdc.putGcp(request, functionName);
         try {
             handle(request, response);
         } finally {
@@ -64,10 +59,6 @@ public final class RealisticBaselineGcpHttpFunction implements HttpFunction {
         }
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 
     private void handle(HttpRequest request, HttpResponse response) throws IOException {
         String path = request.getPath();
