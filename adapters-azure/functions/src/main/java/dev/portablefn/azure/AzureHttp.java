@@ -7,7 +7,6 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.portablefn.api.EventDecodingException;
-import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.internal.http.UrlDecoding;
@@ -31,33 +30,42 @@ final class AzureHttp {
     private AzureHttp() {
     }
 
-    /** Builds the portable request; the host's route prefix ({@code api} by default) is taken off {@link HttpRequest#path()}. */
+    /**
+     * Builds the portable request; the host's route prefix ({@code api} by default) is taken off
+     * {@link HttpRequest#path()}. Headers and body are read now; the method and URL when the function first reads
+     * one of them (see {@link AzureHttpRequest}).
+     */
     static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JacksonCodec codec) {
-        String where = "Azure HTTP request";
         HttpRequest.Builder builder = HttpRequest.builder();
-        // The worker looks the method up and parses the URL anew on every call: only when the function reads them.
-        builder.requestLineFrom(target -> {
-            HttpMethod method = message.getHttpMethod();
-            if (method == null) {
-                throw new EventDecodingException(where + ": the HTTP method is missing");
-            }
-            target.method(method.name());
-            URI uri = message.getUri();
-            if (uri == null) {
-                throw new EventDecodingException(where + ": the request URI is missing");
-            }
-            path(target, uri.getRawPath(), routePrefix);
-            if (uri.getRawQuery() != null) {
-                query(target, uri.getRawQuery());
-            } else {
-                copy(message.getQueryParameters(), target::queryParameter);
-            }
-        });
-        Map<String, String> headers = message.getHeaders();
-        if (headers != null) {   // read in place: the worker builds this map per request
-            builder.headers(HttpHeaders.viewSingleValued(headers));
+        copy(message.getHeaders(), builder::header);
+        return new AzureHttpRequest(builder.body(body(message.getBody(), codec)).nativeRequest(message).build(),
+                message, routePrefix);
+    }
+
+    /**
+     * Works out the request line of a worker's request: method, path without the route prefix, raw path and query.
+     *
+     * @return a request holding only those parts
+     * @throws EventDecodingException if the worker gave no method or no URI
+     */
+    static HttpRequest requestLine(HttpRequestMessage<?> message, String routePrefix) {
+        String where = "Azure HTTP request";
+        HttpMethod method = message.getHttpMethod();
+        if (method == null) {
+            throw new EventDecodingException(where + ": the HTTP method is missing");
         }
-        return builder.body(body(message.getBody(), codec)).nativeRequest(message).build();
+        HttpRequest.Builder builder = HttpRequest.builder().method(method.name());
+        URI uri = message.getUri();
+        if (uri == null) {
+            throw new EventDecodingException(where + ": the request URI is missing");
+        }
+        path(builder, uri.getRawPath(), routePrefix);
+        if (uri.getRawQuery() != null) {
+            builder.query(UrlDecoding.parseQuery(uri.getRawQuery()));
+        } else {
+            copy(message.getQueryParameters(), builder::queryParameter);
+        }
+        return builder.build();
     }
 
     /** Builds the portable request from a custom handler's {@code Data.<name>} HTTP object. */
@@ -77,7 +85,7 @@ final class AzureHttp {
         HttpRequest.Builder builder = HttpRequest.builder().method(method);
         path(builder, uri.getRawPath(), routePrefix);
         if (uri.getRawQuery() != null) {
-            query(builder, uri.getRawQuery());
+            builder.query(UrlDecoding.parseQuery(uri.getRawQuery()));
         } else {
             multiValued(request.get("Query"), builder::queryParameter, where + " 'Query'");
         }
@@ -96,48 +104,9 @@ final class AzureHttp {
         response.headers().asMap().forEach((name, values) ->   // forEach: no iterator or entries
                 builder.header(canonical(name), values.size() == 1 ? values.get(0) : String.join(", ", values)));
         if (response.bodyLength() > 0) {
-            builder.body(BodyCapture.bodyOf(response));
+            builder.body(response.body());
         }
         return builder.build();
-    }
-
-    /**
-     * Takes the response's body array from {@link HttpResponse#writeBodyTo}, which hands it over in one
-     * {@code write(byte[])} call, instead of the copy {@link HttpResponse#body()} makes; the worker only reads it.
-     */
-    static final class BodyCapture extends java.io.OutputStream {
-        private byte[] body;
-
-        static byte[] bodyOf(HttpResponse response) {
-            BodyCapture capture = new BodyCapture();
-            try {
-                response.writeBodyTo(capture);
-            } catch (java.io.IOException never) {
-                throw new java.io.UncheckedIOException(never);
-            }
-            return capture.body == null ? response.body() : capture.body;
-        }
-
-        @Override
-        public void write(byte[] bytes) {
-            if (body == null) {
-                body = bytes;
-            } else {
-                write(bytes, 0, bytes.length);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            byte[] joined = java.util.Arrays.copyOf(body == null ? new byte[0] : body, (body == null ? 0 : body.length) + length);
-            System.arraycopy(bytes, offset, joined, joined.length - length, length);
-            body = joined;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
     }
 
     /** values() clones the array on every call; responses look it up once each. */
@@ -165,10 +134,6 @@ final class AzureHttp {
             }
         }
         builder.rawPath(raw).path(UrlDecoding.decodePath(routed));
-    }
-
-    private static void query(HttpRequest.Builder builder, String rawQuery) {
-        UrlDecoding.parseQuery(rawQuery).asMap().forEach((name, values) -> values.forEach(v -> builder.queryParameter(name, v)));
     }
 
     private static byte[] body(Object body, JacksonCodec codec) {
