@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.internal.http.UrlDecoding;
@@ -32,14 +33,45 @@ final class AzureHttp {
 
     /**
      * Builds the portable request; the host's route prefix ({@code api} by default) is taken off
-     * {@link HttpRequest#path()}. Headers and body are read now; the method and URL when the function first reads
-     * one of them (see {@link AzureHttpRequest}).
+     * {@link HttpRequest#path()}. The body and the {@code Content-Type} are read now; the other headers, the method
+     * and the URL when the function first reads one of them (see {@link AzureHttpRequest}).
      */
     static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JacksonCodec codec) {
         HttpRequest.Builder builder = HttpRequest.builder();
-        copy(message.getHeaders(), builder::header);
+        String contentType = contentType(message.getHeaders());
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
         return new AzureHttpRequest(builder.body(body(message.getBody(), codec)).nativeRequest(message).build(),
                 message, routePrefix);
+    }
+
+    /**
+     * Finds the {@code Content-Type} in the worker's headers: the host lower-cases every header name it passes to
+     * the worker ({@code ToLowerInvariant} in its gRPC request conversion), so a direct look-up finds it; other
+     * spellings are scanned for only when that misses.
+     */
+    static String contentType(Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        String direct = headers.get("content-type");
+        if (direct != null) {
+            return direct;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getValue() != null && "content-type".equalsIgnoreCase(header.getKey())) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Copies the worker's headers, one value per name; {@code null} names and values are skipped. */
+    static HttpHeaders headers(Map<String, String> worker) {
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        copy(worker, headers::add);
+        return headers.build();
     }
 
     /**
@@ -101,8 +133,23 @@ final class AzureHttp {
      */
     static HttpResponseMessage toMessage(HttpResponse response, HttpRequestMessage<?> request) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(status(response.status()));
-        response.headers().asMap().forEach((name, values) ->   // forEach: no iterator or entries
-                builder.header(canonical(name), values.size() == 1 ? values.get(0) : String.join(", ", values)));
+        HttpHeaders headers = response.headers();
+        pairs:
+        for (int i = 0; i < headers.size(); i++) {   // pair by pair: no map is built for the usual one value per name
+            String name = headers.name(i);
+            for (int earlier = 0; earlier < i; earlier++) {
+                if (headers.name(earlier).equals(name)) {
+                    continue pairs;   // written with the first pair of its name
+                }
+            }
+            String value = headers.value(i);
+            for (int later = i + 1; later < headers.size(); later++) {
+                if (headers.name(later).equals(name)) {
+                    value = value + ", " + headers.value(later);
+                }
+            }
+            builder.header(canonical(name), value);
+        }
         if (response.bodyLength() > 0) {
             builder.body(response.body());
         }

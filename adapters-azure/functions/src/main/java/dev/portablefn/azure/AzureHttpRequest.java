@@ -1,18 +1,20 @@
 package dev.portablefn.azure;
 
 import com.microsoft.azure.functions.HttpRequestMessage;
+import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.QueryParameters;
-import dev.portablefn.runtime.internal.http.ForwardingHttpRequest;
+import dev.portablefn.runtime.internal.http.DeferredHttpRequest;
 
 /**
  * A Java worker's HTTP request whose method, path and query are worked out the first time the function reads one
- * of them: the worker looks the method up on every {@code getHttpMethod()} call and parses its URL string into a
- * new {@code URI} on every {@code getUri()} call, and a function that neither routes nor reads them (one that binds
- * its body and answers) should not pay for that. Headers and body are read when the request is made. A missing
+ * of them, and whose headers are copied the first time it reads one other than {@code Content-Type}: the worker
+ * looks the method up on every {@code getHttpMethod()} call and parses its URL string into a new {@code URI} on
+ * every {@code getUri()} call, and a function that neither routes nor reads them (one that binds its body and
+ * answers) should not pay for that. The body and the content type are read when the request is made. A missing
  * method or URI is reported when it is read.
  */
-final class AzureHttpRequest extends ForwardingHttpRequest {
+final class AzureHttpRequest extends DeferredHttpRequest {
 
     private final HttpRequestMessage<?> message;
     private final String routePrefix;
@@ -22,8 +24,8 @@ final class AzureHttpRequest extends ForwardingHttpRequest {
      */
     private HttpRequest requestLine;
 
-    AzureHttpRequest(HttpRequest headersAndBody, HttpRequestMessage<?> message, String routePrefix) {
-        super(headersAndBody);
+    AzureHttpRequest(HttpRequest withContentType, HttpRequestMessage<?> message, String routePrefix) {
+        super(withContentType);
         this.message = message;
         this.routePrefix = routePrefix;
     }
@@ -35,6 +37,11 @@ final class AzureHttpRequest extends ForwardingHttpRequest {
             requestLine = known;
         }
         return known;
+    }
+
+    @Override
+    protected HttpHeaders readHeaders() {
+        return AzureHttp.headers(message.getHeaders());
     }
 
     @Override

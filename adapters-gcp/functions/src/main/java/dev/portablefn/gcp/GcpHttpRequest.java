@@ -2,31 +2,21 @@ package dev.portablefn.gcp;
 
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
-import dev.portablefn.runtime.internal.http.ForwardingHttpRequest;
+import dev.portablefn.runtime.internal.http.DeferredHttpRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A Functions Framework request whose headers are copied the first time the function reads a header other than
+ * A Functions Framework request whose headers are copied the first time the function reads one other than
  * {@code Content-Type}: the framework builds a new case-insensitive map of lists on every {@code getHeaders()}
- * call, while it reads the content type straight from the server's fields, and a function that only binds its JSON
- * body (which checks nothing but the content type) should not pay for the map.
+ * call, while it reads the content type straight from the server's fields.
  */
-final class GcpHttpRequest extends ForwardingHttpRequest {
-
-    private static final String CONTENT_TYPE = "content-type";
+final class GcpHttpRequest extends DeferredHttpRequest {
 
     private final com.google.cloud.functions.HttpRequest request;
-    /**
-     * Every header, {@code null} until first needed. Filled without locking: racing threads each copy equal headers
-     * from the same request, and {@link HttpHeaders} publishes safely through its final fields.
-     */
-    private HttpHeaders headers;
 
     /**
-     * @param withContentType the request's parts with only its {@code Content-Type} header, which is all that
-     *                        {@code bodyAs} and {@code bodyAsString} read
+     * @param withContentType the request's parts with only its {@code Content-Type} header
      * @param request         the framework's request, asked for the other headers on first need
      */
     GcpHttpRequest(HttpRequest withContentType, com.google.cloud.functions.HttpRequest request) {
@@ -35,23 +25,8 @@ final class GcpHttpRequest extends ForwardingHttpRequest {
     }
 
     @Override
-    public HttpHeaders headers() {
-        HttpHeaders known = headers;
-        if (known == null) {
-            known = copy(request.getHeaders());
-            headers = known;
-        }
-        return known;
-    }
-
-    @Override
-    public Optional<String> header(String name) {
-        return name.equalsIgnoreCase(CONTENT_TYPE) ? contentType() : headers().first(name);
-    }
-
-    @Override
-    public Optional<String> contentType() {
-        return super.headers().first(CONTENT_TYPE);
+    protected HttpHeaders readHeaders() {
+        return copy(request.getHeaders());
     }
 
     /** Copies the framework's headers; {@code null} names (the status line, in some servlet containers) and values are skipped. */
