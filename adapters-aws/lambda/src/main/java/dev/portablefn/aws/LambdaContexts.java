@@ -74,7 +74,10 @@ final class LambdaContexts {
         return TraceHeaders.firstOf(traceparent, amznTraceId, null)
                 .or(() -> {
                     String xRay = systemProperties.apply(XRAY_SYSTEM_PROPERTY);
-                    return TraceHeaders.fromXRay(xRay == null || xRay.isEmpty() ? environment.apply(XRAY_ENVIRONMENT_VARIABLE) : xRay);
+                    if (xRay == null || xRay.isEmpty()) {
+                        xRay = environment.apply(XRAY_ENVIRONMENT_VARIABLE);
+                    }
+                    return TraceHeaders.fromXRay(xRay);
                 })
                 .orElse(null);
     }

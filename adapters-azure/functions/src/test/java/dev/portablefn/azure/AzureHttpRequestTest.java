@@ -114,9 +114,12 @@ class AzureHttpRequestTest {
                 "api", CODEC);
 
         assertThat(noUri.bodyLength()).isZero();
-        assertThatThrownBy(noUri::path).isInstanceOf(EventDecodingException.class).hasMessageContaining("request URI is missing");
-        assertThatThrownBy(noUri::query).isInstanceOf(EventDecodingException.class).hasMessageContaining("request URI is missing");
-        assertThatThrownBy(noMethod::method).isInstanceOf(EventDecodingException.class).hasMessageContaining("HTTP method is missing");
+        assertThatThrownBy(noUri::path).isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("request URI is missing");
+        assertThatThrownBy(noUri::query).isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("request URI is missing");
+        assertThatThrownBy(noMethod::method).isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("HTTP method is missing");
     }
 
     @Test
@@ -126,16 +129,17 @@ class AzureHttpRequestTest {
         worker.put("X-Request-Id", "r-1");
         worker.put("x-empty", null);
 
-        HttpRequest request = AzureHttp.fromMessage(TestHttpRequestMessage.text(HttpMethod.GET, "https://x/api", worker, null),
-                "api", CODEC);
+        HttpRequest request = AzureHttp.fromMessage(
+                TestHttpRequestMessage.text(HttpMethod.GET, "https://x/api", worker, null), "api", CODEC);
 
         assertThat(request.header("Content-Type")).contains("application/json");
         assertThat(request.header("x-request-id")).as("other spellings are found too").contains("r-1");
         assertThat(request.headers().all("x-request-id")).containsExactly("r-1");
         assertThat(request.headers().contains("x-empty")).isFalse();
-        assertThat(request.headers()).isEqualTo(HttpHeaders.of("Content-Type", "application/json", "x-request-id", "r-1"));
-        assertThat(AzureHttp.fromMessage(TestHttpRequestMessage.text(HttpMethod.GET, "https://x/api", Map.of(), null), "api",
-                CODEC).headers()).isSameAs(HttpHeaders.empty());
+        assertThat(request.headers())
+                .isEqualTo(HttpHeaders.of("Content-Type", "application/json", "x-request-id", "r-1"));
+        assertThat(AzureHttp.fromMessage(TestHttpRequestMessage.text(HttpMethod.GET, "https://x/api", Map.of(), null),
+                "api", CODEC).headers()).isSameAs(HttpHeaders.empty());
     }
 
     @Test
