@@ -8,7 +8,6 @@ import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,26 +58,27 @@ final class LambdaContexts {
                 .requestId(requestId == null || requestId.isEmpty() ? "local-" + UUID.randomUUID() : requestId)
                 .functionName(functionName)
                 .deadline(deadline)
-                .traceFrom(traceSource(request))
+                .trace(trace(request))
                 .clock(clock)
                 .nativeContext(lambda)
                 .build();
     }
 
     /**
-     * Reads the trace headers now (the runtime's X-Ray property changes with the next invocation) and parses them
-     * only when someone asks for the trace.
+     * Works out the trace: the request's {@code traceparent} or {@code X-Amzn-Trace-Id}, else the X-Ray header the
+     * runtime publishes for this invocation (it changes with the next one, so it is read now), or {@code null}.
      */
-    private Supplier<TraceContext> traceSource(HttpRequest request) {
+    private TraceContext trace(HttpRequest request) {
         String traceparent = request == null ? null : request.header("traceparent").orElse(null);
         String amznTraceId = request == null ? null : request.header("x-amzn-trace-id").orElse(null);
-        String xRay = systemProperties.apply(XRAY_SYSTEM_PROPERTY);
-        if (xRay == null || xRay.isEmpty()) {
-            xRay = environment.apply(XRAY_ENVIRONMENT_VARIABLE);
-        }
-        String runtimeXRay = xRay;
-        return () -> TraceHeaders.firstOf(traceparent, amznTraceId, null)
-                .or(() -> TraceHeaders.fromXRay(runtimeXRay))
+        return TraceHeaders.firstOf(traceparent, amznTraceId, null)
+                .or(() -> {
+                    String xRay = systemProperties.apply(XRAY_SYSTEM_PROPERTY);
+                    if (xRay == null || xRay.isEmpty()) {
+                        xRay = environment.apply(XRAY_ENVIRONMENT_VARIABLE);
+                    }
+                    return TraceHeaders.fromXRay(xRay);
+                })
                 .orElse(null);
     }
 }

@@ -5,9 +5,11 @@ import dev.portablefn.api.Context;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.TraceContext;
 import dev.portablefn.runtime.internal.trace.TraceHeaders;
+import dev.portablefn.runtime.internal.DeferredContext;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the portable {@link Context} of one Azure invocation: the invocation id, function name and W3C trace
@@ -40,15 +42,13 @@ final class AzureContexts {
             julLogger = null;
         }
         String name = functionName == null || functionName.isBlank() ? "azure-function" : functionName;
-        Logger logger = julLogger == null ? null : loggerFor(name, julLogger);   // null: the library's logger
-        Context.Builder builder = Context.builder().provider(Provider.AZURE)
-                .requestId(invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId)
-                .functionName(name).clock(clock).logger(logger).nativeContext(context);   // Azure does not tell the deadline
+        Logger logger = julLogger == null ? LoggerFactory.getLogger("dev.portablefn.function." + name)
+                : loggerFor(name, julLogger);
         String traceparent = traceparent(context);
-        if (traceparent != null) {
-            builder.traceFrom(() -> TraceHeaders.fromTraceparent(traceparent).orElse(null));
-        }
-        return builder.build();
+        // Azure does not tell the deadline; the trace is parsed only if someone asks for it.
+        return DeferredContext.withRequestId(Provider.AZURE, name, logger, clock, context,
+                invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString() : invocationId,
+                () -> TraceHeaders.fromTraceparent(traceparent).orElse(null));
     }
 
     /** @return the worker's W3C {@code traceparent}, or {@code null} when it sends none */

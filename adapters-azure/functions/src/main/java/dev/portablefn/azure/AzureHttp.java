@@ -29,33 +29,73 @@ final class AzureHttp {
     private AzureHttp() {
     }
 
-    /** Builds the portable request; the host's route prefix ({@code api} by default) is taken off {@link HttpRequest#path()}. */
+    /**
+     * Builds the portable request; the host's route prefix ({@code api} by default) is taken off
+     * {@link HttpRequest#path()}. The body and the {@code Content-Type} are read now; the other headers, the method
+     * and the URL when the function first reads one of them (see {@link AzureHttpRequest}).
+     */
     static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JacksonCodec codec) {
-        String where = "Azure HTTP request";
         HttpRequest.Builder builder = HttpRequest.builder();
-        // The worker looks the method up and parses the URL anew on every call: only when the function reads them.
-        builder.requestLineFrom(target -> {
-            HttpMethod method = message.getHttpMethod();
-            if (method == null) {
-                throw new EventDecodingException(where + ": the HTTP method is missing");
-            }
-            target.method(method.name());
-            URI uri = message.getUri();
-            if (uri == null) {
-                throw new EventDecodingException(where + ": the request URI is missing");
-            }
-            path(target, uri.getRawPath(), routePrefix);
-            if (uri.getRawQuery() != null) {
-                query(target, uri.getRawQuery());
-            } else {
-                copy(message.getQueryParameters(), target::queryParameter);
-            }
-        });
-        Map<String, String> headers = message.getHeaders();
-        if (headers != null) {   // read in place: the worker builds this map per request
-            builder.headers(HttpHeaders.viewSingleValued(headers));
+        String contentType = contentType(message.getHeaders());
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
         }
-        return builder.body(body(message.getBody(), codec)).nativeRequest(message).build();
+        return new AzureHttpRequest(builder.body(body(message.getBody(), codec)).nativeRequest(message).build(),
+                message, routePrefix);
+    }
+
+    /**
+     * Finds the {@code Content-Type} in the worker's headers: the host lower-cases every header name it passes to
+     * the worker ({@code ToLowerInvariant} in its gRPC request conversion), so a direct look-up finds it; other
+     * spellings are scanned for only when that misses.
+     */
+    static String contentType(Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        String direct = headers.get("content-type");
+        if (direct != null) {
+            return direct;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getValue() != null && "content-type".equalsIgnoreCase(header.getKey())) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Copies the worker's headers, one value per name; {@code null} names and values are skipped. */
+    static HttpHeaders headers(Map<String, String> worker) {
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        copy(worker, headers::add);
+        return headers.build();
+    }
+
+    /**
+     * Works out the request line of a worker's request: method, path without the route prefix, raw path and query.
+     *
+     * @return a request holding only those parts
+     * @throws EventDecodingException if the worker gave no method or no URI
+     */
+    static HttpRequest requestLine(HttpRequestMessage<?> message, String routePrefix) {
+        String where = "Azure HTTP request";
+        HttpMethod method = message.getHttpMethod();
+        if (method == null) {
+            throw new EventDecodingException(where + ": the HTTP method is missing");
+        }
+        HttpRequest.Builder builder = HttpRequest.builder().method(method.name());
+        URI uri = message.getUri();
+        if (uri == null) {
+            throw new EventDecodingException(where + ": the request URI is missing");
+        }
+        path(builder, uri.getRawPath(), routePrefix);
+        if (uri.getRawQuery() != null) {
+            builder.query(UrlDecoding.parseQuery(uri.getRawQuery()));
+        } else {
+            copy(message.getQueryParameters(), builder::queryParameter);
+        }
+        return builder.build();
     }
 
     /** Builds the portable request from a custom handler's {@code Data.<name>} HTTP object. */
@@ -75,7 +115,7 @@ final class AzureHttp {
         HttpRequest.Builder builder = HttpRequest.builder().method(method);
         path(builder, uri.getRawPath(), routePrefix);
         if (uri.getRawQuery() != null) {
-            query(builder, uri.getRawQuery());
+            builder.query(UrlDecoding.parseQuery(uri.getRawQuery()));
         } else {
             multiValued(request.get("Query"), builder::queryParameter, where + " 'Query'");
         }
@@ -91,51 +131,27 @@ final class AzureHttp {
      */
     static HttpResponseMessage toMessage(HttpResponse response, HttpRequestMessage<?> request) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(status(response.status()));
-        response.headers().asMap().forEach((name, values) ->   // forEach: no iterator or entries
-                builder.header(canonical(name), values.size() == 1 ? values.get(0) : String.join(", ", values)));
+        HttpHeaders headers = response.headers();
+        pairs:
+        for (int i = 0; i < headers.size(); i++) {   // pair by pair: no map is built for the usual one value per name
+            String name = headers.name(i);
+            for (int earlier = 0; earlier < i; earlier++) {
+                if (headers.name(earlier).equals(name)) {
+                    continue pairs;   // written with the first pair of its name
+                }
+            }
+            String value = headers.value(i);
+            for (int later = i + 1; later < headers.size(); later++) {
+                if (headers.name(later).equals(name)) {
+                    value = value + ", " + headers.value(later);
+                }
+            }
+            builder.header(canonical(name), value);
+        }
         if (response.bodyLength() > 0) {
-            builder.body(BodyCapture.bodyOf(response));
+            builder.body(response.body());
         }
         return builder.build();
-    }
-
-    /**
-     * Takes the response's body array from {@link HttpResponse#writeBodyTo}, which hands it over in one
-     * {@code write(byte[])} call, instead of the copy {@link HttpResponse#body()} makes; the worker only reads it.
-     */
-    static final class BodyCapture extends java.io.OutputStream {
-        private byte[] body;
-
-        static byte[] bodyOf(HttpResponse response) {
-            BodyCapture capture = new BodyCapture();
-            try {
-                response.writeBodyTo(capture);
-            } catch (java.io.IOException never) {
-                throw new java.io.UncheckedIOException(never);
-            }
-            return capture.body == null ? response.body() : capture.body;
-        }
-
-        @Override
-        public void write(byte[] bytes) {
-            if (body == null) {
-                body = bytes;
-            } else {
-                write(bytes, 0, bytes.length);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            byte[] joined = java.util.Arrays.copyOf(body == null ? new byte[0] : body, (body == null ? 0 : body.length) + length);
-            System.arraycopy(bytes, offset, joined, joined.length - length, length);
-            body = joined;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
     }
 
     /** values() clones the array on every call; responses look it up once each. */
@@ -163,10 +179,6 @@ final class AzureHttp {
             }
         }
         builder.rawPath(raw).path(UrlDecoding.decodePath(routed));
-    }
-
-    private static void query(HttpRequest.Builder builder, String rawQuery) {
-        UrlDecoding.parseQuery(rawQuery).asMap().forEach((name, values) -> values.forEach(v -> builder.queryParameter(name, v)));
     }
 
     private static byte[] body(Object body, JacksonCodec codec) {

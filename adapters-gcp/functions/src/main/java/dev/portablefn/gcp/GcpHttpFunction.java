@@ -31,7 +31,7 @@ public class GcpHttpFunction implements HttpFunction {
     public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
             throws Exception {
         HttpRequest portable = HttpMapping.toPortable(request, runtime.runner().limits().maxBodyBytes());
-        Context context = runtime.httpContext(portable.headers(), request);
+        Context context = runtime.httpContext(portable, request);
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);
     }

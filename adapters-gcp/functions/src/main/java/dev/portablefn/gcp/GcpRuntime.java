@@ -6,10 +6,12 @@ import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
-import dev.portablefn.api.http.HttpHeaders;
+import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.runtime.internal.DeferredContext;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
 import dev.portablefn.runtime.internal.trace.TraceHeaders;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -57,31 +59,25 @@ final class GcpRuntime {
 
     /**
      * The context of an HTTP invocation. Request id and trace are read from the headers on first use: a function
-     * nobody asks them of (no MDC, no logging of ids) neither looks them up nor generates an id. The trace is the
-     * W3C {@code traceparent}, or {@code X-Cloud-Trace-Context} without a valid one.
+     * nobody asks them of (no MDC, no logging of ids) neither looks them up nor generates an id. The request id is
+     * the execution id the platform sends, or a generated one (Cloud Run sends none); the trace is the W3C
+     * {@code traceparent}, or {@code X-Cloud-Trace-Context} without a valid one. GCP does not tell the deadline.
      */
-    Context httpContext(HttpHeaders headers, Object nativeContext) {
-        return contextBuilder(nativeContext)
-                .requestIdFrom(() -> {
-                    String executionId = headers.first("function-execution-id").orElse(null);
+    Context httpContext(HttpRequest request, Object nativeContext) {
+        return DeferredContext.withRequestIdFrom(Provider.GCP, functionName, functionLogger, Clock.systemUTC(), nativeContext,
+                () -> {
+                    String executionId = request.header("function-execution-id").orElse(null);
                     return executionId == null || executionId.isBlank() ? newExecutionId() : executionId;
-                })
-                .traceFrom(() -> TraceHeaders.fromTraceparent(headers.first("traceparent").orElse(null))
-                        .or(() -> TraceHeaders.fromCloudTraceContext(headers.first("x-cloud-trace-context").orElse(null)))
-                        .orElse(null))
-                .build();
+                },
+                () -> TraceHeaders.fromTraceparent(request.header("traceparent").orElse(null))
+                        .or(() -> TraceHeaders.fromCloudTraceContext(request.header("x-cloud-trace-context").orElse(null)))
+                        .orElse(null));
     }
 
     /** The context of an event invocation: the event id is the request id; the trace is parsed on first use. */
     Context eventContext(String eventId, String traceparent, Object nativeContext) {
-        return contextBuilder(nativeContext).requestId(eventId)
-                .traceFrom(() -> TraceHeaders.fromTraceparent(traceparent).orElse(null))
-                .build();
-    }
-
-    private Context.Builder contextBuilder(Object nativeContext) {   // GCP does not tell the deadline
-        return Context.builder().provider(Provider.GCP).functionName(functionName).nativeContext(nativeContext)
-                .logger(functionLogger);
+        return DeferredContext.withRequestId(Provider.GCP, functionName, functionLogger, Clock.systemUTC(), nativeContext,
+                eventId, () -> TraceHeaders.fromTraceparent(traceparent).orElse(null));
     }
 
     static String newExecutionId() {

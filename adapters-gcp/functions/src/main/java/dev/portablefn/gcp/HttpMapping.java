@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps the Functions Framework's HTTP request and response to the portable ones and back. */
 final class HttpMapping {
@@ -35,14 +36,17 @@ final class HttpMapping {
                 builder.queryParameter(parameter.getKey(), value);
             }
         }
-        // The framework builds a new header map on every getHeaders() call; ask for it only if a header other than
-        // the content type (which it reads straight from the server) is looked up, then read it in place.
-        builder.headers(HttpHeaders.lazyView(request::getHeaders, request.getContentType().orElse(null)));
+        // The framework builds a new header map on every getHeaders() call but reads the content type straight
+        // from the server: the other headers are copied only if the function reads one (see GcpHttpRequest).
+        Optional<String> contentType = request.getContentType();
+        if (contentType.isPresent()) {
+            builder.header("Content-Type", contentType.get());
+        }
         try (InputStream body = request.getInputStream()) {
             int readAtMost = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
             builder.body(readBody(body, request.getContentLength(), readAtMost));
         }
-        return builder.build();
+        return new GcpHttpRequest(builder.build(), request);
     }
 
     /**
@@ -73,18 +77,22 @@ final class HttpMapping {
     /** Writes status, every header value (cookies as Set-Cookie headers) and the body. */
     static void write(HttpResponse response, com.google.cloud.functions.HttpResponse target) throws IOException {
         target.setStatusCode(response.status());
-        response.headers().asMap().forEach((name, values) -> {   // forEach: no iterator or entry wrappers
-            if (name.equalsIgnoreCase("Content-Type")) {
-                target.setContentType(values.get(0));
-                return;
+        HttpHeaders headers = response.headers();
+        boolean contentTypeSet = false;
+        for (int i = 0; i < headers.size(); i++) {   // pair by pair: no map is built
+            String name = headers.name(i);
+            if (name.equals("content-type")) {
+                if (!contentTypeSet) {
+                    target.setContentType(headers.value(i));
+                    contentTypeSet = true;
+                }
+            } else {
+                target.appendHeader(name, headers.value(i));
             }
-            for (int i = 0; i < values.size(); i++) {
-                target.appendHeader(name, values.get(i));
-            }
-        });
+        }
         if (response.bodyLength() > 0) {
             OutputStream out = target.getOutputStream();
-            response.writeBodyTo(out);
+            out.write(response.body());
             out.flush();
         }
     }

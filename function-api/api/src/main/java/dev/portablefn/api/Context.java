@@ -1,19 +1,18 @@
 package dev.portablefn.api;
 
-import dev.portablefn.api.TraceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a function knows about its invocation, the same on every provider: the request id, the
  * function name, the provider, the deadline, the trace, and a logger whose MDC carries
- * {@code requestId}, {@code traceId} and {@code functionName} while the function runs.
+ * {@code requestId}, {@code traceId} and {@code functionName} while the function runs. Adapters give each
+ * invocation one; {@link #builder()} makes one from plain values, for adapters and tests.
  */
 public interface Context {
 
@@ -26,21 +25,39 @@ public interface Context {
     /** MDC key of the provider. */
     String MDC_PROVIDER = "provider";
 
-    /** @return the provider's id for this invocation (Lambda request id, Azure invocation id, GCP event or execution id) */
+    /**
+     * Gives the provider's id for this invocation, the one its own logs and consoles show.
+     *
+     * @return the Lambda request id, Azure invocation id, or GCP event or execution id
+     */
     String requestId();
 
-    /** @return the deployed function's name */
+    /**
+     * Gives the name the function is deployed under.
+     *
+     * @return the deployed function's name
+     */
     String functionName();
 
-    /** @return the platform the function runs on */
+    /**
+     * Gives the platform running the function.
+     *
+     * @return the provider
+     */
     Provider provider();
 
-    /** @return the instant the provider stops the invocation, when it says; Azure and GCP HTTP do not */
+    /**
+     * Gives the instant the provider stops the invocation.
+     *
+     * @return the deadline, or empty when the provider does not tell it (Azure and GCP HTTP do not)
+     */
     Optional<Instant> deadline();
 
     /**
-     * @return the time left before {@link #deadline()}, never negative; {@link Duration#ZERO} once it has passed,
-     *         and a very long duration when there is no deadline
+     * Gives the time left before {@link #deadline()}, measured with {@link #clock()}.
+     *
+     * @return the time left, never negative: {@link Duration#ZERO} once the deadline has passed, and a very long
+     *         duration when there is no deadline
      */
     default Duration remainingTime() {
         return deadline()
@@ -49,18 +66,34 @@ public interface Context {
                 .orElse(ChronoUnitHolder.NO_DEADLINE);
     }
 
-    /** @return the trace this invocation belongs to, when the caller or provider sent one */
+    /**
+     * Gives the distributed trace this invocation belongs to.
+     *
+     * @return the trace, or empty when neither the caller nor the provider sent one
+     */
     Optional<TraceContext> trace();
 
-    /** @return the 32-hex-digit trace id, when there is a trace */
+    /**
+     * Gives the id of {@link #trace()}.
+     *
+     * @return the 32-hex-digit trace id, or empty when there is no trace
+     */
     default Optional<String> traceId() {
         return trace().map(TraceContext::traceId);
     }
 
-    /** @return the clock this invocation measures time with; tests substitute a controllable one */
+    /**
+     * Gives the clock this invocation measures time with; tests substitute a controllable one.
+     *
+     * @return the clock
+     */
     Clock clock();
 
-    /** @return a logger named after the function; its MDC holds the request id, trace id and function name */
+    /**
+     * Gives a logger for the function; while it runs, the MDC holds the request id, trace id and function name.
+     *
+     * @return a logger named after the function
+     */
     Logger logger();
 
     /**
@@ -74,7 +107,7 @@ public interface Context {
     <U> U unwrap(Class<U> type);
 
     /**
-     * Starts a context; adapters and tests use this.
+     * Starts a context from plain values; adapters and tests use this.
      *
      * @return a builder
      */
@@ -85,12 +118,10 @@ public interface Context {
     /** Builds the library's immutable {@link Context}; request id, function name and provider are required. */
     final class Builder {
         private String requestId;
-        private Supplier<String> requestIdSource;
         private String functionName;
         private Provider provider;
         private Instant deadline;
         private TraceContext trace;
-        private Supplier<TraceContext> traceSource;
         private Clock clock = Clock.systemUTC();
         private Object nativeContext;
         private Logger logger;
@@ -99,30 +130,19 @@ public interface Context {
         }
 
         /**
+         * Sets the provider's id for the invocation.
+         *
          * @param requestId the invocation id
          * @return this builder
          */
         public Builder requestId(String requestId) {
             this.requestId = requestId;
-            this.requestIdSource = null;
             return this;
         }
 
         /**
-         * Sets a request id that is worked out on the first {@link Context#requestId()} call rather than now:
-         * adapters whose provider may not send one read or generate it this way, so an invocation nobody asks the
-         * id of does not pay for it.
+         * Sets the name the function is deployed under.
          *
-         * @param source gives the id; called at most once per context, and its answer is kept
-         * @return this builder
-         */
-        public Builder requestIdFrom(Supplier<String> source) {
-            this.requestIdSource = Objects.requireNonNull(source, "request id source");
-            this.requestId = null;
-            return this;
-        }
-
-        /**
          * @param functionName the function's name
          * @return this builder
          */
@@ -132,6 +152,8 @@ public interface Context {
         }
 
         /**
+         * Sets the platform running the function.
+         *
          * @param provider the platform
          * @return this builder
          */
@@ -141,7 +163,9 @@ public interface Context {
         }
 
         /**
-         * @param deadline when the invocation is stopped, or {@code null}
+         * Sets the instant the provider stops the invocation.
+         *
+         * @param deadline when the invocation is stopped, or {@code null} when the provider does not tell
          * @return this builder
          */
         public Builder deadline(Instant deadline) {
@@ -150,32 +174,22 @@ public interface Context {
         }
 
         /**
-         * @param trace the trace, or {@code null}
+         * Sets the distributed trace the invocation belongs to.
+         *
+         * @param trace the trace, or {@code null} for none
          * @return this builder
          */
         public Builder trace(TraceContext trace) {
             this.trace = trace;
-            this.traceSource = null;
             return this;
         }
 
         /**
-         * Sets a trace that is worked out on the first {@link Context#trace()} call rather than now: adapters parse
-         * trace headers this way, so an invocation nobody asks the trace of does not pay for parsing it.
+         * Sets the clock {@link Context#remainingTime()} measures with; the UTC system clock by default.
          *
-         * @param source gives the trace, or {@code null} when there is none; must give the same answer every time
-         *               (two threads racing on the first call may both call it)
+         * @param clock the clock
          * @return this builder
-         */
-        public Builder traceFrom(Supplier<TraceContext> source) {
-            this.traceSource = Objects.requireNonNull(source, "trace source");
-            this.trace = null;
-            return this;
-        }
-
-        /**
-         * @param clock the clock for {@link Context#remainingTime()}
-         * @return this builder
+         * @throws NullPointerException if the clock is {@code null}
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -183,8 +197,10 @@ public interface Context {
         }
 
         /**
-         * @param logger the logger {@link Context#logger()} gives, or {@code null} for the library's logger named
-         *               {@code dev.portablefn.function.<function name>}; adapters pass the provider's own
+         * Sets the logger {@link Context#logger()} gives; adapters pass the provider's own.
+         *
+         * @param logger the logger, or {@code null} for the library's logger named
+         *               {@code dev.portablefn.function.<function name>}
          * @return this builder
          */
         public Builder logger(Logger logger) {
@@ -193,6 +209,8 @@ public interface Context {
         }
 
         /**
+         * Sets the provider's context object, which {@link Context#unwrap(Class)} gives back.
+         *
          * @param nativeContext the provider's context object, or {@code null}
          * @return this builder
          */
@@ -202,17 +220,17 @@ public interface Context {
         }
 
         /**
+         * Makes the context.
+         *
          * @return the context
          * @throws NullPointerException if request id, function name or provider is missing
          */
         public Context build() {
-            if (requestId == null && requestIdSource == null) {
-                throw new NullPointerException("a context needs a request id");
-            }
+            Objects.requireNonNull(requestId, "a context needs a request id");
             Objects.requireNonNull(functionName, "a context needs a function name");
             Objects.requireNonNull(provider, "a context needs a provider");
-            return new SimpleContext(requestId, requestIdSource, functionName, provider, deadline, trace, traceSource, clock,
-                    nativeContext, logger != null ? logger : FunctionLoggers.forFunction(functionName));
+            return new SimpleContext(requestId, functionName, provider, deadline, trace, clock, nativeContext,
+                    logger != null ? logger : FunctionLoggers.forFunction(functionName));
         }
     }
 }
@@ -241,34 +259,24 @@ final class ChronoUnitHolder {
     }
 }
 
-/**
- * The context {@link Context.Builder} builds: immutable, apart from remembering a request id and a trace worked out
- * on first use.
- */
+/** The context {@link Context.Builder} builds: immutable. */
 final class SimpleContext implements Context {
-    /** {@code null} until worked out from {@link #requestIdSource}, once: a generated id must not change. */
-    private volatile String requestId;
-    private final Supplier<String> requestIdSource;
+    private final String requestId;
     private final String functionName;
     private final Provider provider;
     private final Instant deadlineOrNull;
-    private final Supplier<TraceContext> traceSource;
+    private final Optional<TraceContext> trace;
     private final Clock clock;
     private final Object nativeContext;
     private final Logger logger;
-    /** {@code null} until worked out from {@link #traceSource}; racy but idempotent, and {@link Optional} is immutable. */
-    private Optional<TraceContext> trace;
 
-    SimpleContext(String requestId, Supplier<String> requestIdSource, String functionName, Provider provider,
-                  Instant deadlineOrNull, TraceContext trace, Supplier<TraceContext> traceSource, Clock clock,
-                  Object nativeContext, Logger logger) {
+    SimpleContext(String requestId, String functionName, Provider provider, Instant deadlineOrNull, TraceContext trace,
+                  Clock clock, Object nativeContext, Logger logger) {
         this.requestId = requestId;
-        this.requestIdSource = requestIdSource;
         this.functionName = functionName;
         this.provider = provider;
         this.deadlineOrNull = deadlineOrNull;
-        this.traceSource = traceSource;
-        this.trace = traceSource == null ? Optional.ofNullable(trace) : null;
+        this.trace = Optional.ofNullable(trace);
         this.clock = clock;
         this.nativeContext = nativeContext;
         this.logger = logger;
@@ -276,17 +284,7 @@ final class SimpleContext implements Context {
 
     @Override
     public String requestId() {
-        String id = requestId;
-        return id != null ? id : requestIdFromSource();
-    }
-
-    private synchronized String requestIdFromSource() {
-        String id = requestId;
-        if (id == null) {
-            id = Objects.requireNonNull(requestIdSource.get(), "the request id source gave no id");
-            requestId = id;
-        }
-        return id;
+        return requestId;
     }
 
     @Override
@@ -315,12 +313,7 @@ final class SimpleContext implements Context {
 
     @Override
     public Optional<TraceContext> trace() {
-        Optional<TraceContext> known = trace;
-        if (known == null) {
-            known = Optional.ofNullable(traceSource.get());
-            trace = known;
-        }
-        return known;
+        return trace;
     }
 
     @Override
@@ -344,6 +337,6 @@ final class SimpleContext implements Context {
 
     @Override
     public String toString() {
-        return "Context[requestId=" + requestId() + ", functionName=" + functionName + ", provider=" + provider + "]";
+        return "Context[requestId=" + requestId + ", functionName=" + functionName + ", provider=" + provider + "]";
     }
 }

@@ -10,13 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ContextTest {
@@ -61,58 +54,17 @@ class ContextTest {
     }
 
     @Test
-    void traceFromASourceIsWorkedOutOnFirstUseAndThenKept() {
-        AtomicInteger parses = new AtomicInteger();
-        Context context = base().traceFrom(() -> {
-            parses.incrementAndGet();
-            return TraceHeaders.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElse(null);
-        }).build();
-
-        assertThat(parses).hasValue(0);
-        assertThat(context.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(context.trace()).isSameAs(context.trace());
-        assertThat(parses).hasValue(1);
-        assertThat(base().traceFrom(() -> null).build().trace()).isEmpty();
-    }
-
-    @Test
-    void requestIdFromASourceIsWorkedOutOnceEvenWhenThreadsRace() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        Context context = base().requestIdFrom(() -> "generated-" + calls.incrementAndGet()).build();
-        assertThat(calls).as("not worked out before it is asked for").hasValue(0);
-
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(threads.submit(context::requestId));
-            }
-            for (Future<String> answer : answers) {
-                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("generated-1");
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-        assertThat(calls).hasValue(1);
-        assertThat(context).hasToString("Context[requestId=generated-1, functionName=orders, provider=AWS]");
-    }
-
-    @Test
-    void theLastRequestIdSettingWinsAndASourceMustGiveAnId() {
-        assertThat(base().requestIdFrom(() -> "lazy").requestId("given").build().requestId()).isEqualTo("given");
-        assertThat(base().requestId("given").requestIdFrom(() -> "lazy").build().requestId()).isEqualTo("lazy");
-        assertThatNullPointerException().isThrownBy(() -> base().requestIdFrom(null));
-        assertThatNullPointerException().isThrownBy(() -> base().requestIdFrom(() -> null).build().requestId())
-                .withMessageContaining("gave no id");
-    }
-
-    @Test
-    void theLastTraceSettingWins() {
+    void theLastSettingWins() {
         TraceContext given = TraceHeaders.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
 
-        assertThat(base().traceFrom(() -> null).trace(given).build().trace()).contains(given);
-        assertThat(base().trace(given).traceFrom(() -> null).build().trace()).isEmpty();
-        assertThatNullPointerException().isThrownBy(() -> base().traceFrom(null));
+        assertThat(base().trace(null).trace(given).build().trace()).contains(given);
+        assertThat(base().trace(given).trace(null).build().trace()).isEmpty();
+        assertThat(base().requestId("first").requestId("given").build().requestId()).isEqualTo("given");
+    }
+
+    @Test
+    void describesItselfByIdentity() {
+        assertThat(base().build()).hasToString("Context[requestId=req-1, functionName=orders, provider=AWS]");
     }
 
     @Test

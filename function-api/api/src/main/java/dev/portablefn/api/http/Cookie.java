@@ -21,6 +21,8 @@ public record Cookie(String name, String value, String path, String domain, Dura
                      boolean secure, boolean httpOnly, String sameSite) {
 
     /**
+     * Makes a cookie, checking that each part can travel in a {@code Set-Cookie} header.
+     *
      * @throws IllegalArgumentException if the name, value, path or domain contains characters a cookie cannot
      *                                  hold, or {@code sameSite} is not {@code Strict}, {@code Lax} or {@code None}
      */
@@ -42,6 +44,8 @@ public record Cookie(String name, String value, String path, String domain, Dura
     }
 
     /**
+     * Makes a session cookie.
+     *
      * @param name  the cookie name
      * @param value the cookie value
      * @return a session cookie with no attributes
@@ -51,6 +55,8 @@ public record Cookie(String name, String value, String path, String domain, Dura
     }
 
     /**
+     * Makes a copy limited to a path.
+     *
      * @param newPath the path
      * @return a copy with that path
      */
@@ -59,6 +65,8 @@ public record Cookie(String name, String value, String path, String domain, Dura
     }
 
     /**
+     * Makes a copy sent to a domain and its subdomains.
+     *
      * @param newDomain the domain
      * @return a copy with that domain
      */
@@ -67,6 +75,8 @@ public record Cookie(String name, String value, String path, String domain, Dura
     }
 
     /**
+     * Makes a copy that lives for a while rather than for the session.
+     *
      * @param newMaxAge how long the cookie lives; zero deletes it
      * @return a copy with that max age
      */
@@ -74,17 +84,27 @@ public record Cookie(String name, String value, String path, String domain, Dura
         return new Cookie(name, value, path, domain, newMaxAge, secure, httpOnly, sameSite);
     }
 
-    /** @return a copy marked {@code Secure} */
+    /**
+     * Makes a copy sent only over HTTPS.
+     *
+     * @return a copy marked {@code Secure}
+     */
     public Cookie asSecure() {
         return new Cookie(name, value, path, domain, maxAge, true, httpOnly, sameSite);
     }
 
-    /** @return a copy marked {@code HttpOnly} */
+    /**
+     * Makes a copy that scripts in the browser cannot read.
+     *
+     * @return a copy marked {@code HttpOnly}
+     */
     public Cookie asHttpOnly() {
         return new Cookie(name, value, path, domain, maxAge, secure, true, sameSite);
     }
 
     /**
+     * Makes a copy with a cross-site policy.
+     *
      * @param newSameSite {@code Strict}, {@code Lax} or {@code None}
      * @return a copy with that attribute
      */
@@ -92,7 +112,11 @@ public record Cookie(String name, String value, String path, String domain, Dura
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, newSameSite);
     }
 
-    /** @return the {@code Set-Cookie} header value */
+    /**
+     * Renders the cookie with its attributes.
+     *
+     * @return the {@code Set-Cookie} header value
+     */
     public String toSetCookieHeader() {
         StringBuilder header = new StringBuilder(name).append('=').append(value);
         if (path != null) {

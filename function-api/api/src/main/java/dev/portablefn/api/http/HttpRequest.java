@@ -3,185 +3,176 @@ package dev.portablefn.api.http;
 import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.json.JsonCodec;
 import java.lang.reflect.Type;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * A portable HTTP request, decoded from whichever HTTP trigger the provider used. Immutable.
+ * A portable HTTP request, decoded from whichever HTTP trigger the provider used. Immutable: nothing a function
+ * does to it changes what another reader sees; {@link #toBuilder()} makes a changed copy.
  *
- * <p>{@link #path()} is the URL-decoded path the function was invoked with (without any API
- * Gateway stage prefix); {@link #rawPath()} is the path as the client sent it.
+ * <p>{@link #path()} is the URL-decoded path the function was invoked with (without any API Gateway stage prefix);
+ * {@link #rawPath()} is the path as the client sent it. {@link #builder()} makes a request from plain values, for
+ * tests and local tools; each adapter hands its functions a request that reads the provider's own.
  */
-public final class HttpRequest {
-
-    private static final byte[] NO_BODY = new byte[0];
+public interface HttpRequest {
 
     /**
-     * Method, path, raw path and query; {@code null} until worked out from {@link #requestLineSource} when the
-     * adapter deferred them. Filled at most once per thread without locking: the source gives equal parts every
-     * time, and {@link RequestLine}'s fields are final.
+     * Starts a request; the method defaults to {@code GET} and the path to {@code /}.
+     *
+     * @return a builder for a request
      */
-    private RequestLine requestLine;
-    private final Consumer<Builder> requestLineSource;
-    private final HttpHeaders headers;
-    private final byte[] body;
-    private final Map<String, String> pathParameters;
-    private final String remoteAddress;
-    private final Object nativeRequest;
-    private final JsonCodec codec;
-    private Map<String, String> cookies;
-
-    private HttpRequest(Builder builder) {
-        this.requestLineSource = builder.requestLineSource;
-        this.requestLine = requestLineSource == null ? RequestLine.of(builder) : null;
-        this.headers = builder.headers != null ? builder.headers.build()
-                : builder.builtHeaders != null ? builder.builtHeaders : HttpHeaders.empty();
-        this.body = builder.body == null ? NO_BODY : builder.body;
-        this.pathParameters = builder.pathParameters == null ? Map.of() : Map.copyOf(builder.pathParameters);
-        this.remoteAddress = builder.remoteAddress;
-        this.nativeRequest = builder.nativeRequest;
-        this.codec = builder.codec;
-    }
-
-    /** @return a builder for a request; method defaults to {@code GET} and path to {@code /} */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Starts a request with its method and path.
+     *
      * @param method the HTTP method
      * @param path   the decoded path
      * @return a builder with the method and path set
      */
-    public static Builder builder(String method, String path) {
+    static Builder builder(String method, String path) {
         return new Builder().method(method).path(path);
     }
 
-    /** @return the upper-case method, such as {@code GET} */
-    public String method() {
-        return requestLine().method();
-    }
-
-    /** @return the URL-decoded path, starting with {@code /} */
-    public String path() {
-        return requestLine().path();
-    }
-
-    /** @return the path as the client sent it, possibly percent-encoded */
-    public String rawPath() {
-        return requestLine().rawPath();
-    }
-
-    /** @return the query parameters, URL-decoded, multi-valued */
-    public QueryParameters query() {
-        return requestLine().query();
-    }
-
-    private RequestLine requestLine() {
-        RequestLine known = requestLine;
-        if (known == null) {
-            Builder parts = new Builder();
-            requestLineSource.accept(parts);
-            known = RequestLine.of(parts);
-            requestLine = known;
-        }
-        return known;
-    }
-
-    /** What the client asked for: the method and the target (path and query). */
-    private record RequestLine(String method, String path, String rawPath, QueryParameters query) {
-        static RequestLine of(Builder builder) {
-            String method = Objects.requireNonNull(builder.method, "a request needs a method").toUpperCase(Locale.ROOT);
-            String givenPath = builder.path == null || builder.path.isEmpty() ? "/" : builder.path;
-            String path = givenPath.startsWith("/") ? givenPath : "/" + givenPath;
-            return new RequestLine(method, path, builder.rawPath == null ? path : builder.rawPath,
-                    builder.query == null ? QueryParameters.empty() : builder.query.build());
-        }
-    }
+    /**
+     * Gives the method the client used.
+     *
+     * @return the upper-case method, such as {@code GET}
+     * @throws dev.portablefn.api.EventDecodingException if the provider sent no usable method
+     */
+    String method();
 
     /**
-     * @param name a query parameter
-     * @return its first value
+     * Gives the path the function was invoked with, without any API Gateway stage prefix.
+     *
+     * @return the URL-decoded path, starting with {@code /}
+     * @throws dev.portablefn.api.EventDecodingException if the provider sent no usable URL
      */
-    public Optional<String> queryParameter(String name) {
+    String path();
+
+    /**
+     * Gives the path as the client sent it.
+     *
+     * @return the path, possibly percent-encoded
+     * @throws dev.portablefn.api.EventDecodingException if the provider sent no usable URL
+     */
+    String rawPath();
+
+    /**
+     * Gives the query string's parameters.
+     *
+     * @return the parameters, URL-decoded, multi-valued
+     * @throws dev.portablefn.api.EventDecodingException if the provider sent no usable URL
+     */
+    QueryParameters query();
+
+    /**
+     * Gives the first value of one query parameter.
+     *
+     * @param name a decoded parameter name, matched exactly
+     * @return its first value, or empty when it was not sent
+     */
+    default Optional<String> queryParameter(String name) {
         return query().first(name);
     }
 
-    /** @return the headers, case-insensitive, multi-valued */
-    public HttpHeaders headers() {
-        return headers;
-    }
+    /**
+     * Gives the request's headers.
+     *
+     * @return the headers, case-insensitive, multi-valued
+     */
+    HttpHeaders headers();
 
     /**
+     * Gives the first value of one header.
+     *
      * @param name a header name, any case
-     * @return its first value
+     * @return its first value, or empty when it was not sent
      */
-    public Optional<String> header(String name) {
-        return headers.first(name);
-    }
-
-    /** @return the {@code Content-Type} header, when sent */
-    public Optional<String> contentType() {
-        return headers.first("content-type");
-    }
-
-    /** @return the cookies the client sent, by name (the first wins when a name repeats); unmodifiable */
-    public Map<String, String> cookies() {
-        Map<String, String> parsed = cookies;
-        if (parsed == null) {
-            parsed = parseCookies(headers.all("cookie"));
-            cookies = parsed;
-        }
-        return parsed;
+    default Optional<String> header(String name) {
+        return headers().first(name);
     }
 
     /**
-     * @param name a cookie name
-     * @return its value, if the client sent it
+     * Gives the media type of the body.
+     *
+     * @return the first {@code Content-Type} header, or empty when none was sent
      */
-    public Optional<String> cookie(String name) {
+    default Optional<String> contentType() {
+        return header("content-type");
+    }
+
+    /**
+     * Gives the cookies the client sent, read from every {@code Cookie} header on each call.
+     *
+     * @return cookie names to values, in the order sent (the first wins when a name repeats); unmodifiable
+     */
+    default Map<String, String> cookies() {
+        return parseCookies(headers().all("cookie"));
+    }
+
+    /**
+     * Gives the value of one cookie.
+     *
+     * @param name a cookie name, matched exactly
+     * @return its value, or empty when the client did not send it
+     */
+    default Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies().get(name));
     }
 
-    /** @return path parameters filled by {@link HttpRouter} or the provider's route, unmodifiable */
-    public Map<String, String> pathParameters() {
-        return pathParameters;
+    /**
+     * Gives the path parameters, such as {@code id} in {@code /courses/{id}}.
+     *
+     * @return parameters filled by {@link HttpRouter} or the provider's route, unmodifiable
+     */
+    Map<String, String> pathParameters();
+
+    /**
+     * Gives the value of one path parameter.
+     *
+     * @param name a template variable such as {@code id} in {@code /courses/{id}}
+     * @return its decoded value, or empty when the route has no such variable
+     */
+    default Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters().get(name));
     }
 
     /**
-     * @param name a template variable such as {@code id} in {@code /courses/{id}}
-     * @return its value
+     * Gives the client's address.
+     *
+     * @return the address as the provider reports it, or empty when it does not
      */
-    public Optional<String> pathParameter(String name) {
-        return Optional.ofNullable(pathParameters.get(name));
-    }
+    Optional<String> remoteAddress();
 
-    /** @return the client's address as the provider reports it, when it does */
-    public Optional<String> remoteAddress() {
-        return Optional.ofNullable(remoteAddress);
-    }
+    /**
+     * Gives the body bytes; changing them does not change the request.
+     *
+     * @return a copy of the body; empty when there is no body
+     */
+    byte[] body();
 
-    /** @return a copy of the body bytes; empty when there is no body */
-    public byte[] body() {
-        return body.clone();
-    }
+    /**
+     * Gives the size of the body without copying it.
+     *
+     * @return the body length in bytes
+     */
+    int bodyLength();
 
-    /** @return the body length in bytes */
-    public int bodyLength() {
-        return body.length;
-    }
-
-    /** @return the body decoded with the charset named in {@code Content-Type}, UTF-8 by default */
-    public String bodyAsString() {
-        return new String(body, charset());
-    }
+    /**
+     * Decodes the body as text.
+     *
+     * @return the body decoded with the charset named in {@code Content-Type}, UTF-8 when none or an unknown one is
+     *         named
+     */
+    String bodyAsString();
 
     /**
      * Binds the JSON body to a type and validates it when the type carries constraints.
@@ -192,8 +183,8 @@ public final class HttpRequest {
      * @throws InvalidInputException (reported as 400, or 415 for a non-JSON content type) when the body is
      *                               missing, not JSON, does not fit the type or breaks a constraint
      */
-    public <T> T bodyAs(Class<T> type) {
-        return bindBody(type);
+    default <T> T bodyAs(Class<T> type) {
+        return bodyAs((Type) Objects.requireNonNull(type, "type"));
     }
 
     /**
@@ -206,55 +197,14 @@ public final class HttpRequest {
      * @return the bound body
      * @throws InvalidInputException see {@link #bodyAs(Class)}
      */
-    public <T> T bodyAs(Type type) {
-        return bindBody(Objects.requireNonNull(type, "type"));
-    }
-
-    private <T> T bindBody(Type type) {
-        Optional<String> contentType = contentType();
-        if (contentType.isPresent() && !isJson(contentType.get())) {
-            throw new InvalidInputException(415, "request body has Content-Type '" + contentType.get()
-                    + "'; send application/json", List.of(), null);
-        }
-        return codec().bind(body, type, "request body");
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType.equals("application/json")) {
-            return true;   // what nearly every JSON client sends: no lower-casing or trimming needed
-        }
-        String mediaType = contentType.toLowerCase(Locale.ROOT);
-        int semicolon = mediaType.indexOf(';');
-        if (semicolon >= 0) {
-            mediaType = mediaType.substring(0, semicolon);
-        }
-        mediaType = mediaType.trim();
-        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.isEmpty();
-    }
-
-    private Charset charset() {
-        String contentType = contentType().orElse("");
-        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-        if (at >= 0) {
-            String name = contentType.substring(at + 8).split(";", 2)[0].trim().replace("\"", "");
-            try {
-                return Charset.forName(name);
-            } catch (RuntimeException unknown) {
-                return StandardCharsets.UTF_8;
-            }
-        }
-        return StandardCharsets.UTF_8;
-    }
+    <T> T bodyAs(Type type);
 
     /**
      * Gives the codec {@link #bodyAs(Class)} binds and validates the body with.
      *
      * @return the codec the adapter set, or the runtime's standard one
      */
-    public JsonCodec codec() {
-        JsonCodec known = codec;
-        return known != null ? known : JsonCodec.standard();
-    }
+    JsonCodec codec();
 
     /**
      * Gives the provider's own request object.
@@ -264,37 +214,23 @@ public final class HttpRequest {
      * @return the native request
      * @throws IllegalArgumentException if there is none of that type
      */
-    public <U> U unwrap(Class<U> type) {
-        if (type.isInstance(nativeRequest)) {
-            return type.cast(nativeRequest);
-        }
-        throw new IllegalArgumentException("this request does not wrap a " + type.getName() + "; it wraps "
-                + (nativeRequest == null ? "nothing" : nativeRequest.getClass().getName()));
-    }
+    <U> U unwrap(Class<U> type);
 
     /**
+     * Starts a changed copy of this request; the copy holds plain values, worked out now.
+     *
+     * @return a builder holding this request's parts
+     */
+    Builder toBuilder();
+
+    /**
+     * Makes a copy with other path parameters; {@link HttpRouter} uses it to hand a route's variables over.
+     *
      * @param parameters the path parameters of the copy
      * @return a copy with those path parameters
      */
-    public HttpRequest withPathParameters(Map<String, String> parameters) {
+    default HttpRequest withPathParameters(Map<String, String> parameters) {
         return toBuilder().pathParameters(parameters).build();
-    }
-
-    /** @return a builder holding this request's parts */
-    public Builder toBuilder() {
-        Builder builder = new Builder();
-        RequestLine parts = requestLine();
-        builder.method = parts.method();
-        builder.path = parts.path();
-        builder.rawPath = parts.rawPath();
-        builder.query = parts.query().toBuilder();
-        builder.builtHeaders = headers;
-        builder.body = body;
-        builder.pathParameters = pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters);
-        builder.remoteAddress = remoteAddress;
-        builder.nativeRequest = nativeRequest;
-        builder.codec = codec;
-        return builder;
     }
 
     private static Map<String, String> parseCookies(List<String> headerValues) {
@@ -318,36 +254,31 @@ public final class HttpRequest {
                 }
             }
         }
-        return java.util.Collections.unmodifiableMap(parsed);
+        return Collections.unmodifiableMap(parsed);
     }
 
-    @Override
-    public String toString() {
-        RequestLine parts = requestLine();
-        return parts.method() + " " + parts.rawPath() + (parts.query().isEmpty() ? "" : "?" + parts.query());
-    }
-
-    /** Builds an {@link HttpRequest}. */
-    public static final class Builder {
-        private String method = "GET";
-        private String path = "/";
-        private String rawPath;
-        private QueryParameters.Builder query;   // created with the first parameter: most requests have none
-        private Consumer<Builder> requestLineSource;
+    /** Builds an {@link HttpRequest} from plain values; adapters and tests use it. */
+    final class Builder {
+        String method = "GET";
+        String path = "/";
+        String rawPath;
+        QueryParameters.Builder query;   // created with the first parameter: most requests have none
         /** Headers handed over whole by {@link #headers(HttpHeaders)}, kept as they are until a single header is added. */
-        private HttpHeaders builtHeaders;
-        private HttpHeaders.Builder headers;   // created when a single header is added
-        private byte[] body;
-        private Map<String, String> pathParameters;   // created when the first parameter arrives
-        private String remoteAddress;
-        private Object nativeRequest;
-        private JsonCodec codec;   // null: the runtime's standard codec, found when a body is first bound
+        HttpHeaders builtHeaders;
+        HttpHeaders.Builder headers;   // created when a single header is added
+        byte[] body;
+        Map<String, String> pathParameters;   // created when the first parameter arrives
+        String remoteAddress;
+        Object nativeRequest;
+        JsonCodec codec;   // null: the runtime's standard codec, found when a body is first bound
 
-        private Builder() {
+        Builder() {
         }
 
         /**
-         * @param method the HTTP method
+         * Sets the HTTP method; it is upper-cased when the request is built.
+         *
+         * @param method the HTTP method, such as {@code post}
          * @return this builder
          */
         public Builder method(String method) {
@@ -356,7 +287,9 @@ public final class HttpRequest {
         }
 
         /**
-         * @param path the URL-decoded path
+         * Sets the decoded path; a missing leading {@code /} is added when the request is built.
+         *
+         * @param path the URL-decoded path; {@code null} or empty for {@code /}
          * @return this builder
          */
         public Builder path(String path) {
@@ -365,7 +298,9 @@ public final class HttpRequest {
         }
 
         /**
-         * @param rawPath the path as sent, when it differs from the decoded one
+         * Sets the path as the client sent it, when it differs from the decoded one.
+         *
+         * @param rawPath the path as sent, possibly percent-encoded; {@code null} for the decoded path
          * @return this builder
          */
         public Builder rawPath(String rawPath) {
@@ -374,24 +309,20 @@ public final class HttpRequest {
         }
 
         /**
-         * Defers the request line (method, path, raw path and query) to the first time one of them is read: adapters
-         * whose provider works them out anew on every call hand them over this way (Azure's worker builds a
-         * {@code URI} per {@code getUri()} call and looks the method up per {@code getHttpMethod()} call), so a
-         * function that neither routes nor reads them does not pay for it. While a source is set, the method, path,
-         * raw path and query parameters set on this builder are not used.
+         * Replaces the query parameters collected so far with these.
          *
-         * @param source sets them on the builder it is given (the method defaults to {@code GET}); runs at most once
-         *               per thread on first use, and must set the same parts every time. What it throws reaches the
-         *               caller of {@code method()}, {@code path()}, {@code rawPath()} or {@code query()}
+         * @param all the request's query parameters
          * @return this builder
          */
-        public Builder requestLineFrom(Consumer<Builder> source) {
-            this.requestLineSource = Objects.requireNonNull(source, "source");
+        public Builder query(QueryParameters all) {
+            this.query = Objects.requireNonNull(all, "query").isEmpty() ? null : all.toBuilder();
             return this;
         }
 
         /**
-         * @param name a decoded parameter name
+         * Appends a value to a query parameter.
+         *
+         * @param name  a decoded parameter name
          * @param value a decoded value to append
          * @return this builder
          */
@@ -404,43 +335,37 @@ public final class HttpRequest {
         }
 
         /**
-         * @param name a header name
+         * Appends a value to a header.
+         *
+         * @param name  a header name, any case
          * @param value a value to append
          * @return this builder
          */
         public Builder header(String name, String value) {
-            headerBuilder().add(name, value);
-            return this;
-        }
-
-        private HttpHeaders.Builder headerBuilder() {
             if (headers == null) {
                 headers = builtHeaders == null ? HttpHeaders.builder() : builtHeaders.toBuilder();
                 builtHeaders = null;
             }
-            return headers;
-        }
-
-        /**
-         * Appends headers; the first set handed to a builder without headers is kept as it is, not copied (so a
-         * {@link HttpHeaders#view view} of the provider's map stays a view).
-         *
-         * @param all headers to append
-         * @return this builder
-         */
-        public Builder headers(HttpHeaders all) {
-            Objects.requireNonNull(all, "headers");
-            if (headers == null && builtHeaders == null) {
-                builtHeaders = all;
-                return this;
-            }
-            HttpHeaders.Builder target = headerBuilder();
-            all.asMap().forEach((name, values) -> values.forEach(value -> target.add(name, value)));
+            headers.add(name, value);
             return this;
         }
 
         /**
-         * @param bytes the body, not copied: do not change it afterwards
+         * Replaces the headers collected so far with these, kept as they are rather than copied.
+         *
+         * @param all the request's headers
+         * @return this builder
+         */
+        public Builder headers(HttpHeaders all) {
+            this.builtHeaders = Objects.requireNonNull(all, "headers");
+            this.headers = null;
+            return this;
+        }
+
+        /**
+         * Sets the body bytes without copying them.
+         *
+         * @param bytes the body; do not change it afterwards. {@code null} for none
          * @return this builder
          */
         public Builder body(byte[] bytes) {
@@ -449,7 +374,9 @@ public final class HttpRequest {
         }
 
         /**
-         * @param text the body as UTF-8 text
+         * Sets the body as text.
+         *
+         * @param text the body, encoded as UTF-8; {@code null} for none
          * @return this builder
          */
         public Builder body(String text) {
@@ -458,20 +385,20 @@ public final class HttpRequest {
         }
 
         /**
-         * @param parameters path parameters to set
+         * Replaces the path parameters.
+         *
+         * @param parameters path parameters to set, copied
          * @return this builder
          */
         public Builder pathParameters(Map<String, String> parameters) {
-            if (parameters.isEmpty()) {
-                pathParameters = null;
-            } else {
-                pathParameters = new LinkedHashMap<>(parameters);
-            }
+            pathParameters = parameters.isEmpty() ? null : new LinkedHashMap<>(parameters);
             return this;
         }
 
         /**
-         * @param address the client's address
+         * Sets the client's address as the provider reports it.
+         *
+         * @param address the client's address, or {@code null} when unknown
          * @return this builder
          */
         public Builder remoteAddress(String address) {
@@ -480,7 +407,9 @@ public final class HttpRequest {
         }
 
         /**
-         * @param request the provider's request object
+         * Sets the provider's own request object, which {@link HttpRequest#unwrap(Class)} gives back.
+         *
+         * @param request the provider's request object, or {@code null}
          * @return this builder
          */
         public Builder nativeRequest(Object request) {
@@ -499,9 +428,14 @@ public final class HttpRequest {
             return this;
         }
 
-        /** @return the request */
+        /**
+         * Makes the request.
+         *
+         * @return the request
+         * @throws NullPointerException if the method was set to {@code null}
+         */
         public HttpRequest build() {
-            return new HttpRequest(this);
+            return new SimpleHttpRequest(this);
         }
     }
 }

@@ -30,20 +30,29 @@ public final class HttpResponse {
         this.body = body;
     }
 
-    /** @return an empty 200 OK */
+    /**
+     * Starts a successful response.
+     *
+     * @return an empty 200 OK
+     */
     public static HttpResponse ok() {
         return status(200);
     }
 
     /**
+     * Starts a response with any status.
+     *
      * @param status any status 100..599
      * @return an empty response with that status
+     * @throws IllegalArgumentException if the status is outside 100..599
      */
     public static HttpResponse status(int status) {
         return new HttpResponse(status, HttpHeaders.empty(), NO_BODY);
     }
 
     /**
+     * Answers that a resource was created.
+     *
      * @param location the new resource's URL
      * @return an empty 201 Created with {@code Location}
      */
@@ -51,12 +60,18 @@ public final class HttpResponse {
         return status(201).header("Location", location);
     }
 
-    /** @return a 204 No Content */
+    /**
+     * Answers with nothing to say.
+     *
+     * @return a 204 No Content
+     */
     public static HttpResponse noContent() {
         return status(204);
     }
 
     /**
+     * Answers that something does not exist.
+     *
      * @param detail what was not found, for the caller
      * @return a 404 problem response
      */
@@ -65,6 +80,8 @@ public final class HttpResponse {
     }
 
     /**
+     * Answers with an RFC 9457 problem.
+     *
      * @param problem the problem detail
      * @return a response with the problem's status and an {@code application/problem+json} body
      */
@@ -72,70 +89,91 @@ public final class HttpResponse {
         return status(problem.status()).body(JsonCodec.standard().write(problem), Problem.MEDIA_TYPE);
     }
 
-    /** @return the status code */
+    /**
+     * Gives the status code.
+     *
+     * @return the status, 100..599
+     */
     public int status() {
         return status;
     }
 
-    /** @return the headers, including {@code Set-Cookie} for each cookie */
+    /**
+     * Gives the response's headers.
+     *
+     * @return the headers, including {@code Set-Cookie} for each cookie
+     */
     public HttpHeaders headers() {
         return headers;
     }
 
     /**
+     * Gives the first value of one header.
+     *
      * @param name a header name, any case
-     * @return its first value
+     * @return its first value, or empty when the response has no such header
      */
     public Optional<String> header(String name) {
         return headers.first(name);
     }
 
-    /** @return the {@code Content-Type}, when a body was set */
+    /**
+     * Gives the media type of the body.
+     *
+     * @return the {@code Content-Type}, or empty when none was set
+     */
     public Optional<String> contentType() {
         return headers.first("content-type");
     }
 
-    /** @return the {@code Set-Cookie} header values, in order */
+    /**
+     * Gives the cookies the response sets.
+     *
+     * @return the {@code Set-Cookie} header values, in order
+     */
     public List<String> cookies() {
         return headers.all("set-cookie");
     }
 
-    /** @return a copy of the body bytes; empty when there is no body */
+    /**
+     * Gives the body bytes; changing them does not change the response.
+     *
+     * @return a copy of the body; empty when there is no body
+     */
     public byte[] body() {
         return body.clone();
     }
 
     /**
-     * Writes the body to a stream without copying it first, for adapters that stream the response. The body is
-     * written in one {@code out.write(byte[])} call with the response's own array, so an adapter whose platform
-     * takes a {@code byte[]} can keep that array instead of copying it (and must never modify it).
+     * Gives the size of the body without copying it.
      *
-     * @param out where to write the body
-     * @throws java.io.IOException if the stream fails
+     * @return the body length in bytes
      */
-    public void writeBodyTo(java.io.OutputStream out) throws java.io.IOException {
-        out.write(body);
-    }
-
-    /** @return the body length in bytes */
     public int bodyLength() {
         return body.length;
     }
 
-    /** @return the body as UTF-8 text */
+    /**
+     * Decodes the body as text.
+     *
+     * @return the body decoded as UTF-8
+     */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
     /**
-     * @return whether the body must travel base64-encoded through providers that carry bodies as JSON
-     *         strings: true unless the content type is text, JSON, XML, JavaScript or form data
+     * Tells whether the body must travel base64-encoded through providers that carry bodies as JSON strings.
+     *
+     * @return {@code true} for a non-empty body unless the content type is text, JSON, XML, JavaScript or form data
      */
     public boolean isBinary() {
         return body.length > 0 && !isTextual(contentType().orElse(null));
     }
 
     /**
+     * Tells whether bodies of a media type are text.
+     *
      * @param contentType a {@code Content-Type} value or {@code null}
      * @return whether bodies of that type are text; {@code null} counts as binary
      */
@@ -150,14 +188,19 @@ public final class HttpResponse {
     }
 
     /**
-     * @param newStatus the status of the copy
+     * Makes a copy with another status.
+     *
+     * @param newStatus the status of the copy, 100..599
      * @return a copy with that status
+     * @throws IllegalArgumentException if the status is outside 100..599
      */
     public HttpResponse withStatus(int newStatus) {
         return new HttpResponse(newStatus, headers, body);
     }
 
     /**
+     * Makes a copy with one more header value.
+     *
      * @param name  a header name
      * @param value a value to append to that header
      * @return a copy with the header value added
@@ -167,6 +210,8 @@ public final class HttpResponse {
     }
 
     /**
+     * Makes a copy in which a header has exactly one value.
+     *
      * @param name  a header name
      * @param value the only value the header will have
      * @return a copy with the header replaced
@@ -176,6 +221,8 @@ public final class HttpResponse {
     }
 
     /**
+     * Makes a copy that also sets a cookie.
+     *
      * @param cookie a cookie to set
      * @return a copy with a {@code Set-Cookie} header for it
      */
@@ -184,23 +231,31 @@ public final class HttpResponse {
     }
 
     /**
+     * Makes a copy with a value as its JSON body, written by the runtime's standard codec.
+     *
      * @param value any value the shared codec can write; {@code null} writes {@code null}
      * @return a copy with the value as an {@code application/json} body
+     * @throws IllegalArgumentException if the value cannot be serialized
      */
     public HttpResponse json(Object value) {
         return json(value, JsonCodec.standard());
     }
 
     /**
+     * Makes a copy with a value as its JSON body, written by a given codec.
+     *
      * @param value a value
      * @param codec the codec to write it with
      * @return a copy with the value as an {@code application/json} body
+     * @throws IllegalArgumentException if the codec cannot serialize the value
      */
     public HttpResponse json(Object value, JsonCodec codec) {
         return body(codec.write(value), JSON);
     }
 
     /**
+     * Makes a copy with a text body.
+     *
      * @param text the body; {@code null} for an empty one
      * @return a copy with a {@code text/plain; charset=utf-8} body
      */
@@ -209,6 +264,8 @@ public final class HttpResponse {
     }
 
     /**
+     * Makes a copy with a body of any media type.
+     *
      * @param bytes       the body, not copied: do not change it afterwards; {@code null} for none
      * @param contentType its media type, or {@code null} to send none (the body then counts as binary)
      * @return a copy with that body and {@code Content-Type}
@@ -224,11 +281,20 @@ public final class HttpResponse {
         return new HttpResponse(status, withType, bytes == null ? NO_BODY : bytes);
     }
 
-    /** @return a copy without a body, keeping the headers; what a HEAD request gets */
+    /**
+     * Makes a copy without a body, keeping the headers: what a HEAD request gets.
+     *
+     * @return a copy with an empty body
+     */
     public HttpResponse withoutBody() {
         return new HttpResponse(status, headers, NO_BODY);
     }
 
+    /**
+     * Describes the response for logs: status, headers with credentials hidden, and the body's length.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
         return "HttpResponse{status=" + status + ", headers=" + headers + ", bodyLength=" + body.length + "}";

@@ -28,11 +28,24 @@ public final class HttpRouter implements HttpFunction {
         this.routes = List.copyOf(routes);
     }
 
-    /** @return a builder for a router */
+    /**
+     * Starts a router with no routes.
+     *
+     * @return a builder for a router
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Hands the request to the handler of the most specific matching route, or answers 404, 405 or an
+     * {@code OPTIONS} 204 itself.
+     *
+     * @param request the request to route
+     * @param context the invocation context, passed on to the handler
+     * @return the handler's response, without a body for {@code HEAD}
+     * @throws Exception whatever the handler throws
+     */
     @Override
     public HttpResponse handle(HttpRequest request, Context context) throws Exception {
         HttpResponse response = route(request, context);
@@ -168,7 +181,7 @@ public final class HttpRouter implements HttpFunction {
             return parameters == null ? Map.of() : parameters;
         }
 
-        /** @return the template with variable names erased, so {@code /a/{id}} and {@code /a/{x}/} compare equal */
+        /** The template with variable names erased, so {@code /a/{id}} and {@code /a/{x}/} compare equal. */
         String shape() {
             StringBuilder shape = new StringBuilder();
             for (String literal : literals) {
@@ -203,6 +216,8 @@ public final class HttpRouter implements HttpFunction {
         }
 
         /**
+         * Routes one method and path template to a handler.
+         *
          * @param method   the HTTP method, any case
          * @param template a path template such as {@code /courses/{id}}
          * @param handler  the function for matching requests
@@ -227,6 +242,8 @@ public final class HttpRouter implements HttpFunction {
         }
 
         /**
+         * Routes {@code GET} (and so {@code HEAD}) on a path template to a handler.
+         *
          * @param template a path template
          * @param handler its GET handler
          * @return this builder
@@ -236,6 +253,8 @@ public final class HttpRouter implements HttpFunction {
         }
 
         /**
+         * Routes {@code POST} on a path template to a handler.
+         *
          * @param template a path template
          * @param handler its POST handler
          * @return this builder
@@ -245,6 +264,8 @@ public final class HttpRouter implements HttpFunction {
         }
 
         /**
+         * Routes {@code PUT} on a path template to a handler.
+         *
          * @param template a path template
          * @param handler its PUT handler
          * @return this builder
@@ -254,6 +275,8 @@ public final class HttpRouter implements HttpFunction {
         }
 
         /**
+         * Routes {@code PATCH} on a path template to a handler.
+         *
          * @param template a path template
          * @param handler its PATCH handler
          * @return this builder
@@ -263,6 +286,8 @@ public final class HttpRouter implements HttpFunction {
         }
 
         /**
+         * Routes {@code DELETE} on a path template to a handler.
+         *
          * @param template a path template
          * @param handler its DELETE handler
          * @return this builder
@@ -271,7 +296,11 @@ public final class HttpRouter implements HttpFunction {
             return route("DELETE", template, handler);
         }
 
-        /** @return the router */
+        /**
+         * Makes the router; the builder can go on to make others.
+         *
+         * @return the router
+         */
         public HttpRouter build() {
             return new HttpRouter(routes);
         }

@@ -10,6 +10,8 @@ public final class HttpStatus {
     }
 
     /**
+     * Gives the reason phrase of a status code.
+     *
      * @param status an HTTP status code
      * @return its reason phrase per RFC 9110, such as {@code "Not Found"} for 404; for codes without a
      *         listed phrase, {@code "Client Error"} (4xx), {@code "Server Error"} (5xx) or {@code "Status <code>"}

@@ -1,450 +1,389 @@
 package dev.portablefn.api.http;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
-/** The immutable multi-valued map behind {@link HttpHeaders} and {@link QueryParameters}. */
-final class MultiValues {
+/**
+ * Names that each carry one or more values, in the order they arrived: what {@link HttpHeaders} and
+ * {@link QueryParameters} have in common. Immutable. A name is looked up by a short scan of one array of names and
+ * values (requests carry a handful), ignoring case for headers and exactly for query parameters; {@link #size()},
+ * {@link #name(int)} and {@link #value(int)} walk every pair without building a map.
+ */
+public abstract sealed class MultiValues permits HttpHeaders, QueryParameters {
 
-    static final MultiValues EMPTY_CASE_SENSITIVE = new MultiValues(ArrayMap.EMPTY, false);
-    static final MultiValues EMPTY_CASE_INSENSITIVE = new MultiValues(ArrayMap.EMPTY, true);
+    static final String[] NO_ENTRIES = new String[0];
 
-    /**
-     * Unmodifiable, in arrival order; its table is handed to builders copy-on-write and never modified once built.
-     * {@code null} until first needed when these values are a {@linkplain #view view} of a provider's map.
-     * Filled at most once per thread without locking: every thread builds an equal map, and its fields are final.
-     */
-    private ArrayMap values;
-    /**
-     * The provider's map this is a view of, or {@code null}: given, or asked of {@link #sourceSupplier} on first need
-     * (racing threads may both ask; every answer is an equal map, and {@link Source}'s fields are final). Read in
-     * place by {@link #first} and {@link #contains}.
-     */
-    private Source source;
-    private final Supplier<? extends Map<String, ?>> sourceSupplier;
-    /** A name whose first value the provider gave without its map (lower case), or {@code null}; see {@link #presetValue}. */
-    private final String presetName;
-    private final String presetValue;
-    private final boolean caseInsensitive;
+    /** Names and values interleaved (name 0, value 0, name 1, ...); shared with builders, never changed once built. */
+    private final String[] namesAndValues;
+    /** How many name/value pairs of {@link #namesAndValues} belong to these values. */
+    private final int size;
+    /** Whether names are compared ignoring case; they are then kept in lower case. */
+    private final boolean ignoresCase;
+
+    MultiValues(String[] namesAndValues, int size, boolean ignoresCase) {
+        this.namesAndValues = namesAndValues;
+        this.size = size;
+        this.ignoresCase = ignoresCase;
+    }
 
     /**
-     * A provider's map with how to look it up; values are {@code List<String>} or single {@code String}s.
+     * Gives the first value of a name.
      *
-     * @param ignoresCase    whether the map is itself keyed case-insensitively (the Functions Framework hands
-     *                       headers over in a {@code TreeMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}), so a
-     *                       lookup needs no scan
-     * @param lowerCaseNames whether the provider sends names in lower case, one entry per name (Azure's host), so a
-     *                       lookup of the lower-cased name answers without a scan; other spellings are still scanned
-     *                       for when it misses
+     * @param name a name; any case for headers
+     * @return its first value, or empty when the name is absent
      */
-    private record Source(Map<String, ?> map, boolean ignoresCase, boolean lowerCaseNames) {
-        static Source of(Map<String, ?> map, boolean lowerCaseNames) {
-            // TreeMap, not SortedMap: a class check is a compare, a missed interface check a scan of the map's interfaces.
-            return new Source(map, map instanceof TreeMap<?, ?> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER,
-                    lowerCaseNames);
+    public Optional<String> first(String name) {
+        int index = indexOf(name, 0);
+        return index < 0 ? Optional.empty() : Optional.of(namesAndValues[2 * index + 1]);
+    }
+
+    /**
+     * Gives every value of a name.
+     *
+     * @param name a name; any case for headers
+     * @return its values in the order they arrived, unmodifiable; empty when the name is absent
+     */
+    public List<String> all(String name) {
+        int index = indexOf(name, 0);
+        if (index < 0) {
+            return List.of();
         }
-    }
-
-    private MultiValues(ArrayMap values, boolean caseInsensitive) {
-        this.values = values;
-        this.source = null;
-        this.sourceSupplier = null;
-        this.presetName = null;
-        this.presetValue = null;
-        this.caseInsensitive = caseInsensitive;
-    }
-
-    private MultiValues(Source source, Supplier<? extends Map<String, ?>> sourceSupplier, String presetName,
-                        String presetValue) {
-        this.source = source;
-        this.sourceSupplier = sourceSupplier;
-        this.presetName = presetName;
-        this.presetValue = presetValue;
-        this.caseInsensitive = true;
-    }
-
-    /**
-     * Case-insensitive values read from a provider's header map in place: single lookups scan it (a request has a
-     * handful of headers), and the lower-cased copy is built only when the whole map is asked for. The map and its
-     * lists must not change afterwards; {@code null} names and values in it are skipped. Values are lists of strings
-     * or single strings.
-     */
-    static MultiValues view(Map<String, ?> source) {
-        return view(source, false);
-    }
-
-    /**
-     * Like {@link #view(Map)}; with {@code lowerCaseNames}, for a provider that sends names in lower case with one
-     * entry per name, a lookup tries the lower-cased name before scanning.
-     */
-    static MultiValues view(Map<String, ?> source, boolean lowerCaseNames) {
-        Objects.requireNonNull(source, "headers");
-        return source.isEmpty() ? EMPTY_CASE_INSENSITIVE : new MultiValues(Source.of(source, lowerCaseNames), null, null, null);
-    }
-
-    /**
-     * Like {@link #view(Map)} over a map asked for only when a lookup needs it: a lookup of {@code presetName}
-     * (given in lower case) answers {@code presetValue} (its first value, or {@code null} for none) without the map.
-     */
-    static MultiValues lazyView(Supplier<? extends Map<String, ?>> source, String presetName, String presetValue) {
-        Objects.requireNonNull(source, "headers");
-        return new MultiValues(null, source, Objects.requireNonNull(presetName, "preset name"), presetValue);
-    }
-
-    private Source source() {
-        Source known = source;
-        if (known == null) {
-            known = Source.of(Objects.requireNonNull(sourceSupplier.get(), "the header source gave no map"), false);
-            source = known;
+        int next = indexOf(name, index + 1);
+        if (next < 0) {
+            return List.of(namesAndValues[2 * index + 1]);
         }
-        return known;
+        List<String> values = new ArrayList<>();
+        values.add(namesAndValues[2 * index + 1]);
+        for (int i = next; i >= 0; i = indexOf(name, i + 1)) {
+            values.add(namesAndValues[2 * i + 1]);
+        }
+        return Collections.unmodifiableList(values);
     }
 
-    private ArrayMap values() {
-        ArrayMap built = values;
-        if (built == null) {
-            Builder builder = new Builder(true);
-            source().map().forEach((name, values) -> {
-                if (name == null) {
-                    return;
+    /**
+     * Tells whether a name has at least one value.
+     *
+     * @param name a name; any case for headers
+     * @return whether it is present
+     */
+    public boolean contains(String name) {
+        return indexOf(name, 0) >= 0;
+    }
+
+    /**
+     * Counts the name/value pairs; a name with two values counts twice.
+     *
+     * @return the number of pairs, for walking them with {@link #name(int)} and {@link #value(int)}
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Tells whether there are no values at all.
+     *
+     * @return whether {@link #size()} is zero
+     */
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * Gives the name of one pair, in arrival order.
+     *
+     * @param index a pair's position, from 0 to {@link #size()} - 1
+     * @return its name (lower case for headers)
+     * @throws IndexOutOfBoundsException if there is no such pair
+     */
+    public String name(int index) {
+        return namesAndValues[2 * Objects.checkIndex(index, size)];
+    }
+
+    /**
+     * Gives the value of one pair, in arrival order.
+     *
+     * @param index a pair's position, from 0 to {@link #size()} - 1
+     * @return its value
+     * @throws IndexOutOfBoundsException if there is no such pair
+     */
+    public String value(int index) {
+        return namesAndValues[2 * Objects.checkIndex(index, size) + 1];
+    }
+
+    /**
+     * Gives every name with its values, for code that wants a map; a small map over one array is made on each call.
+     *
+     * @return names (lower case for headers) to their values, in the order each name first arrived; unmodifiable
+     */
+    public Map<String, List<String>> asMap() {
+        if (size == 0) {
+            return Map.of();
+        }
+        Object[] grouped = new Object[2 * size];   // each distinct name, then the list of its values
+        int names = 0;
+        for (int i = 0; i < size; i++) {
+            String name = namesAndValues[2 * i];
+            if (!collected(grouped, names, name)) {
+                grouped[2 * names] = name;
+                grouped[2 * names + 1] = valuesFrom(i);
+                names++;
+            }
+        }
+        return new GroupedMap(grouped, names);
+    }
+
+    /** Tells whether an earlier pair's name, whose values are collected already, is this one. */
+    private static boolean collected(Object[] grouped, int names, String name) {
+        for (int j = 0; j < names; j++) {
+            if (grouped[2 * j].equals(name)) {   // stored names are normalised: equals matches for headers too
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Collects the values of the name of pair {@code first}, which is its first pair. */
+    private List<String> valuesFrom(int first) {
+        String name = namesAndValues[2 * first];
+        List<String> values = null;
+        for (int i = first + 1; i < size; i++) {
+            if (namesAndValues[2 * i].equals(name)) {
+                if (values == null) {
+                    values = new ArrayList<>();
+                    values.add(namesAndValues[2 * first + 1]);
                 }
-                if (values instanceof String single) {
-                    builder.add(name, single);
-                } else if (values instanceof List<?> list) {
-                    for (int i = 0; i < list.size(); i++) {
-                        if (list.get(i) instanceof String value) {
-                            builder.add(name, value);
-                        }
-                    }
-                }
-            });
-            built = builder.build().values;
-            values = built;
+                values.add(namesAndValues[2 * i + 1]);
+            }
         }
-        return built;
+        // Most names have one value: an immutable one-element list is the cheapest holder.
+        return values == null ? List.of(namesAndValues[2 * first + 1]) : Collections.unmodifiableList(values);
     }
 
-    String key(String name) {
+    /** Finds the position of the first pair at or after {@code from} whose name matches, or -1. */
+    private int indexOf(String name, int from) {
         Objects.requireNonNull(name, "name");
-        return caseInsensitive ? lowerCase(name) : name;
+        for (int i = from; i < size; i++) {
+            String stored = namesAndValues[2 * i];
+            // Stored header names are lower case, so one case-insensitive compare matches any spelling of the name.
+            if (stored == name || (ignoresCase ? stored.equalsIgnoreCase(name) : stored.equals(name))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Compares by content: the same kind of values (headers or query parameters) with the same values per name, in
+     * the same order per name.
+     *
+     * @param other any object
+     * @return whether it holds the same values
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other != null && other.getClass() == getClass() && asMap().equals(((MultiValues) other).asMap());
+    }
+
+    /**
+     * Hashes the content, consistently with {@link #equals(Object)}.
+     *
+     * @return the hash of {@link #asMap()}
+     */
+    @Override
+    public int hashCode() {
+        return asMap().hashCode();
+    }
+
+    /**
+     * Describes the values for logs and debugging.
+     *
+     * @return {@link #asMap()} as text
+     */
+    @Override
+    public String toString() {
+        return asMap().toString();
     }
 
     /** Header names servers and SDKs send capitalised on most requests, lower-cased once rather than per request. */
     private static final Map<String, String> COMMON_LOWER_CASE = commonLowerCase(
             "Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Connection",
-            "Content-Length", "Content-Type", "Cookie", "Host", "Origin", "Referer", "User-Agent",
-            "X-Forwarded-For", "X-Forwarded-Proto", "X-Cloud-Trace-Context", "Function-Execution-Id", "Traceparent");
+            "Content-Length", "Content-Type", "Cookie", "Host", "Location", "Origin", "Referer", "Set-Cookie",
+            "User-Agent", "X-Forwarded-For", "X-Forwarded-Proto", "X-Cloud-Trace-Context", "Function-Execution-Id",
+            "Traceparent");
 
     private static Map<String, String> commonLowerCase(String... names) {
         Map<String, String> lower = new java.util.HashMap<>();
         for (String name : names) {
-            String lowerCase = name.toLowerCase(Locale.ROOT);
+            // Interned: the library looks names up with literals, which then match stored names by identity.
+            String lowerCase = name.toLowerCase(Locale.ROOT).intern();
             lower.put(name, lowerCase);
-            lower.put(lowerCase, lowerCase);   // lookups with lower-case constants skip the scan too
+            lower.put(lowerCase, lowerCase);   // names already in lower case keep one shared instance too
         }
         return Map.copyOf(lower);
     }
 
-    static String lowerCase(String name) {
+    private static String lowerCase(String name) {
         String common = COMMON_LOWER_CASE.get(name);
         return common != null ? common : name.toLowerCase(Locale.ROOT);
     }
 
-    Optional<String> first(String name) {
-        if (values == null) {
-            return Optional.ofNullable(firstInSource(Objects.requireNonNull(name, "name")));
-        }
-        List<String> all = values.get(key(name));
-        return all == null || all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
     /**
-     * The first non-null value under any spelling of the name, in the source's order (for a source whose names are
-     * lower case, under the lower-cased name first), without copying anything.
+     * Collects names and values for {@link HttpHeaders.Builder} and {@link QueryParameters.Builder}; every method
+     * returns the builder it was called on, so calls chain.
+     *
+     * @param <B> the concrete builder
      */
-    private String firstInSource(String name) {
-        if (presetName != null && (presetName == name   // the library's own lookups pass the same constant
-                || presetName.length() == name.length() && presetName.equalsIgnoreCase(name))) {
-            return presetValue;
-        }
-        Source source = source();
-        if (source.ignoresCase()) {
-            return firstOf(source.map().get(name));
-        }
-        if (source.lowerCaseNames()) {
-            String direct = firstOf(source.map().get(name));   // the library asks in lower case already
-            if (direct == null) {
-                String lower = lowerCase(name);
-                direct = lower.equals(name) ? null : firstOf(source.map().get(lower));
-            }
-            if (direct != null) {
-                return direct;
-            }
-        }
-        for (Map.Entry<String, ?> entry : source.map().entrySet()) {
-            String key = entry.getKey();
-            if (key != null && key.length() == name.length() && key.equalsIgnoreCase(name)) {
-                String first = firstOf(entry.getValue());
-                if (first != null) {
-                    return first;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** @return the first non-null string of a source value (a string or a list of them), or {@code null} */
-    private static String firstOf(Object values) {
-        if (values instanceof String single) {
-            return single;
-        }
-        if (values instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof String value) {
-                    return value;
-                }
-            }
-        }
-        return null;
-    }
-
-    List<String> all(String name) {
-        List<String> all = values().get(key(name));
-        return all == null ? List.of() : all;
-    }
-
-    boolean contains(String name) {
-        if (values == null) {
-            return firstInSource(Objects.requireNonNull(name, "name")) != null;
-        }
-        return values.containsKey(key(name));
-    }
-
-    Map<String, List<String>> asMap() {
-        return values();
-    }
-
-    boolean isEmpty() {
-        return values().isEmpty();
-    }
-
-    /** @return whether this is one of the shared empty instances (a view is never one, even of a map of nulls) */
-    boolean isEmptyAsBuilt() {
-        return this == EMPTY_CASE_INSENSITIVE || this == EMPTY_CASE_SENSITIVE;
-    }
-
-    Builder toBuilder() {
-        ArrayMap own = values();
-        Builder builder = new Builder(caseInsensitive);
-        if (!own.isEmpty()) {
-            // Shared until the builder first changes it: a copy that is never modified costs nothing.
-            builder.table = own.table;
-            builder.size = own.size;
-            builder.shared = true;
-        }
-        return builder;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MultiValues that && values().equals(that.values()) && caseInsensitive == that.caseInsensitive;
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return values().toString();
-    }
-
-    static final class Builder {
-        /** Names and values interleaved; starts as the shared empty table, so a builder nobody adds to allocates nothing. */
-        private Object[] table = ArrayMap.NO_ENTRIES;
+    public abstract static sealed class Builder<B extends Builder<B>> permits HttpHeaders.Builder, QueryParameters.Builder {
+        private String[] namesAndValues = NO_ENTRIES;
         private int size;
-        private final boolean caseInsensitive;
-        /** Set while {@link #table} is not this builder's own (empty, or handed out by {@link #build()}); the next change copies it first. */
+        /** Set while {@link #namesAndValues} is not this builder's own (empty, or handed to built values); the next change copies it. */
         private boolean shared = true;
+        private final boolean ignoresCase;
 
-        Builder(boolean caseInsensitive) {
-            this.caseInsensitive = caseInsensitive;
+        Builder(boolean ignoresCase) {
+            this.ignoresCase = ignoresCase;
         }
 
-        private String key(String name) {
-            Objects.requireNonNull(name, "name");
-            return caseInsensitive ? lowerCase(name) : name;
+        Builder(MultiValues from) {
+            // Shared until this builder first changes it: a copy that is never modified costs nothing.
+            this.namesAndValues = from.namesAndValues;
+            this.size = from.size;
+            this.ignoresCase = from.ignoresCase;
         }
 
-        private void writable(int entries) {
-            if (shared || entries * 2 > table.length) {
-                table = Arrays.copyOf(table, Math.max(table.length, Math.max(16, Integer.highestOneBit(entries * 2 - 1) << 1)));
-                shared = false;
-            }
-        }
-
-        void add(String name, String value) {
+        /**
+         * Appends a value to a name, after any values it already has.
+         *
+         * @param name  a name; headers keep it in lower case
+         * @param value the value to append
+         * @return this builder
+         * @throws NullPointerException if the name or value is {@code null}
+         */
+        public B add(String name, String value) {
             Objects.requireNonNull(value, () -> "value of " + name);
-            String key = key(name);
-            int index = ArrayMap.indexOf(table, size, key);
-            if (index < 0) {
-                writable(size + 1);
-                // Most headers have one value: an immutable one-element list is the cheapest holder.
-                table[2 * size] = key;
-                table[2 * size + 1] = List.of(value);
-                size++;
-            } else {
-                @SuppressWarnings("unchecked")
-                List<String> existing = (List<String>) table[2 * index + 1];
-                List<String> grown = new ArrayList<>(existing.size() + 1);
-                grown.addAll(existing);
-                grown.add(value);
-                writable(size);
-                table[2 * index + 1] = Collections.unmodifiableList(grown);
-            }
+            append(stored(name), value);
+            return self();
         }
 
-        void set(String name, String value) {
+        /**
+         * Gives a name exactly one value: the first of its values is replaced where it stands and the others are
+         * dropped; a new name is appended.
+         *
+         * @param name  a name; headers keep it in lower case
+         * @param value the only value it will have
+         * @return this builder
+         * @throws NullPointerException if the name or value is {@code null}
+         */
+        public B set(String name, String value) {
             Objects.requireNonNull(value, () -> "value of " + name);
-            String key = key(name);
-            int index = ArrayMap.indexOf(table, size, key);
-            if (index < 0) {
-                writable(size + 1);
-                table[2 * size] = key;
-                table[2 * size + 1] = List.of(value);
-                size++;
+            String stored = stored(name);
+            int first = indexOf(stored, 0);
+            if (first < 0) {
+                append(stored, value);
             } else {
                 writable(size);
-                table[2 * index + 1] = List.of(value);
+                namesAndValues[2 * first + 1] = value;
+                removeFrom(stored, first + 1);
             }
+            return self();
         }
 
-        void remove(String name) {
-            int index = ArrayMap.indexOf(table, size, key(name));
-            if (index >= 0) {
-                writable(size);
-                System.arraycopy(table, 2 * index + 2, table, 2 * index, 2 * (size - index - 1));
-                size--;
-                table[2 * size] = null;
-                table[2 * size + 1] = null;
-            }
+        /**
+         * Drops every value of a name.
+         *
+         * @param name a name; any case for headers
+         * @return this builder
+         */
+        public B remove(String name) {
+            removeFrom(stored(name), 0);
+            return self();
         }
 
-        MultiValues build() {
-            if (size == 0) {
-                return caseInsensitive ? EMPTY_CASE_INSENSITIVE : EMPTY_CASE_SENSITIVE;
+        /** Appends alternating names and values, as the {@code of(...)} factories take them. */
+        B addPairs(String what, String... nameValuePairs) {
+            if (nameValuePairs.length % 2 != 0) {
+                throw new IllegalArgumentException(what + " need name/value pairs, got " + nameValuePairs.length + " strings");
             }
-            // Every stored list is already unmodifiable, so the table can be shared until the builder changes again.
+            for (int i = 0; i < nameValuePairs.length; i += 2) {
+                add(nameValuePairs[i], nameValuePairs[i + 1]);
+            }
+            return self();
+        }
+
+        /** Counts the pairs collected so far. */
+        int pairs() {
+            return size;
+        }
+
+        /** Hands the collected pairs to built values; the next change copies them first. */
+        String[] handOver() {
             shared = true;
-            return new MultiValues(new ArrayMap(table, size), caseInsensitive);
-        }
-    }
-
-    /**
-     * An unmodifiable map in arrival order over one array of names and values. Header and query maps are small,
-     * so a scan finds a name as fast as hashing would, and the map costs one array instead of an entry per name.
-     */
-    static final class ArrayMap extends AbstractMap<String, List<String>> {
-        static final Object[] NO_ENTRIES = new Object[0];
-        static final ArrayMap EMPTY = new ArrayMap(NO_ENTRIES, 0);
-
-        private final Object[] table;
-        private final int size;
-
-        ArrayMap(Object[] table, int size) {
-            this.table = table;
-            this.size = size;
+            return namesAndValues;
         }
 
-        static int indexOf(Object[] table, int size, Object key) {
-            if (key == null) {
-                return -1;
-            }
-            int hash = key.hashCode();
-            for (int i = 0; i < size; i++) {
-                Object name = table[2 * i];
-                if (name == key || name.hashCode() == hash && name.equals(key)) {
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        private void append(String stored, String value) {
+            writable(size + 1);
+            namesAndValues[2 * size] = stored;
+            namesAndValues[2 * size + 1] = value;
+            size++;
+        }
+
+        private String stored(String name) {
+            Objects.requireNonNull(name, "name");
+            return ignoresCase ? lowerCase(name) : name;
+        }
+
+        private int indexOf(String stored, int from) {
+            for (int i = from; i < size; i++) {
+                if (namesAndValues[2 * i].equals(stored)) {
                     return i;
                 }
             }
             return -1;
         }
 
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<String> get(Object key) {
-            int index = indexOf(table, size, key);
-            return index < 0 ? null : (List<String>) table[2 * index + 1];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return indexOf(table, size, key) >= 0;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return size == 0;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void forEach(BiConsumer<? super String, ? super List<String>> action) {
-            for (int i = 0; i < size; i++) {
-                action.accept((String) table[2 * i], (List<String>) table[2 * i + 1]);
+        private void removeFrom(String stored, int from) {
+            int kept = from;
+            for (int i = from; i < size; i++) {
+                if (!namesAndValues[2 * i].equals(stored)) {
+                    if (kept != i) {
+                        writable(size);
+                        namesAndValues[2 * kept] = namesAndValues[2 * i];
+                        namesAndValues[2 * kept + 1] = namesAndValues[2 * i + 1];
+                    }
+                    kept++;
+                }
+            }
+            if (kept < size) {
+                writable(size);
+                Arrays.fill(namesAndValues, 2 * kept, 2 * size, null);
+                size = kept;
             }
         }
 
-        @Override
-        public Set<Map.Entry<String, List<String>>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Map.Entry<String, List<String>>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < size;
-                        }
-
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public Map.Entry<String, List<String>> next() {
-                            if (next >= size) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
-                            return new SimpleImmutableEntry<>((String) table[2 * i], (List<String>) table[2 * i + 1]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return size;
-                }
-            };
+        /** Makes room for {@code pairs} pairs in an array of this builder's own. */
+        private void writable(int pairs) {
+            int needed = 2 * pairs;
+            if (shared || needed > namesAndValues.length) {
+                int length = needed <= namesAndValues.length ? namesAndValues.length
+                        : Math.max(8, Integer.highestOneBit(needed - 1) << 1);
+                namesAndValues = Arrays.copyOf(namesAndValues, length);
+                shared = false;
+            }
         }
     }
 }

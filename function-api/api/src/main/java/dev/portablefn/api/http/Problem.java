@@ -20,7 +20,11 @@ public record Problem(String type, String title, int status, String detail, List
     /** The media type of a problem body. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** @throws NullPointerException if the type or title is missing */
+    /**
+     * Makes a problem; {@code null} errors become an empty list.
+     *
+     * @throws NullPointerException if the type or title is missing
+     */
     public Problem {
         java.util.Objects.requireNonNull(type, "type");
         java.util.Objects.requireNonNull(title, "title");
@@ -28,6 +32,8 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /**
+     * Makes the usual problem: one titled after its status.
+     *
      * @param status an HTTP status
      * @param detail what went wrong, or {@code null}
      * @return a problem of type {@code about:blank} titled after the status
@@ -37,6 +43,8 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /**
+     * Makes a copy that lists the fields that were wrong.
+     *
      * @param violations the wrong fields
      * @return a copy listing them
      */

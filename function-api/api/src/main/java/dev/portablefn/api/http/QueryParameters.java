@@ -1,144 +1,74 @@
 package dev.portablefn.api.http;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Immutable query-string parameters: names are case-sensitive and already URL-decoded; each name may
- * have several values in the order received.
+ * The query-string parameters of a request: names are case-sensitive and already URL-decoded, and each name may
+ * have several values, in the order received. Immutable; {@link #toBuilder()} makes a changed copy.
  */
-public final class QueryParameters {
+public final class QueryParameters extends MultiValues {
 
-    private static final QueryParameters EMPTY = new QueryParameters(MultiValues.EMPTY_CASE_SENSITIVE);
+    private static final QueryParameters EMPTY = new QueryParameters(NO_ENTRIES, 0);
 
-    private final MultiValues values;
-
-    private QueryParameters(MultiValues values) {
-        this.values = values;
+    private QueryParameters(String[] namesAndValues, int size) {
+        super(namesAndValues, size, false);
     }
 
-    /** @return parameters with no entries */
+    /**
+     * Gives parameters with no entries.
+     *
+     * @return the shared empty parameters
+     */
     public static QueryParameters empty() {
         return EMPTY;
     }
 
     /**
-     * @param nameValuePairs alternating names and values, such as {@code "page", "2"}
-     * @return parameters holding them
+     * Makes parameters from alternating names and values.
+     *
+     * @param nameValuePairs alternating decoded names and values, such as {@code "page", "2"}
+     * @return parameters holding them, a repeated name keeping each value in order
      * @throws IllegalArgumentException if an odd number of strings is given
      */
     public static QueryParameters of(String... nameValuePairs) {
-        if (nameValuePairs.length % 2 != 0) {
-            throw new IllegalArgumentException("query parameters need name/value pairs, got " + nameValuePairs.length + " strings");
-        }
-        Builder builder = builder();
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            builder.add(nameValuePairs[i], nameValuePairs[i + 1]);
-        }
-        return builder.build();
+        return builder().addPairs("query parameters", nameValuePairs).build();
     }
 
-    /** @return a builder for parameters */
+    /**
+     * Starts parameters from nothing.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
-        return new Builder(new MultiValues.Builder(false));
+        return new Builder();
     }
 
     /**
-     * @param name a parameter name
-     * @return its first value
+     * Starts a changed copy of these parameters.
+     *
+     * @return a builder holding these parameters
      */
-    public Optional<String> first(String name) {
-        return values.first(name);
-    }
-
-    /**
-     * @param name a parameter name
-     * @return all its values, empty when absent
-     */
-    public List<String> all(String name) {
-        return values.all(name);
-    }
-
-    /**
-     * @param name a parameter name
-     * @return whether it is present
-     */
-    public boolean contains(String name) {
-        return values.contains(name);
-    }
-
-    /** @return names to their values, unmodifiable, in arrival order */
-    public Map<String, List<String>> asMap() {
-        return values.asMap();
-    }
-
-    /** @return whether there are no parameters */
-    public boolean isEmpty() {
-        return values.isEmpty();
-    }
-
-    /** @return a builder holding these parameters */
     public Builder toBuilder() {
-        return new Builder(values.toBuilder());
+        return new Builder(this);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof QueryParameters that && values.equals(that.values);
-    }
+    /** Builds {@link QueryParameters}; names are kept exactly as given. */
+    public static final class Builder extends MultiValues.Builder<Builder> {
 
-    @Override
-    public int hashCode() {
-        return values.hashCode();
-    }
+        private Builder() {
+            super(false);
+        }
 
-    @Override
-    public String toString() {
-        return values.toString();
-    }
-
-    /** Builds {@link QueryParameters}. */
-    public static final class Builder {
-        private final MultiValues.Builder values;
-
-        private Builder(MultiValues.Builder values) {
-            this.values = values;
+        private Builder(QueryParameters from) {
+            super(from);
         }
 
         /**
-         * @param name a parameter name
-         * @param value a value to append
-         * @return this builder
+         * Makes the parameters collected so far; the builder can go on to make others.
+         *
+         * @return the parameters
          */
-        public Builder add(String name, String value) {
-            values.add(name, value);
-            return this;
-        }
-
-        /**
-         * @param name a parameter name
-         * @param value the only value it will have
-         * @return this builder
-         */
-        public Builder set(String name, String value) {
-            values.set(name, value);
-            return this;
-        }
-
-        /**
-         * @param name a parameter name to drop
-         * @return this builder
-         */
-        public Builder remove(String name) {
-            values.remove(name);
-            return this;
-        }
-
-        /** @return the parameters */
         public QueryParameters build() {
-            MultiValues built = values.build();
-            return built.isEmpty() ? EMPTY : new QueryParameters(built);
+            int size = pairs();
+            return size == 0 ? EMPTY : new QueryParameters(handOver(), size);
         }
     }
 }

@@ -31,12 +31,18 @@ public final class Redaction {
         this.fields = Set.copyOf(fields);
     }
 
-    /** @return redaction of the standard credential headers and no JSON fields */
+    /**
+     * Gives the redaction the library logs with.
+     *
+     * @return redaction of the standard credential headers and no JSON fields
+     */
     public static Redaction standard() {
         return STANDARD;
     }
 
     /**
+     * Makes a copy that also hides some headers.
+     *
      * @param headerNames more header names to hide, any case
      * @return a copy that also hides those headers
      */
@@ -49,6 +55,8 @@ public final class Redaction {
     }
 
     /**
+     * Makes a copy that also hides some JSON fields.
+     *
      * @param fieldNames JSON field names to hide wherever they occur, case-sensitive
      * @return a copy that also hides those fields
      */
@@ -59,6 +67,8 @@ public final class Redaction {
     }
 
     /**
+     * Tells whether a header's values are hidden.
+     *
      * @param name a header name, any case
      * @return whether its values are hidden
      */
@@ -67,6 +77,8 @@ public final class Redaction {
     }
 
     /**
+     * Gives headers as they may be logged.
+     *
      * @param all headers to log
      * @return the same names with sensitive values replaced by {@link #MASK}
      */

@@ -254,39 +254,13 @@ class HttpRequestTest {
     }
 
     @Test
-    void deferredRequestLineIsWorkedOutOnFirstReadThenKept() {
-        java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
-        HttpRequest request = HttpRequest.builder().method("PUT").path("/ignored")
-                .requestLineFrom(line -> {
-                    parsed.incrementAndGet();
-                    line.method("get").rawPath("/caf%C3%A9").path("/café").queryParameter("q", "1").queryParameter("q", "2");
-                })
-                .header("Content-Type", "application/json").body("{}").build();
+    void queryHandedOverWholeReplacesWhatWasCollected() {
+        HttpRequest request = HttpRequest.builder().queryParameter("page", "1")
+                .query(QueryParameters.of("tag", "java", "tag", "cloud")).queryParameter("page", "2").build();
 
-        assertThat(request.bodyAs(Map.class)).isEmpty();
-        assertThat(parsed).as("nothing read the request line yet").hasValue(0);
-        assertThat(request.method()).isEqualTo("GET");
-        assertThat(request.path()).isEqualTo("/café");
-        assertThat(request.rawPath()).isEqualTo("/caf%C3%A9");
-        assertThat(request.query().all("q")).containsExactly("1", "2");
-        assertThat(request.queryParameter("q")).contains("1");
-        assertThat(request).hasToString("GET /caf%C3%A9?{q=[1, 2]}");
-        assertThat(request.withPathParameters(Map.of("id", "7")).path()).isEqualTo("/café");
-        assertThat(request.toBuilder().build().method()).isEqualTo("GET");
-        assertThat(parsed).as("worked out once").hasValue(1);
-    }
-
-    @Test
-    void deferredSourceFailuresReachTheReader() {
-        HttpRequest request = HttpRequest.builder().requestLineFrom(line -> {
-            throw new IllegalStateException("no URL");
-        }).build();
-
-        assertThatThrownBy(request::method).isInstanceOf(IllegalStateException.class).hasMessage("no URL");
-        assertThatThrownBy(request::path).isInstanceOf(IllegalStateException.class).hasMessage("no URL");
-        assertThatThrownBy(() -> HttpRequest.builder().requestLineFrom(null)).isInstanceOf(NullPointerException.class);
-        assertThat(HttpRequest.builder().requestLineFrom(line -> line.path("/x")).build().method())
-                .as("the method defaults to GET").isEqualTo("GET");
+        assertThat(request.query().asMap()).containsExactly(Map.entry("tag", List.of("java", "cloud")), Map.entry("page", List.of("2")));
+        assertThat(HttpRequest.builder().queryParameter("page", "1").query(QueryParameters.empty()).build().query().isEmpty())
+                .isTrue();
     }
 
     @Test
