@@ -3,7 +3,7 @@ package dev.portablefn.resilience;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Checks once per class whether an optional Resilience4j module is on the classpath. */
+/** Checks once per class that a Resilience4j module portablefn-resilience depends on was not excluded from the build. */
 final class Requirement {
 
     static final String CORE = "io.github.resilience4j.core.IntervalBiFunction";
@@ -26,7 +26,7 @@ final class Requirement {
     static void require(String className, String artifact, String feature) {
         if (!PRESENT.computeIfAbsent(className, Requirement::present)) {
             throw new IllegalStateException("add " + artifact + " to your dependencies to use " + feature
-                    + "; Resilience4j is an optional dependency of portablefn-function-api");
+                    + "; portablefn-resilience depends on it, but it is missing from the classpath (excluded from the build?)");
         }
     }
 
