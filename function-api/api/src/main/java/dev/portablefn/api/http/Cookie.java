@@ -23,6 +23,14 @@ public record Cookie(String name, String value, String path, String domain, Dura
     /**
      * Makes a cookie, checking that each part can travel in a {@code Set-Cookie} header.
      *
+     * @param name     the cookie name (an RFC 6265 token)
+     * @param value    the cookie value, sent as given
+     * @param path     the {@code Path} attribute, or {@code null}
+     * @param domain   the {@code Domain} attribute, or {@code null}
+     * @param maxAge   the {@code Max-Age} attribute, or {@code null} for a session cookie
+     * @param secure   whether to add {@code Secure}
+     * @param httpOnly whether to add {@code HttpOnly}
+     * @param sameSite {@code Strict}, {@code Lax}, {@code None}, or {@code null}
      * @throws IllegalArgumentException if the name, value, path or domain contains characters a cookie cannot
      *                                  hold, or {@code sameSite} is not {@code Strict}, {@code Lax} or {@code None}
      */

@@ -23,6 +23,11 @@ public record Problem(String type, String title, int status, String detail, List
     /**
      * Makes a problem; {@code null} errors become an empty list.
      *
+     * @param type   a URI naming the problem kind; {@code about:blank} when the status says it all
+     * @param title  the status's short description
+     * @param status the HTTP status
+     * @param detail what went wrong for this request, written for the caller, or {@code null}
+     * @param errors the fields that were wrong, empty unless the input failed binding or validation
      * @throws NullPointerException if the type or title is missing
      */
     public Problem {
