@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
  */
 public interface Context {
 
+    /** What {@link #remainingTime()} gives when the provider tells no deadline: a year, longer than any invocation. */
+    Duration NO_DEADLINE = Duration.ofDays(365);
+
     /** MDC key of the request id. */
     String MDC_REQUEST_ID = "requestId";
     /** MDC key of the trace id. */
@@ -63,7 +66,7 @@ public interface Context {
         return deadline()
                 .map(d -> Duration.between(clock().instant(), d))
                 .map(left -> left.isNegative() ? Duration.ZERO : left)
-                .orElse(ChronoUnitHolder.NO_DEADLINE);
+                .orElse(NO_DEADLINE);
     }
 
     /**
@@ -251,14 +254,6 @@ final class FunctionLoggers {
     }
 }
 
-/** Holds the "no deadline" constant out of the public interface. */
-final class ChronoUnitHolder {
-    static final Duration NO_DEADLINE = Duration.ofDays(365);
-
-    private ChronoUnitHolder() {
-    }
-}
-
 /** The context {@link Context.Builder} builds: immutable. */
 final class SimpleContext implements Context {
     private final String requestId;
@@ -305,7 +300,7 @@ final class SimpleContext implements Context {
     @Override
     public Duration remainingTime() {   // the interface's default, without an Optional and two lambdas per call
         if (deadlineOrNull == null) {
-            return ChronoUnitHolder.NO_DEADLINE;
+            return NO_DEADLINE;
         }
         Duration left = Duration.between(clock.instant(), deadlineOrNull);
         return left.isNegative() ? Duration.ZERO : left;

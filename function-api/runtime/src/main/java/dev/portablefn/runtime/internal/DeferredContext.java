@@ -19,9 +19,6 @@ import org.slf4j.Logger;
  */
 public final class DeferredContext implements Context {
 
-    /** What {@link Context#remainingTime()} answers without a deadline. */
-    private static final Duration NO_DEADLINE = Duration.ofDays(365);
-
     private final Provider provider;
     private final String functionName;
     private final Logger logger;

@@ -94,6 +94,7 @@ class DeferredContextTest {
         assertThat(context.deadline()).isEmpty();
         assertThat(context.remainingTime()).isEqualTo(Context.builder().requestId("r").functionName("f")
                 .provider(Provider.AZURE).build().remainingTime()).isGreaterThan(Duration.ofDays(30));
+        assertThat(context.remainingTime()).isSameAs(Context.NO_DEADLINE);
         assertThat(context.unwrap(CharSequence.class)).hasToString("native");
         assertThatIllegalArgumentException().isThrownBy(() -> context.unwrap(Integer.class))
                 .withMessageContaining("AZURE").withMessageContaining("java.lang.Integer").withMessageContaining("StringBuilder");
