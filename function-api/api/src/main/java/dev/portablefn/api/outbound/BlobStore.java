@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * Reads and writes objects in buckets, portably. A function receives one from its setup code; the
- * testing kit implements it over LocalCloud buckets (whose changes emit storage events).
+ * testing kit implements it over LocalCloud buckets (whose changes emit storage events), and each provider's
+ * outbound module on its official SDK ({@link #registered()}). Buckets are logical names; a deployment maps each to
+ * a provider bucket or container.
  */
 public interface BlobStore {
 
@@ -15,7 +17,8 @@ public interface BlobStore {
      * @param key         the object key
      * @param content     the bytes
      * @param contentType the media type
-     * @throws IllegalArgumentException when the bucket does not exist
+     * @throws dev.portablefn.api.PermanentFailure when the bucket does not exist, refuses access or is not
+     *                                            configured
      */
     void put(String bucket, String key, byte[] content, String contentType);
 
@@ -25,7 +28,8 @@ public interface BlobStore {
      * @param bucket the bucket name
      * @param key    the object key
      * @return the object's bytes, or empty when there is no such object
-     * @throws IllegalArgumentException when the bucket does not exist
+     * @throws dev.portablefn.api.PermanentFailure when the bucket does not exist, refuses access or is not
+     *                                            configured
      */
     Optional<byte[]> get(String bucket, String key);
 
@@ -35,7 +39,20 @@ public interface BlobStore {
      * @param bucket the bucket name
      * @param key    the object key
      * @return whether an object was deleted
-     * @throws IllegalArgumentException when the bucket does not exist
+     * @throws dev.portablefn.api.PermanentFailure when the bucket does not exist, refuses access or is not
+     *                                            configured
      */
     boolean delete(String bucket, String key);
+
+    /**
+     * Gives the store of the provider module the deployment carries ({@code portablefn-aws-sdk},
+     * {@code portablefn-gcp-sdk} or {@code portablefn-azure-sdk}, registered with {@link java.util.ServiceLoader}).
+     * It is looked up on first use, so holding one costs nothing when the function never stores.
+     *
+     * @return a store that delegates to the registered one
+     * @throws IllegalStateException on first use, when no module or more than one is registered
+     */
+    static BlobStore registered() {
+        return new Registered.LazyBlobStore();
+    }
 }

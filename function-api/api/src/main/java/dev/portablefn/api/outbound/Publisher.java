@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Publishes a message to a topic or queue by name, portably. A function receives one from its setup
- * code; the testing kit implements it over LocalCloud, and provider implementations wrap the
- * official SDKs.
+ * code; the testing kit implements it over LocalCloud, and each provider's outbound module on its official SDK
+ * ({@link #registered()}). Destinations are logical names; a deployment maps each to a provider resource.
  */
 @FunctionalInterface
 public interface Publisher {
@@ -18,7 +18,20 @@ public interface Publisher {
      * @param attributes  message attributes; a {@code traceparent} entry propagates the trace
      * @return the id the destination gave the message
      * @throws dev.portablefn.api.RetryableException when the destination is temporarily unavailable
-     * @throws IllegalArgumentException              when the destination does not exist
+     * @throws dev.portablefn.api.PermanentFailure    when the destination does not exist, refuses the message or
+     *                                               is not configured
      */
     String publish(String destination, String body, Map<String, String> attributes);
+
+    /**
+     * Gives the publisher of the provider module the deployment carries ({@code portablefn-aws-sdk},
+     * {@code portablefn-gcp-sdk} or {@code portablefn-azure-sdk}, registered with {@link java.util.ServiceLoader}).
+     * It is looked up on the first publish, so holding one costs nothing when the function never publishes.
+     *
+     * @return a publisher that delegates to the registered one
+     * @throws IllegalStateException on first publish, when no module or more than one is registered
+     */
+    static Publisher registered() {
+        return new Registered.LazyPublisher();
+    }
 }

@@ -22,6 +22,7 @@ import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.runtime.internal.json.DataBinder;
 import dev.portablefn.runtime.internal.middleware.StandardMiddleware;
+import dev.portablefn.runtime.internal.outbound.CurrentInvocation;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.ArrayList;
@@ -373,17 +374,22 @@ public final class FunctionRunner {
     private Object invokeFunction(Invocation invocation) throws Exception {
         Object target = function.function();
         Context context = invocation.context();
-        return switch (function.kind()) {
-            case HTTP -> ((HttpFunction) target).handle(invocation.request(), context);
-            case EVENT -> {
-                ((EventFunction) target).handle(invocation.event(), context);
-                yield null;
-            }
-            case BATCH -> {
-                BatchResult result = ((BatchFunction) target).handle(invocation.events(), context);
-                yield result == null ? BatchResult.success() : result;
-            }
-        };
+        Context outer = CurrentInvocation.enter(context);
+        try {
+            return switch (function.kind()) {
+                case HTTP -> ((HttpFunction) target).handle(invocation.request(), context);
+                case EVENT -> {
+                    ((EventFunction) target).handle(invocation.event(), context);
+                    yield null;
+                }
+                case BATCH -> {
+                    BatchResult result = ((BatchFunction) target).handle(invocation.events(), context);
+                    yield result == null ? BatchResult.success() : result;
+                }
+            };
+        } finally {
+            CurrentInvocation.exit(outer);
+        }
     }
 
     private static HttpResponse internalError(Context context) {

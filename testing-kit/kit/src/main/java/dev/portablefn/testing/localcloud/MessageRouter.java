@@ -1,6 +1,7 @@
 package dev.portablefn.testing.localcloud;
 
 import dev.portablefn.api.Event;
+import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.ScheduleTick;
@@ -107,7 +108,9 @@ final class MessageRouter {
         if (registry.isQueue(destination)) {
             return enqueue(destination, bytes, copy, invocations.sendTime());
         }
-        throw new IllegalArgumentException("no topic or queue named '" + destination + "' in LocalCloud");
+        // A setup mistake, as on the providers: retrying the publish cannot make the destination exist.
+        throw new PermanentFailure("no topic or queue named '" + destination + "' in LocalCloud; create it with"
+                + " createTopic or createQueue");
     }
 
     /** Sends a storage event to every subscriber of the bucket; ordered subscribers get it in the bucket's group. */

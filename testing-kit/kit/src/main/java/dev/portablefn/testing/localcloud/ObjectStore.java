@@ -1,5 +1,6 @@
 package dev.portablefn.testing.localcloud;
 
+import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.outbound.BlobStore;
 import java.security.MessageDigest;
@@ -75,7 +76,7 @@ final class ObjectStore implements BlobStore {
     private Map<String, StoredObject> bucketNamed(String name) {
         Map<String, StoredObject> objects = buckets.get(name);
         if (objects == null) {
-            throw new IllegalArgumentException("no bucket named '" + name + "' in LocalCloud; create it with createBucket");
+            throw new PermanentFailure("no bucket named '" + name + "' in LocalCloud; create it with createBucket");
         }
         return objects;
     }

@@ -269,7 +269,7 @@ class LocalCloudTest {
         assertThat(changes.get(1).change()).isEqualTo(StorageObject.Change.DELETED);
         assertThat(changes.get(1).size()).isNull();
         assertThatThrownBy(() -> cloud.blobStore().get("nope", "k"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no bucket named 'nope'");
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("no bucket named 'nope'");
     }
 
     @Test

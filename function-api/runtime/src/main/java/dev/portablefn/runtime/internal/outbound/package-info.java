@@ -1,0 +1,9 @@
+/**
+ * Internal: what every provider's outbound module shares, so each rule has one home. {@link
+ * dev.portablefn.runtime.internal.outbound.CurrentInvocation} tells a publish which invocation it runs in (its
+ * trace and deadline), {@link dev.portablefn.runtime.internal.outbound.LogicalNames} maps the logical names
+ * functions use to the provider resources a deployment configures, and {@link
+ * dev.portablefn.runtime.internal.outbound.OutboundCalls} holds the checks and derivations every implementation
+ * makes before it calls its SDK.
+ */
+package dev.portablefn.runtime.internal.outbound;
