@@ -99,6 +99,11 @@ public final class Cli {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
+        // Hibernate Validator logs its version banner through JBoss Logging, which falls back to java.util.logging
+        // and prints it on stderr; sent to SLF4J, it follows the CLI's logging like every other library's lines.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         int status = run(args, System.out, System.err);
         if (status != OK || args.length == 0 || !"serve".equals(args[0])) {
             System.exit(status);
