@@ -68,16 +68,19 @@ public final class Cli {
     private static final String INVOKE_HELP = """
             Usage: portablefn invoke --provider aws|gcp|azure --function CLASS [--classpath JARS] --event FILE
 
-            Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS (an
-            HttpFunction, EventFunction or BatchFunction with a public no-arg constructor, found on JARS,
-            separated by the path separator) and prints the raw provider response:
+            Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS, found on
+            JARS (separated by the path separator), and prints the raw provider response. CLASS is the entry
+            class you deploy (a LambdaHandler or GCP entry subclass) or a function class (HttpFunction,
+            EventFunction, BatchFunction) built by its public static create() method if it has one (for
+            collaborators such as a Publisher), else by its public no-arg constructor:
               aws    the handler's output (API Gateway/ALB response, batchItemFailures), or Lambda's
                      errorMessage/errorType JSON when the invocation threw
               gcp    FILE is an HTTP/1.1 request, a structured CloudEvent or a legacy background event;
                      prints the HTTP/1.1 response the Functions Framework sends
               azure  FILE is a Functions host invocation payload or an Event Grid event; prints the
                      Java worker's invocation response as JSON
-            Function logs go to stderr. Exit status 1 when the function failed, 2 for bad input.
+            Function logs go to stderr. Exit status 1 when the function failed, 2 for bad input (a payload
+            the adapter cannot decode, with the decoder's reason on stderr).
             """;
     private static final String SERVE_HELP = """
             Usage: portablefn serve --function CLASS [--classpath JARS] [--port N]
@@ -159,6 +162,11 @@ public final class Cli {
         Path file = Path.of(options.require("--event"));
         byte[] payload = readEvent(file);
         String kind = provider.name().toLowerCase(Locale.ROOT);
+        if (provider != Provider.GCP) {
+            // The adapter answers an HTTP payload it cannot read with a 400 like a real gateway would; the CLI says
+            // what is wrong with the file instead. (GCP files are HTTP/1.1 requests or events, checked when read.)
+            checkDecodes(provider, file, payload, loader);
+        }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         InvocationResult result;
@@ -243,6 +251,17 @@ public final class Cli {
         }
     }
 
+    private static void checkDecodes(Provider provider, Path file, byte[] payload, ClassLoader loader) {
+        try {
+            decoderFor(provider, loader).decode(payload);
+        } catch (UsageException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new UsageException(file + " is not a " + provider.name().toLowerCase(Locale.ROOT) + " payload: "
+                    + oneLine(e));
+        }
+    }
+
     private static ProviderDecoder decoderFor(Provider provider, ClassLoader loader) {
         List<Provider> found = new ArrayList<>();
         try {
@@ -289,11 +308,7 @@ public final class Cli {
     }
 
     private static PortableFunction loadFunction(String className, ClassLoader loader) {
-        try {
-            return PortableFunction.fromClassName(className, loader);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return FunctionClasses.load(className, loader);
     }
 
     private static String simpleName(String className) {
