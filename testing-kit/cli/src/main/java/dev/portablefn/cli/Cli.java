@@ -55,6 +55,7 @@ public final class Cli {
               decode   print the portable events a provider payload decodes to
               invoke   run a function on a provider payload and print its result
               serve    serve an HTTP function on a local port
+              event    print a provider payload (API Gateway, SQS, Pub/Sub, Queue Storage, ...) to invoke with
 
             Run 'portablefn COMMAND --help' for a command's options.
             """;
@@ -128,6 +129,9 @@ public final class Cli {
         }
         String command = args[0];
         try {
+            if (command.equals("event")) {
+                return EventCommand.run(args, out);
+            }
             Options options = Options.parse(command, args);
             if (options.help) {
                 out.print(switch (command) {
@@ -141,7 +145,7 @@ public final class Cli {
                 case "decode" -> decode(options, out);
                 case "invoke" -> invoke(options, out, err);
                 case "serve" -> serve(options, out, null);
-                default -> throw new UsageException("unknown command '" + command + "'; use decode, invoke or serve");
+                default -> throw new UsageException("unknown command '" + command + "'; use decode, invoke, serve or event");
             };
         } catch (UsageException e) {
             err.println("portablefn " + command + ": " + e.getMessage());
@@ -342,7 +346,7 @@ public final class Cli {
         static Options parse(String command, String[] args) {
             List<String> allowed = ALLOWED.get(command);
             if (allowed == null) {
-                throw new UsageException("unknown command '" + command + "'; use decode, invoke or serve (see --help)");
+                throw new UsageException("unknown command '" + command + "'; use decode, invoke, serve or event (see --help)");
             }
             Options options = new Options(command);
             for (int i = 1; i < args.length; i++) {
