@@ -71,7 +71,8 @@ public final class Cli {
 
             Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS, found on
             JARS (separated by the path separator), and prints the raw provider response. CLASS is the entry
-            class you deploy (a LambdaHandler or GCP entry subclass) or a function class (HttpFunction,
+            class you deploy (a LambdaHandler or GCP entry subclass; an Azure class as CLASS#FIELD, naming
+            its static AzureFunctions field) or a function class (HttpFunction,
             EventFunction, BatchFunction) built by its public static create() method if it has one (for
             collaborators such as a Publisher), else by its public no-arg constructor:
               aws    the handler's output (API Gateway/ALB response, batchItemFailures), or Lambda's
