@@ -9,6 +9,7 @@ import dev.portablefn.runtime.internal.outbound.LogicalNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,13 +41,14 @@ class S3BlobStoreTest {
 
     @BeforeAll
     static void startS3Mock() {
-        s3Mock = S3MockApplication.start(Map.of(
+        // S3Mock removes entries from the map it is given, so it gets a mutable copy.
+        s3Mock = S3MockApplication.start(new HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_INITIAL_BUCKETS, BUCKET,
                 S3MockApplication.PROP_ROOT_DIRECTORY, root.toString(),
                 S3MockApplication.PROP_SILENT, true,
-                "server.address", "127.0.0.1"));
+                "server.address", "127.0.0.1")));
         endpoint = URI.create("http://127.0.0.1:" + s3Mock.getHttpPort());
     }
 
