@@ -117,7 +117,7 @@ public class LambdaHandler implements RequestStreamHandler {
         if (decoded.source().isHttp()) {
             return http(decoded, lambda);
         }
-        Context context = contexts.of(lambda, null);
+        Context context = contexts.ofRecords(lambda, decoded.records());
         if (decoded.source().isBatch()) {
             return batchResponse(batch(decoded, context));
         }
