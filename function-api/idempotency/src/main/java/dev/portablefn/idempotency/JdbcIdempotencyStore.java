@@ -42,7 +42,7 @@ import javax.sql.DataSource;
  *   <li>Expiry is judged by the database's clock ({@code CURRENT_TIMESTAMP} in the SQL; {@code SYSUTCDATETIME()} on
  *       SQL Server, {@code UNIX_TIMESTAMP()} on MySQL), so instances whose clocks disagree still agree on which
  *       claims lapsed; the {@code now} the middleware passes is not used.</li>
- *   <li>Keys longer than {@value SqlDialect#KEY_COLUMN_LENGTH} characters are stored as {@code sha256:} and the
+ *   <li>Keys longer than 255 characters (the key column) are stored as {@code sha256:} and the
  *       hex digest of their UTF-8 bytes.</li>
  *   <li>Before its first claim the store checks the table: it must exist with every column, and
  *       {@code idempotency_key} must be its primary key or alone in a unique index, or claims would not be
