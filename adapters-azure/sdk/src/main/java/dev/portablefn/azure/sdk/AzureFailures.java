@@ -3,6 +3,7 @@ package dev.portablefn.azure.sdk;
 import com.azure.core.amqp.exception.AmqpException;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpResponse;
 import com.azure.messaging.servicebus.ServiceBusErrorSource;
 import com.azure.messaging.servicebus.ServiceBusException;
 import com.azure.messaging.servicebus.ServiceBusFailureReason;
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeoutException;
 final class AzureFailures {
 
     /** Service Bus reasons that pass with time; the SDK marks most of them transient too. */
+    /** The header Azure services name their error code in ({@code QueueNotFound}, {@code ContainerNotFound}). */
+    private static final String ERROR_CODE = "x-ms-error-code";
+
     private static final Set<ServiceBusFailureReason> RETRYABLE_REASONS = Set.of(ServiceBusFailureReason.SERVICE_BUSY,
             ServiceBusFailureReason.SERVICE_TIMEOUT, ServiceBusFailureReason.SERVICE_COMMUNICATION_ERROR,
             ServiceBusFailureReason.QUOTA_EXCEEDED);
@@ -43,12 +47,13 @@ final class AzureFailures {
      * @param timeout  the call's timeout, for the message when it ran out
      * @return the exception to throw
      */
-    static RuntimeException classify(Throwable failure, String service, String logical, String resource,
+    static RuntimeException classify(Throwable thrown, String service, String logical, String resource,
                                      Duration timeout) {
+        Throwable failure = serviceFailure(thrown);
         if (failure instanceof PortableFunctionException portable) {
             return portable;
         }
-        String about = service + " to '" + logical + "' (" + resource + ")";
+        String about = service + " for '" + logical + "' (" + resource + ")";
         if (timedOut(failure)) {
             return new RetryableException(about + " timed out after " + timeout.toMillis() + " ms");
         }
@@ -63,7 +68,9 @@ final class AzureFailures {
                     + " identity (or set AZURE_CLIENT_ID for a user-assigned one) with a data role on the resource");
         }
         if (failure instanceof HttpResponseException http && http.getResponse() != null) {
-            return http(http.getResponse().getStatusCode(), about, failure);
+            HttpResponse response = http.getResponse();
+            String code = response.getHeaderValue(ERROR_CODE);
+            return http(response.getStatusCode(), about, (code == null ? "" : code + ": ") + detail(failure));
         }
         if (hasCause(failure, IOException.class) || failure instanceof UncheckedIOException) {
             return new RetryableException(about + " could not reach the service: " + detail(failure));
@@ -79,8 +86,8 @@ final class AzureFailures {
      *
      * @return retryable for 408, 429 and 5xx; permanent otherwise
      */
-    static RuntimeException http(int status, String about, Throwable failure) {
-        String detail = "HTTP " + status + ": " + detail(failure);
+    private static RuntimeException http(int status, String about, String serviceMessage) {
+        String detail = "HTTP " + status + " " + serviceMessage;
         if (status == 408 || status == 429 || status >= 500) {
             return new RetryableException(about + " was throttled or failed on the service side (" + detail + ")");
         }
@@ -112,6 +119,20 @@ final class AzureFailures {
         return new PermanentFailure(about + " was refused (" + detail + ")");
     }
 
+    /**
+     * Finds what the service answered in what the SDK threw: synchronous Storage calls with a timeout wrap it in
+     * an {@code ExecutionException} inside a {@code RuntimeException}.
+     */
+    private static Throwable serviceFailure(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PortableFunctionException || cause instanceof HttpResponseException
+                    || cause instanceof ServiceBusException || cause instanceof AmqpException) {
+                return cause;
+            }
+        }
+        return thrown;
+    }
+
     private static boolean timedOut(Throwable failure) {
         if (hasCause(failure, TimeoutException.class)) {
             return true;
@@ -129,13 +150,14 @@ final class AzureFailures {
         return false;
     }
 
-    /** @return the SDK's message, first line only, with credentials and signatures redacted */
+    /** @return the SDK's message, first line and at most 300 characters, with credentials and signatures redacted */
     private static String detail(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             return failure.getClass().getSimpleName();
         }
         int newline = message.indexOf('\n');
-        return OutboundCalls.redact(newline < 0 ? message : message.substring(0, newline)).strip();
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return OutboundCalls.redact(line.length() > 300 ? line.substring(0, 300) + "…" : line).strip();
     }
 }
