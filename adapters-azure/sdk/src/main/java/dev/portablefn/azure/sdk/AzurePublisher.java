@@ -36,7 +36,11 @@ public final class AzurePublisher implements Publisher {
      *                 missing one
      */
     public AzurePublisher(UnaryOperator<String> settings) {
-        this.settings = new AzureSettings(Objects.requireNonNull(settings, "settings"));
+        this(new AzureSettings(Objects.requireNonNull(settings, "settings")));
+    }
+
+    AzurePublisher(AzureSettings settings) {
+        this.settings = settings;
         this.serviceBus = new ServiceBusChannel(this.settings);
         this.eventGrid = new EventGridChannel(this.settings);
         this.storageQueues = new StorageQueueChannel(new StorageAccount(this.settings));

@@ -39,8 +39,14 @@ final class AzureSettings {
     private volatile TokenCredential credential;
 
     AzureSettings(UnaryOperator<String> lookup) {
+        this(lookup, null);
+    }
+
+    /** @param httpClient the HTTP client to use instead of the JDK's default one (tests: a TLS trust of their own) */
+    AzureSettings(UnaryOperator<String> lookup, HttpClient httpClient) {
         this.lookup = Objects.requireNonNull(lookup, "settings");
         this.names = LogicalNames.from(lookup);
+        this.httpClient = httpClient;
     }
 
     LogicalNames names() {
