@@ -3,6 +3,7 @@ package dev.portablefn.azure.sdk;
 import com.azure.core.amqp.exception.AmqpException;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
 import com.azure.messaging.servicebus.ServiceBusErrorSource;
 import com.azure.messaging.servicebus.ServiceBusException;
@@ -28,7 +29,7 @@ final class AzureFailures {
 
     /** Service Bus reasons that pass with time; the SDK marks most of them transient too. */
     /** The header Azure services name their error code in ({@code QueueNotFound}, {@code ContainerNotFound}). */
-    private static final String ERROR_CODE = "x-ms-error-code";
+    private static final HttpHeaderName ERROR_CODE = HttpHeaderName.fromString("x-ms-error-code");
 
     private static final Set<ServiceBusFailureReason> RETRYABLE_REASONS = Set.of(ServiceBusFailureReason.SERVICE_BUSY,
             ServiceBusFailureReason.SERVICE_TIMEOUT, ServiceBusFailureReason.SERVICE_COMMUNICATION_ERROR,
@@ -69,7 +70,7 @@ final class AzureFailures {
         }
         if (failure instanceof HttpResponseException http && http.getResponse() != null) {
             HttpResponse response = http.getResponse();
-            String code = response.getHeaderValue(ERROR_CODE);
+            String code = response.getHeaders().getValue(ERROR_CODE);
             return http(response.getStatusCode(), about, (code == null ? "" : code + ": ") + detail(failure));
         }
         if (hasCause(failure, IOException.class) || failure instanceof UncheckedIOException) {
