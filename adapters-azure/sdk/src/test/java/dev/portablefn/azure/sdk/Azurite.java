@@ -37,23 +37,30 @@ final class Azurite implements AutoCloseable {
     private final Path workspace;
     private final int blobPort;
     private final int queuePort;
+    /** Why Azurite is not running, or {@code null} when it is. */
+    private final String unavailable;
 
-    private Azurite(Process process, Path workspace, int blobPort, int queuePort) {
+    private Azurite(Process process, Path workspace, int blobPort, int queuePort, String unavailable) {
         this.process = process;
         this.workspace = workspace;
         this.blobPort = blobPort;
         this.queuePort = queuePort;
+        this.unavailable = unavailable;
     }
 
-    /** Starts Azurite and waits until its blob and queue endpoints accept connections. */
+    /**
+     * Starts Azurite and waits until its blob and queue endpoints accept connections. When it is not installed the
+     * result is not running, and {@link #assumeRunning()} skips each test with the reason (a class-level skip would
+     * leave no message in the report), unless {@code PORTABLEFN_REQUIRE_AZURITE=1} makes this fail at once.
+     */
     static Azurite start() throws IOException {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         Path script = module.resolve("azurite/node_modules/azurite/dist/src/azurite.js");
         if (!Files.isRegularFile(script)) {
-            unavailable("Azurite is not installed (" + script + " is missing): run " + INSTALL);
+            return unavailable("Azurite is not installed (" + script + " is missing): run " + INSTALL);
         }
         if (!nodeRuns()) {
-            unavailable("Node.js ('node') is not on the PATH: install Node.js 20 or later, then run " + INSTALL);
+            return unavailable("Node.js ('node') is not on the PATH: install Node.js 20 or later, then run " + INSTALL);
         }
         int[] ports = freePorts(3);
         Path workspace = Files.createTempDirectory("azurite");
@@ -64,7 +71,7 @@ final class Azurite implements AutoCloseable {
                 "--tableHost", "127.0.0.1", "--tablePort", Integer.toString(ports[2]))
                 .directory(workspace.toFile()).redirectErrorStream(true)
                 .redirectOutput(workspace.resolve("azurite.log").toFile()).start();
-        Azurite azurite = new Azurite(process, workspace, ports[0], ports[1]);
+        Azurite azurite = new Azurite(process, workspace, ports[0], ports[1], null);
         azurite.awaitListening();
         return azurite;
     }
@@ -114,6 +121,9 @@ final class Azurite implements AutoCloseable {
     /** Stops Azurite and every process it started, and removes its workspace. */
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         children.forEach(ProcessHandle::destroy);
@@ -133,11 +143,22 @@ final class Azurite implements AutoCloseable {
         }
     }
 
-    private static void unavailable(String why) {
+    private static Azurite unavailable(String why) {
         if ("1".equals(System.getenv("PORTABLEFN_REQUIRE_AZURITE"))) {
             fail(why + " (PORTABLEFN_REQUIRE_AZURITE=1 makes this a failure)");
         }
-        Assumptions.abort(why);
+        return new Azurite(null, null, 0, 0, why);
+    }
+
+    /** Skips the calling test, saying how to install Azurite, when it is not running. */
+    void assumeRunning() {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
+        }
+    }
+
+    boolean running() {
+        return unavailable == null;
     }
 
     private static boolean nodeRuns() {
