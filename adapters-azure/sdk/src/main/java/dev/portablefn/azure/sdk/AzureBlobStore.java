@@ -142,6 +142,11 @@ public final class AzureBlobStore implements BlobStore {
         return built;
     }
 
+    /**
+     * Names this implementation, for logs and test failures.
+     *
+     * @return {@code "AzureBlobStore"}
+     */
     @Override
     public String toString() {
         return "AzureBlobStore";

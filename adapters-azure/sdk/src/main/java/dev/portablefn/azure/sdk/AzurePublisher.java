@@ -72,6 +72,11 @@ public final class AzurePublisher implements Publisher {
         };
     }
 
+    /**
+     * Names this implementation, for logs and test failures.
+     *
+     * @return {@code "AzurePublisher"}
+     */
     @Override
     public String toString() {
         return "AzurePublisher";
