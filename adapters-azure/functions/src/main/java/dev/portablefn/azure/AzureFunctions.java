@@ -70,7 +70,11 @@ import java.util.Optional;
  *
  * <h2>Context and logging</h2>
  * {@code Context.requestId()} is the invocation id, {@code functionName()} the function name, the trace comes
- * from {@code ExecutionContext.getTraceContext().getTraceparent()}, and Azure tells no deadline.
+ * from {@code ExecutionContext.getTraceContext().getTraceparent()}, and Azure tells no deadline. A Queue Storage,
+ * Service Bus or single Event Grid message that carries its publisher's {@code traceparent} (attribute, envelope
+ * attribute, {@code Diagnostic-Id} application property or CloudEvent extension) continues that trace instead,
+ * unless the host's trace already has the same trace id. A Queue Storage message a portablefn publisher wrapped
+ * in its envelope ({@code MessageEnvelope}) arrives as the body and attributes it was published with.
  * {@code Context.logger()} is an SLF4J logger writing into {@code ExecutionContext.getLogger()}, so lines are
  * tied to the invocation in Application Insights. Other SLF4J loggers (and the library's own) go to the SLF4J
  * provider the application ships, whose output the host captures; while the function runs the MDC holds
@@ -205,8 +209,9 @@ public final class AzureFunctions {
      * @param context       the invocation's context
      */
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
-        Context portable = AzureContexts.from(context, clock);
-        Event<?> event = inputs.queueMessage(message, id, dequeueCount, insertionTime, portable);
+        Context host = AzureContexts.from(context, clock);
+        Event<?> event = inputs.queueMessage(message, id, dequeueCount, insertionTime, host);
+        Context portable = AzureContexts.forMessage(host, event, context, clock);
         HostFailures.throwIfFailed(runner.event(event, portable), event, QUEUE, portable);
     }
 
@@ -255,9 +260,10 @@ public final class AzureFunctions {
 
     private void serviceBus(Trigger trigger, String message, String messageId, int deliveryCount, String enqueuedTimeUtc,
                             String applicationProperties, ExecutionContext context) {
-        Context portable = AzureContexts.from(context, clock);
+        Context host = AzureContexts.from(context, clock);
         Event<?> event = inputs.serviceBusMessage(trigger, message, messageId, deliveryCount, enqueuedTimeUtc,
-                applicationProperties, portable);
+                applicationProperties, host);
+        Context portable = AzureContexts.forMessage(host, event, context, clock);
         HostFailures.throwIfFailed(runner.event(event, portable), event, SERVICE_BUS, portable);
     }
 
@@ -280,7 +286,8 @@ public final class AzureFunctions {
         Context portable = AzureContexts.from(context, clock);
         List<Event<?>> events = inputs.eventGrid(event, portable);
         if (events.size() == 1) {
-            HostFailures.throwIfFailed(runner.event(events.get(0), portable), events.get(0), EVENT_GRID, portable);
+            Context continued = AzureContexts.forMessage(portable, events.get(0), context, clock);
+            HostFailures.throwIfFailed(runner.event(events.get(0), continued), events.get(0), EVENT_GRID, continued);
         } else {
             HostFailures.throwIfFailed(runner.batch(events, Ordering.UNORDERED, portable), events, EVENT_GRID, portable);
         }
