@@ -15,6 +15,9 @@ import java.util.Optional;
 /** Maps the Functions Framework's HTTP request and response to the portable ones and back. */
 final class HttpMapping {
 
+    /** The longest array a JVM reliably allocates. */
+    private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
     private HttpMapping() {
     }
 
@@ -43,7 +46,8 @@ final class HttpMapping {
             builder.header("Content-Type", contentType.get());
         }
         try (InputStream body = request.getInputStream()) {
-            int readAtMost = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
+            // Capped before adding one: Limits.withMaxBodyBytes(Long.MAX_VALUE) would overflow to a negative limit.
+            int readAtMost = (int) Math.min(maxBodyBytes, MAX_ARRAY_LENGTH - 1) + 1;
             builder.body(readBody(body, request.getContentLength(), readAtMost));
         }
         return new GcpHttpRequest(builder.build(), request);
