@@ -9,13 +9,16 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.batch.BatchResult.Reason;
+import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
 import dev.portablefn.runtime.internal.BatchFailures;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
+import dev.portablefn.runtime.internal.http.RequestLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +58,11 @@ public class LambdaHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LambdaHandler.class);
 
     private final FunctionRunner runner;
+    /** The runner for API Gateway and Function URL requests: responses fit Lambda's 6 MB. */
+    private final FunctionRunner gatewayRunner;
+    /** The runners for ALB requests in single-value and multi-value header mode: 1 MB, one cookie in single-value mode. */
+    private final FunctionRunner albRunner;
+    private final FunctionRunner albMultiValueRunner;
     private final ObjectMapper mapper;
     private final AwsEventDecoder decoder;
     private final LambdaContexts contexts;
@@ -82,6 +90,9 @@ public class LambdaHandler implements RequestStreamHandler {
 
     LambdaHandler(PortableFunction function, LambdaContexts contexts) {
         this.runner = FunctionRunner.of(function);
+        this.gatewayRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.API_GATEWAY_V2, false));
+        this.albRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.ALB, false));
+        this.albMultiValueRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.ALB, true));
         this.mapper = runner.codec().mapper();
         this.decoder = new AwsEventDecoder(mapper);
         this.contexts = contexts;
@@ -122,7 +133,17 @@ public class LambdaHandler implements RequestStreamHandler {
             LOG.warn("rejecting malformed {} request with 400: {}", decoded.source(), decoded.requestError().getMessage());
             response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
         } else {
-            response = runner.http(decoded.request(), contexts.of(lambda, decoded.request()));
+            HttpRequest request = decoded.request();
+            try {
+                RequestLimits.check(request, runner.limits());
+                FunctionRunner http = decoded.source() != AwsSource.ALB ? gatewayRunner
+                        : decoded.multiValueHeaders() ? albMultiValueRunner : albRunner;
+                Context context = contexts.of(lambda, request);
+                response = http.checked(http.http(request, context), context);
+            } catch (InvalidInputException tooMany) {
+                LOG.info("request rejected with {}: {}", tooMany.status(), tooMany.getMessage());
+                response = HttpResponse.problem(Problem.of(tooMany.status(), tooMany.getMessage()));
+            }
         }
         return HttpPayloads.encode(mapper, decoded.source(), decoded.multiValueHeaders(), response);
     }

@@ -47,11 +47,14 @@ public final class FunctionRunner {
     private final DataBinder bodyBinder;
     /** The function's data type resolved once; {@code null} for HTTP functions. */
     private final JavaType dataType;
+    /** What the provider can carry back of an HTTP response; {@code null} when the adapter named no limit. */
+    private final ResponseCheck responseCheck;
     private final Middleware.Chain chain;
     private final Middleware.Chain orderedChain;
 
     private FunctionRunner(PortableFunction function) {
         this.function = function;
+        this.responseCheck = null;
         this.limits = function.limits();
         this.codec = JacksonCodec.of(function);
         // Event data is validated by the chain's validation step; HTTP bodies when the function binds them.
@@ -60,6 +63,19 @@ public final class FunctionRunner {
         this.bodyBinder = codec == JacksonCodec.standard() && function.validates() ? null
                 : DataBinder.of(codec, function.validates() ? BeanValidation.shared() : null);
         this.dataType = function.dataType() == null ? null : codec.type(function.dataType());
+        this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
+        this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+    }
+
+    /** A runner sharing {@code base}'s codec and binding, whose chains check responses with {@code responseCheck}. */
+    private FunctionRunner(FunctionRunner base, ResponseCheck responseCheck) {
+        this.function = base.function;
+        this.limits = base.limits;
+        this.codec = base.codec;
+        this.binder = base.binder;
+        this.bodyBinder = base.bodyBinder;
+        this.dataType = base.dataType;
+        this.responseCheck = responseCheck;
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
     }
@@ -76,6 +92,10 @@ public final class FunctionRunner {
             steps.add((invocation, next) -> validate(invocation, next, ordering));
         }
         steps.addAll(function.middleware());
+        if (responseCheck != null) {
+            // Innermost: a response the provider cannot carry becomes a 500 before idempotency could store it.
+            steps.add(this::checkResponse);
+        }
         return steps;
     }
 
@@ -88,6 +108,36 @@ public final class FunctionRunner {
      */
     public static FunctionRunner of(PortableFunction function) {
         return new FunctionRunner(function);
+    }
+
+    /**
+     * Makes a runner for HTTP requests whose responses travel back through a provider with limits of its own. The
+     * check runs on the function's response inside the function's middleware: a response it refuses is logged at
+     * ERROR and answered with a 500 problem, which idempotency middleware releases instead of storing. Build one per
+     * kind of limit when the adapter starts, not per request.
+     *
+     * @param check what the provider can carry back
+     * @return a runner sharing this one's codec and binding, applying the check
+     */
+    public FunctionRunner withResponseCheck(ResponseCheck check) {
+        return new FunctionRunner(this, java.util.Objects.requireNonNull(check, "check"));
+    }
+
+    /**
+     * Applies this runner's response check once more, to a response that the function's middleware may have
+     * changed after the check inside the chain (a replay of a stored response, headers added on the way out).
+     *
+     * @param response the response about to be encoded
+     * @param context  the invocation context, for the request id of the log line and the problem
+     * @return the response, or a 500 problem when the provider could not carry it
+     */
+    public HttpResponse checked(HttpResponse response, Context context) {
+        String refusal = responseCheck == null ? null : responseCheck.refusal(response);
+        if (refusal == null) {
+            return response;
+        }
+        LOG.error("request {}: the response cannot be sent, answering 500 instead: {}", context.requestId(), refusal);
+        return internalError(context);
     }
 
     /**
@@ -274,6 +324,11 @@ public final class FunctionRunner {
             LOG.error("request {} failed", context.requestId(), failure);
             return internalError(context);
         }
+    }
+
+    private Object checkResponse(Invocation invocation, Middleware.Chain next) throws Exception {
+        Object result = next.proceed(invocation);
+        return result instanceof HttpResponse response ? checked(response, invocation.context()) : result;
     }
 
     private Object bind(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
