@@ -2,10 +2,14 @@ package dev.portablefn.gcp;
 
 import com.google.cloud.functions.HttpFunction;
 import dev.portablefn.api.Context;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.http.Problem;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a portable {@link dev.portablefn.api.HttpFunction} as a Functions Framework HTTP function. Subclass it
@@ -14,6 +18,8 @@ import java.util.Objects;
  * Failures become problem responses; the framework never sees an exception from the function.
  */
 public class GcpHttpFunction implements HttpFunction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GcpHttpFunction.class);
 
     private final GcpRuntime runtime;
 
@@ -30,7 +36,14 @@ public class GcpHttpFunction implements HttpFunction {
     @Override
     public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
             throws Exception {
-        HttpRequest portable = HttpMapping.toPortable(request, runtime.runner().limits().maxBodyBytes());
+        HttpRequest portable;
+        try {
+            portable = HttpMapping.toPortable(request, runtime.runner().limits());
+        } catch (InvalidInputException tooMany) {
+            LOG.info("request rejected with {}: {}", tooMany.status(), tooMany.getMessage());
+            HttpMapping.write(HttpResponse.problem(Problem.of(tooMany.status(), tooMany.getMessage())), response);
+            return;
+        }
         Context context = runtime.httpContext(portable, request);
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);

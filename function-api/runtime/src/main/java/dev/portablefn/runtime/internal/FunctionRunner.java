@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.portablefn.api.BatchFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.InvalidInputException;
@@ -18,6 +19,7 @@ import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.runtime.internal.json.DataBinder;
@@ -27,6 +29,7 @@ import dev.portablefn.runtime.internal.validation.BeanValidation;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class FunctionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
+    /** The most characters of a rejection's message and its cause's logged: parsers quote the input. */
+    private static final int LOGGED_MESSAGE = 300;
+    /** The most characters of an event's rejection logged: room for every violation of a large record. */
+    private static final int LOGGED_EVENT_MESSAGE = 4000;
 
     private final PortableFunction function;
     private final Limits limits;
@@ -120,7 +127,7 @@ public final class FunctionRunner {
      * @return a runner sharing this one's codec and binding, applying the check
      */
     public FunctionRunner withResponseCheck(ResponseCheck check) {
-        return new FunctionRunner(this, java.util.Objects.requireNonNull(check, "check"));
+        return new FunctionRunner(this, Objects.requireNonNull(check, "check"));
     }
 
     /**
@@ -184,6 +191,10 @@ public final class FunctionRunner {
         }
         try {
             return (HttpResponse) chain.proceed(new Invocation(request, context));
+        } catch (PermanentFailure rejected) {
+            // A part of the request read before failure handling (a deferred header behind the request id) was over
+            // a limit or unreadable: the caller's fault, answered as inside the chain.
+            return rejection(rejected);
         } catch (Throwable unexpected) {
             rethrowFatal(unexpected);
             LOG.error("HTTP invocation {} failed outside the function", context.requestId(), unexpected);
@@ -293,7 +304,8 @@ public final class FunctionRunner {
             try {
                 return next.proceed(invocation);
             } catch (PermanentFailure failure) {
-                LOG.warn("event rejected permanently, not retrying: {}", failure.getMessage(), failure.getCause());
+                LOG.warn("event rejected permanently, not retrying: {}", Redaction.forLog(failure.getMessage(), LOGGED_EVENT_MESSAGE),
+                        failure.getCause());
                 throw failure;
             } catch (Exception | Error failure) {
                 rethrowFatal(failure);
@@ -309,12 +321,8 @@ public final class FunctionRunner {
                 return internalError(context);
             }
             return response;
-        } catch (InvalidInputException invalid) {
-            LOG.info("request rejected with {}: {}", invalid.status(), invalid.getMessage());
-            return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
         } catch (PermanentFailure failure) {
-            LOG.info("request rejected with {}: {}", failure.status(), failure.getMessage());
-            return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
+            return rejection(failure);
         } catch (RetryableException retryable) {
             LOG.warn("request {} failed temporarily", context.requestId(), retryable);
             return HttpResponse.problem(Problem.of(503, "The service is temporarily unavailable; retry later."))
@@ -324,6 +332,25 @@ public final class FunctionRunner {
             LOG.error("request {} failed", context.requestId(), failure);
             return internalError(context);
         }
+    }
+
+    /**
+     * Answers a request the function or the library rejected. Invalid input gets its message and field list, which
+     * the binder words for clients; a request the adapter could not decode gets a generic 400, since decoder messages
+     * describe the provider's payload; any other permanent failure gets the message its author wrote. The detail of
+     * the cause (Jackson's message, say) goes to the log only, cut short and with control characters escaped.
+     */
+    private static HttpResponse rejection(PermanentFailure failure) {
+        Throwable cause = failure.getCause();
+        LOG.info("request rejected with {}: {}{}", failure.status(), Redaction.forLog(failure.getMessage(), LOGGED_MESSAGE),
+                cause == null ? "" : " (" + Redaction.forLog(cause.getMessage(), LOGGED_MESSAGE) + ")");
+        if (failure instanceof InvalidInputException invalid) {
+            return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
+        }
+        if (failure instanceof EventDecodingException) {
+            return HttpResponse.problem(Problem.of(failure.status(), "The request could not be read."));
+        }
+        return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
     }
 
     private Object checkResponse(Invocation invocation, Middleware.Chain next) throws Exception {
@@ -378,7 +405,8 @@ public final class FunctionRunner {
                 accepted.add(step.apply(event));
                 failures.forward(i);
             } catch (PermanentFailure failure) {
-                LOG.warn("batch record rejected permanently, not retrying: {}", failure.getMessage());
+                LOG.warn("batch record rejected permanently, not retrying: {}", Redaction.forLog(failure.getMessage(),
+                        LOGGED_EVENT_MESSAGE));
                 failures.fail(i, Reason.PERMANENT, failure);
             }
         }
