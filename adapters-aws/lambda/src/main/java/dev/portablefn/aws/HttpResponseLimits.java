@@ -36,7 +36,8 @@ final class HttpResponseLimits {
     static ResponseCheck of(AwsSource source, boolean multiValueHeaders) {
         boolean alb = source == AwsSource.ALB;
         long limit = alb ? ALB_RESPONSE_BYTES : LAMBDA_RESPONSE_BYTES;
-        String where = alb ? "the ALB's limit on a Lambda target's response" : "Lambda's limit on a synchronous response";
+        String where = alb ? "the ALB's limit on a Lambda target's response"
+                : "Lambda's limit on a synchronous response";
         boolean oneCookie = alb && !multiValueHeaders;
         return response -> {
             if (oneCookie) {
@@ -49,8 +50,8 @@ final class HttpResponseLimits {
             }
             long size = encodedSize(response, limit);
             if (size > limit) {
-                return "the encoded response is " + size + " bytes" + (response.isBinary() ? " (the body base64-encoded)" : "")
-                        + ", over " + where + " of " + limit + " bytes; return a smaller body, such as a link to the"
+                return "the encoded response is " + size + " bytes"
+                        + (response.isBinary() ? " (the body base64-encoded)" : "") + ", over " + where + " of " + limit + " bytes; return a smaller body, such as a link to the"
                         + " content in object storage";
             }
             return null;
@@ -71,7 +72,8 @@ final class HttpResponseLimits {
         }
         // Cookies may be written twice (single-value API Gateway payload 1.0 sends them in both header maps).
         long headerBound = 2 * WORST_ESCAPE * headerChars;
-        long body = response.isBinary() ? 4L * ((response.bodyLength() + 2) / 3) : (long) WORST_ESCAPE * response.bodyLength();
+        long body = response.isBinary() ? 4L * ((response.bodyLength() + 2) / 3)
+                : (long) WORST_ESCAPE * response.bodyLength();
         if (ENVELOPE_BYTES + headerBound + body <= limit) {
             return ENVELOPE_BYTES + headerBound + body;
         }

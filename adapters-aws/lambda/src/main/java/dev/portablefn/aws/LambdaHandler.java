@@ -15,8 +15,10 @@ import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.runtime.internal.BatchFailures;
 import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.internal.HttpProblems;
 import dev.portablefn.runtime.internal.Outcome;
 import dev.portablefn.runtime.internal.http.RequestLimits;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public class LambdaHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaHandler.class);
+    /** The most characters of a decoding error logged; its quotes of the input are escaped (see Redaction.forLog). */
+    private static final int LOGGED_MESSAGE = 2000;
 
     private final FunctionRunner runner;
     /** The runner for API Gateway and Function URL requests: responses fit Lambda's 6 MB. */
@@ -130,7 +134,8 @@ public class LambdaHandler implements RequestStreamHandler {
     private byte[] http(AwsPayload decoded, com.amazonaws.services.lambda.runtime.Context lambda) {
         HttpResponse response;
         if (decoded.requestError() != null) {
-            LOG.warn("rejecting malformed {} request with 400: {}", decoded.source(), decoded.requestError().getMessage());
+            LOG.warn("rejecting malformed {} request with 400: {}", decoded.source(),
+                    Redaction.forLog(decoded.requestError().getMessage(), LOGGED_MESSAGE));
             response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
         } else {
             HttpRequest request = decoded.request();
@@ -141,8 +146,7 @@ public class LambdaHandler implements RequestStreamHandler {
                 Context context = contexts.of(lambda, request);
                 response = http.checked(http.http(request, context), context);
             } catch (InvalidInputException tooMany) {
-                LOG.info("request rejected with {}: {}", tooMany.status(), tooMany.getMessage());
-                response = HttpResponse.problem(Problem.of(tooMany.status(), tooMany.getMessage()));
+                response = HttpProblems.rejection(tooMany);
             }
         }
         return HttpPayloads.encode(mapper, decoded.source(), decoded.multiValueHeaders(), response);
@@ -160,7 +164,8 @@ public class LambdaHandler implements RequestStreamHandler {
                 try {
                     event = sqsUnwrapping.apply(event);
                 } catch (EventDecodingException malformed) {
-                    LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), malformed.getMessage());
+                    LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(),
+                            Redaction.forLog(malformed.getMessage(), LOGGED_MESSAGE));
                     failures.fail(i, Reason.PERMANENT, malformed);
                     continue;
                 }
@@ -170,7 +175,8 @@ public class LambdaHandler implements RequestStreamHandler {
                 }
             }
             if (record.error() != null) {
-                LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), record.error().getMessage());
+                LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(),
+                        Redaction.forLog(record.error().getMessage(), LOGGED_MESSAGE));
                 failures.fail(i, Reason.PERMANENT, record.error());
                 continue;
             }
@@ -205,7 +211,7 @@ public class LambdaHandler implements RequestStreamHandler {
         for (AwsPayload.Record record : decoded.records()) {
             if (record.error() != null) {
                 LOG.error("acknowledging undecodable {} event {} without retrying: {}", decoded.source(), record.id(),
-                        record.error().getMessage());
+                        Redaction.forLog(record.error().getMessage(), LOGGED_MESSAGE));
                 continue;
             }
             Outcome outcome = runner.event(record.event(), context);

@@ -16,6 +16,7 @@ import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.time.Clock;
@@ -177,7 +178,7 @@ public final class AzureFunctions {
             response = httpRunner.checked(httpRunner.http(decoded, portable), portable);
         } catch (EventDecodingException malformed) {
             // The decoder's message names what was wrong for the log; the client learns only that it was unreadable.
-            portable.logger().warn("HTTP request rejected with 400: {}", malformed.getMessage());
+            portable.logger().warn("HTTP request rejected with 400: {}", Redaction.forLog(malformed.getMessage(), 2000));
             response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
         }
         return AzureHttp.toMessage(response, request);

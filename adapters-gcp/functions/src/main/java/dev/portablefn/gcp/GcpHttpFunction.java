@@ -6,10 +6,8 @@ import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.http.Problem;
+import dev.portablefn.runtime.internal.HttpProblems;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a portable {@link dev.portablefn.api.HttpFunction} as a Functions Framework HTTP function. Subclass it
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * Failures become problem responses; the framework never sees an exception from the function.
  */
 public class GcpHttpFunction implements HttpFunction {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GcpHttpFunction.class);
 
     private final GcpRuntime runtime;
 
@@ -40,8 +36,7 @@ public class GcpHttpFunction implements HttpFunction {
         try {
             portable = HttpMapping.toPortable(request, runtime.runner().limits());
         } catch (InvalidInputException tooMany) {
-            LOG.info("request rejected with {}: {}", tooMany.status(), tooMany.getMessage());
-            HttpMapping.write(HttpResponse.problem(Problem.of(tooMany.status(), tooMany.getMessage())), response);
+            HttpMapping.write(HttpProblems.rejection(tooMany), response);
             return;
         }
         Context context = runtime.httpContext(portable, request);

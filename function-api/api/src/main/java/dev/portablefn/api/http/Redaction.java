@@ -131,8 +131,8 @@ public final class Redaction {
      */
     public Map<String, List<String>> headers(HttpHeaders all) {
         Map<String, List<String>> safe = new LinkedHashMap<>();
-        all.asMap().forEach((name, values) -> safe.put(forLog(name, Integer.MAX_VALUE),
-                hidesHeader(name) ? List.of(MASK) : values.stream().map(value -> forLog(value, Integer.MAX_VALUE)).toList()));
+        all.asMap().forEach((name, values) -> safe.put(forLog(name, Integer.MAX_VALUE), hidesHeader(name)
+                ? List.of(MASK) : values.stream().map(value -> forLog(value, Integer.MAX_VALUE)).toList()));
         return safe;
     }
 

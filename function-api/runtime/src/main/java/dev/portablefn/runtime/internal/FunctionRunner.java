@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.portablefn.api.BatchFunction;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
-import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.InvalidInputException;
@@ -42,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class FunctionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
-    /** The most characters of a rejection's message and its cause's logged: parsers quote the input. */
-    private static final int LOGGED_MESSAGE = 300;
     /** The most characters of an event's rejection logged: room for every violation of a large record. */
     private static final int LOGGED_EVENT_MESSAGE = 4000;
 
@@ -144,7 +141,7 @@ public final class FunctionRunner {
             return response;
         }
         LOG.error("request {}: the response cannot be sent, answering 500 instead: {}", context.requestId(), refusal);
-        return internalError(context);
+        return HttpProblems.internalError(context);
     }
 
     /**
@@ -194,11 +191,11 @@ public final class FunctionRunner {
         } catch (PermanentFailure rejected) {
             // A part of the request read before failure handling (a deferred header behind the request id) was over
             // a limit or unreadable: the caller's fault, answered as inside the chain.
-            return rejection(rejected);
+            return HttpProblems.rejection(rejected);
         } catch (Throwable unexpected) {
             rethrowFatal(unexpected);
             LOG.error("HTTP invocation {} failed outside the function", context.requestId(), unexpected);
-            return internalError(context);
+            return HttpProblems.internalError(context);
         }
     }
 
@@ -304,8 +301,8 @@ public final class FunctionRunner {
             try {
                 return next.proceed(invocation);
             } catch (PermanentFailure failure) {
-                LOG.warn("event rejected permanently, not retrying: {}", Redaction.forLog(failure.getMessage(), LOGGED_EVENT_MESSAGE),
-                        failure.getCause());
+                LOG.warn("event rejected permanently, not retrying: {}",
+                        Redaction.forLog(failure.getMessage(), LOGGED_EVENT_MESSAGE), failure.getCause());
                 throw failure;
             } catch (Exception | Error failure) {
                 rethrowFatal(failure);
@@ -318,11 +315,11 @@ public final class FunctionRunner {
             Object response = next.proceed(invocation);
             if (response == null) {
                 LOG.error("{} returned no response for request {}", function.name(), context.requestId());
-                return internalError(context);
+                return HttpProblems.internalError(context);
             }
             return response;
         } catch (PermanentFailure failure) {
-            return rejection(failure);
+            return HttpProblems.rejection(failure);
         } catch (RetryableException retryable) {
             LOG.warn("request {} failed temporarily", context.requestId(), retryable);
             return HttpResponse.problem(Problem.of(503, "The service is temporarily unavailable; retry later."))
@@ -330,27 +327,8 @@ public final class FunctionRunner {
         } catch (Exception | Error failure) {
             rethrowFatal(failure);
             LOG.error("request {} failed", context.requestId(), failure);
-            return internalError(context);
+            return HttpProblems.internalError(context);
         }
-    }
-
-    /**
-     * Answers a request the function or the library rejected. Invalid input gets its message and field list, which
-     * the binder words for clients; a request the adapter could not decode gets a generic 400, since decoder messages
-     * describe the provider's payload; any other permanent failure gets the message its author wrote. The detail of
-     * the cause (Jackson's message, say) goes to the log only, cut short and with control characters escaped.
-     */
-    private static HttpResponse rejection(PermanentFailure failure) {
-        Throwable cause = failure.getCause();
-        LOG.info("request rejected with {}: {}{}", failure.status(), Redaction.forLog(failure.getMessage(), LOGGED_MESSAGE),
-                cause == null ? "" : " (" + Redaction.forLog(cause.getMessage(), LOGGED_MESSAGE) + ")");
-        if (failure instanceof InvalidInputException invalid) {
-            return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
-        }
-        if (failure instanceof EventDecodingException) {
-            return HttpResponse.problem(Problem.of(failure.status(), "The request could not be read."));
-        }
-        return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
     }
 
     private Object checkResponse(Invocation invocation, Middleware.Chain next) throws Exception {
@@ -475,10 +453,6 @@ public final class FunctionRunner {
         }
     }
 
-    private static HttpResponse internalError(Context context) {
-        return HttpResponse.problem(Problem.of(500, "The function failed; the error is logged under request id "
-                + context.requestId() + "."));
-    }
 
     private static void rethrowFatal(Throwable failure) {
         if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {

@@ -304,4 +304,27 @@ class FunctionRunnerHttpTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(problem(response).get("detail").asText()).isEqualTo("The request could not be read.");
     }
+
+    @Test
+    void aResponseTheProviderCannotCarryBecomesA500BeforeTheFunctionsMiddlewareSeesIt() throws Exception {
+        java.util.List<Integer> seenByMiddleware = new java.util.ArrayList<>();
+        PortableFunction function = PortableFunction.http((request, context) -> HttpResponse.ok().text("x".repeat(100)))
+                .with((invocation, next) -> {
+                    HttpResponse response = (HttpResponse) next.proceed(invocation);
+                    seenByMiddleware.add(response.status());
+                    return response;
+                });
+        FunctionRunner base = FunctionRunner.of(function);
+        FunctionRunner limited = base.withResponseCheck(response -> response.bodyLength() > 10 ? "body over 10 bytes" : null);
+
+        HttpResponse refused = limited.http(HttpRequest.builder("GET", "/").build(), context());
+        HttpResponse unchecked = base.http(HttpRequest.builder("GET", "/").build(), context());
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(problem(refused).get("detail").asText()).contains("req-42").doesNotContain("10 bytes");
+        assertThat(seenByMiddleware).containsExactly(500, 200);
+        assertThat(unchecked.status()).isEqualTo(200);
+        assertThat(limited.checked(HttpResponse.ok().text("x".repeat(11)), context()).status()).isEqualTo(500);
+        assertThat(limited.checked(HttpResponse.ok(), context()).status()).isEqualTo(200);
+    }
 }

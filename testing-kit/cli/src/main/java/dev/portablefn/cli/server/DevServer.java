@@ -10,6 +10,7 @@ import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
 import dev.portablefn.api.http.Redaction;
+import dev.portablefn.runtime.internal.HttpProblems;
 import dev.portablefn.runtime.internal.http.RequestLimits;
 import dev.portablefn.runtime.internal.http.UrlDecoding;
 import dev.portablefn.testing.localcloud.InvocationRecord;
@@ -211,8 +212,8 @@ public final class DevServer implements AutoCloseable {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         URI requested = exchange.getRequestURI();
-        accessLog.println(Redaction.forLog(exchange.getRequestMethod(), 32) + " "
-                + Redaction.forLog(requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()), 2048)
+        String target = requested.getRawPath() + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
+        accessLog.println(Redaction.forLog(exchange.getRequestMethod(), 32) + " " + Redaction.forLog(target, 2048)
                 + " -> " + status + " in " + millis + " ms (request id " + requestId[0] + ")");
         accessLog.flush();
     }
@@ -233,7 +234,8 @@ public final class DevServer implements AutoCloseable {
             }
             cloud.awaitQuiescence();
         } catch (InvalidInputException rejected) {   // the body, query or headers over the function's limits
-            return problem(exchange, rejected.status(), rejected.getMessage());
+            write(exchange, HttpProblems.rejection(rejected));
+            return rejected.status();
         } catch (RuntimeException failure) {
             System.err.println("portablefn dev server: " + Redaction.forLog(String.valueOf(failure), 2000));
             return problem(exchange, 500, "The dev server could not run the function");

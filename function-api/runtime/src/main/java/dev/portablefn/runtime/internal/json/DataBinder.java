@@ -18,6 +18,9 @@ import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -283,10 +286,10 @@ public final class DataBinder implements JsonCodec {
         if (type.isEnum()) {
             return "one of the accepted values";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type) || java.time.temporal.TemporalAmount.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type)) {
             return "a date, time or duration in ISO-8601 form";
         }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";
