@@ -104,6 +104,15 @@ public class LambdaHandler implements RequestStreamHandler {
     }
 
     /**
+     * Gives the function this handler runs, with its configuration; tools such as the CLI run it on other payloads.
+     *
+     * @return the function
+     */
+    public final PortableFunction function() {
+        return runner.function();
+    }
+
+    /**
      * Handles one invocation: decodes the payload, runs the function and writes the source's response.
      *
      * @throws dev.portablefn.api.EventDecodingException if the payload is of no known shape
@@ -123,7 +132,7 @@ public class LambdaHandler implements RequestStreamHandler {
         if (decoded.source().isHttp()) {
             return http(decoded, lambda);
         }
-        Context context = contexts.of(lambda, null);
+        Context context = contexts.ofRecords(lambda, decoded.records());
         if (decoded.source().isBatch()) {
             return batchResponse(batch(decoded, context));
         }

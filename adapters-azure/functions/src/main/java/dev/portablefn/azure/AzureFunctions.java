@@ -105,6 +105,15 @@ public final class AzureFunctions {
         this.inputs = new WorkerInputs(codec, clock);
     }
 
+    /**
+     * Gives the function these delegations run, with its configuration; tools such as the CLI run it on other payloads.
+     *
+     * @return the function
+     */
+    public PortableFunction function() {
+        return runner.function();
+    }
+
     /** @param function the function with its configuration @return the delegations for it */
     public static AzureFunctions of(PortableFunction function) {
         return new AzureFunctions(FunctionRunner.of(Objects.requireNonNull(function, "function")), DEFAULT_ROUTE_PREFIX,

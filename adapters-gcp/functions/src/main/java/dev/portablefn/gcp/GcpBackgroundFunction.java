@@ -75,4 +75,13 @@ public class GcpBackgroundFunction implements RawBackgroundFunction {
                     + GcpCloudEvent.firstLine(notJson.getMessage()), notJson);
         }
     }
+
+    /**
+     * Gives the function this entry runs, with its configuration; tools such as the CLI run it on other payloads.
+     *
+     * @return the function
+     */
+    public final PortableFunction function() {
+        return runtime.runner().function();
+    }
 }

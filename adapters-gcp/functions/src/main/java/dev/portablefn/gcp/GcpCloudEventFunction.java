@@ -66,4 +66,13 @@ public class GcpCloudEventFunction implements CloudEventsFunction {
                 event.getType(), event.getSubject(), time == null ? null : time.toInstant(), event.getDataContentType(),
                 extensions, null, data == null ? null : data.toBytes(), event);
     }
+
+    /**
+     * Gives the function this entry runs, with its configuration; tools such as the CLI run it on other payloads.
+     *
+     * @return the function
+     */
+    public final PortableFunction function() {
+        return runtime.runner().function();
+    }
 }

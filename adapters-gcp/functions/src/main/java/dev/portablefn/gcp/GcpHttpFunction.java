@@ -43,4 +43,13 @@ public class GcpHttpFunction implements HttpFunction {
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);
     }
+
+    /**
+     * Gives the function this entry runs, with its configuration; tools such as the CLI run it on other payloads.
+     *
+     * @return the function
+     */
+    public final PortableFunction function() {
+        return runtime.runner().function();
+    }
 }

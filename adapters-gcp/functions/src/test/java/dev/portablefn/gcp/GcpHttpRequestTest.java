@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class GcpHttpRequestTest {
 
     /** Counts {@code getHeaders()}, which builds a new map on every call in invoker 2.0.0. */
-    private static final class CountingRequest implements com.google.cloud.functions.HttpRequest {
+    private static class CountingRequest implements com.google.cloud.functions.HttpRequest {
         final AtomicInteger headerMaps = new AtomicInteger();
         private final FakeHttpRequest framework;
 
@@ -118,6 +118,33 @@ class GcpHttpRequestTest {
         assertThat(request.headers().asMap()).containsOnlyKeys("content-type", "x-cloud-trace-context", "accept");
         assertThat(request.cookies()).isEmpty();
         assertThat(framework.headerMaps).as("asked for once, then kept").hasValue(1);
+    }
+
+    @Test
+    void singleHeadersAreReadFromTheFrameworksMapAskedForOnceAndAgreeWithTheCopy() throws IOException {
+        CountingRequest framework = invoker();
+        HttpRequest request = HttpMapping.toPortable(framework, dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
+
+        assertThat(request.header("ACCEPT")).contains("text/html");
+        assertThat(request.header("X-Cloud-Trace-Context")).contains("abc/1;o=1");
+        assertThat(request.header("x-missing")).isEmpty();
+        assertThat(request.headers().first("accept")).isEqualTo(request.header("accept"));
+        assertThat(framework.headerMaps).as("one map for every read").hasValue(1);
+    }
+
+    @Test
+    void aCaseSensitiveHeaderMapIsSearchedWithoutRegardToCase() throws IOException {
+        FakeHttpRequest base = FakeHttpRequest.builder("GET", "/").header("X-Request-Id", "r-1").build();
+        CountingRequest framework = new CountingRequest(base) {
+            @Override
+            public Map<String, List<String>> getHeaders() {
+                return Map.of("X-Request-Id", List.of("r-1"));
+            }
+        };
+
+        HttpRequest request = HttpMapping.toPortable(framework, dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
+
+        assertThat(request.header("x-request-id")).contains("r-1");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.portablefn.api;
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.middleware.Middleware;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -181,7 +183,9 @@ public final class PortableFunction {
     }
 
     /**
-     * Instantiates a function class through its public no-arg constructor.
+     * Instantiates a function class through its {@code public static create()} method when it has one (a function
+     * whose constructor takes collaborators, such as a {@code Publisher}, builds them there), else through its public
+     * no-arg constructor.
      *
      * @param className the class name
      * @param loader    the class loader to find it with, or {@code null} for this library's
@@ -198,9 +202,11 @@ public final class PortableFunction {
         }
         Object instance;
         try {
-            instance = type.getConstructor().newInstance();
+            Method factory = factoryOf(type);
+            instance = factory != null ? factory.invoke(null) : type.getConstructor().newInstance();
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("function class " + className + " needs a public no-arg constructor", e);
+            throw new IllegalStateException("function class " + className + " needs a public no-arg constructor, or a"
+                    + " public static create() method that builds it with its collaborators", e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("function class " + className + " failed in its constructor: "
                     + e.getCause(), e.getCause());
@@ -211,6 +217,16 @@ public final class PortableFunction {
             return of(instance);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage() + "; " + ENVIRONMENT_VARIABLE + " must name a function class", e);
+        }
+    }
+
+    /** The class's {@code public static create()} factory, or {@code null} when it declares none. */
+    private static Method factoryOf(Class<?> type) {
+        try {
+            Method factory = type.getMethod("create");
+            return Modifier.isStatic(factory.getModifiers()) && factory.getReturnType() != void.class ? factory : null;
+        } catch (NoSuchMethodException e) {
+            return null;
         }
     }
 

@@ -55,6 +55,7 @@ public final class Cli {
               decode   print the portable events a provider payload decodes to
               invoke   run a function on a provider payload and print its result
               serve    serve an HTTP function on a local port
+              event    print a provider payload (API Gateway, SQS, Pub/Sub, Queue Storage, ...) to invoke with
 
             Run 'portablefn COMMAND --help' for a command's options.
             """;
@@ -68,16 +69,20 @@ public final class Cli {
     private static final String INVOKE_HELP = """
             Usage: portablefn invoke --provider aws|gcp|azure --function CLASS [--classpath JARS] --event FILE
 
-            Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS (an
-            HttpFunction, EventFunction or BatchFunction with a public no-arg constructor, found on JARS,
-            separated by the path separator) and prints the raw provider response:
+            Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS, found on
+            JARS (separated by the path separator), and prints the raw provider response. CLASS is the entry
+            class you deploy (a LambdaHandler or GCP entry subclass; an Azure class as CLASS#FIELD, naming
+            its static AzureFunctions field) or a function class (HttpFunction,
+            EventFunction, BatchFunction) built by its public static create() method if it has one (for
+            collaborators such as a Publisher), else by its public no-arg constructor:
               aws    the handler's output (API Gateway/ALB response, batchItemFailures), or Lambda's
                      errorMessage/errorType JSON when the invocation threw
               gcp    FILE is an HTTP/1.1 request, a structured CloudEvent or a legacy background event;
                      prints the HTTP/1.1 response the Functions Framework sends
               azure  FILE is a Functions host invocation payload or an Event Grid event; prints the
                      Java worker's invocation response as JSON
-            Function logs go to stderr. Exit status 1 when the function failed, 2 for bad input.
+            Function logs go to stderr. Exit status 1 when the function failed, 2 for bad input (a payload
+            the adapter cannot decode, with the decoder's reason on stderr).
             """;
     private static final String SERVE_HELP = """
             Usage: portablefn serve --function CLASS [--classpath JARS] [--port N]
@@ -98,6 +103,11 @@ public final class Cli {
         // A fat jar without an SLF4J binding would otherwise print a provider warning on stderr.
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        // Hibernate Validator logs its version banner through JBoss Logging, which falls back to java.util.logging
+        // and prints it on stderr; sent to SLF4J, it follows the CLI's logging like every other library's lines.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
         }
         int status = run(args, System.out, System.err);
         if (status != OK || args.length == 0 || !"serve".equals(args[0])) {
@@ -120,6 +130,9 @@ public final class Cli {
         }
         String command = args[0];
         try {
+            if (command.equals("event")) {
+                return EventCommand.run(args, out);
+            }
             Options options = Options.parse(command, args);
             if (options.help) {
                 out.print(switch (command) {
@@ -133,7 +146,7 @@ public final class Cli {
                 case "decode" -> decode(options, out);
                 case "invoke" -> invoke(options, out, err);
                 case "serve" -> serve(options, out, null);
-                default -> throw new UsageException("unknown command '" + command + "'; use decode, invoke or serve");
+                default -> throw new UsageException("unknown command '" + command + "'; use decode, invoke, serve or event");
             };
         } catch (UsageException e) {
             err.println("portablefn " + command + ": " + e.getMessage());
@@ -154,6 +167,11 @@ public final class Cli {
         Path file = Path.of(options.require("--event"));
         byte[] payload = readEvent(file);
         String kind = provider.name().toLowerCase(Locale.ROOT);
+        if (provider != Provider.GCP) {
+            // The adapter answers an HTTP payload it cannot read with a 400 like a real gateway would; the CLI says
+            // what is wrong with the file instead. (GCP files are HTTP/1.1 requests or events, checked when read.)
+            checkDecodes(provider, file, payload, loader);
+        }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(loader);
         InvocationResult result;
@@ -238,6 +256,17 @@ public final class Cli {
         }
     }
 
+    private static void checkDecodes(Provider provider, Path file, byte[] payload, ClassLoader loader) {
+        try {
+            decoderFor(provider, loader).decode(payload);
+        } catch (UsageException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new UsageException(file + " is not a " + provider.name().toLowerCase(Locale.ROOT) + " payload: "
+                    + oneLine(e));
+        }
+    }
+
     private static ProviderDecoder decoderFor(Provider provider, ClassLoader loader) {
         List<Provider> found = new ArrayList<>();
         try {
@@ -284,11 +313,7 @@ public final class Cli {
     }
 
     private static PortableFunction loadFunction(String className, ClassLoader loader) {
-        try {
-            return PortableFunction.fromClassName(className, loader);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return FunctionClasses.load(className, loader);
     }
 
     private static String simpleName(String className) {
@@ -322,7 +347,7 @@ public final class Cli {
         static Options parse(String command, String[] args) {
             List<String> allowed = ALLOWED.get(command);
             if (allowed == null) {
-                throw new UsageException("unknown command '" + command + "'; use decode, invoke or serve (see --help)");
+                throw new UsageException("unknown command '" + command + "'; use decode, invoke, serve or event (see --help)");
             }
             Options options = new Options(command);
             for (int i = 1; i < args.length; i++) {

@@ -50,6 +50,44 @@ class CliTest {
         }
     }
 
+    /** The entry class a user deploys to Lambda. */
+    public static final class EchoHandler extends dev.portablefn.aws.LambdaHandler {
+        public EchoHandler() {
+            super(new EchoFunction());
+        }
+    }
+
+    /** The entry class a user deploys to Cloud Functions. */
+    public static final class EchoEntry extends dev.portablefn.gcp.GcpHttpFunction {
+        public EchoEntry() {
+            super(new EchoFunction());
+        }
+    }
+
+    /** An Azure entry class: delegations in static fields, as Azure's annotated methods call them. */
+    public static final class AzureEntry {
+        static final dev.portablefn.azure.AzureFunctions ECHO = dev.portablefn.azure.AzureFunctions.of(new EchoFunction());
+        static final dev.portablefn.azure.AzureFunctions PICKY = dev.portablefn.azure.AzureFunctions.of(new PickyFunction());
+    }
+
+    /** A function whose constructor takes a collaborator, built by its static factory. */
+    public static final class GreetingFunction implements HttpFunction {
+        private final String greeting;
+
+        GreetingFunction(String greeting) {
+            this.greeting = greeting;
+        }
+
+        public static GreetingFunction create() {
+            return new GreetingFunction("hello");
+        }
+
+        @Override
+        public HttpResponse handle(HttpRequest request, dev.portablefn.api.Context context) {
+            return HttpResponse.ok().text(greeting + " " + request.path());
+        }
+    }
+
     private int run(String... args) {
         return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -276,5 +314,64 @@ class CliTest {
         assertThat(out.size()).isZero();
         assertThat(stderr()).startsWith("portablefn invoke: " + event + " is not a " + provider + " payload: ")
                 .hasLineCount(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws:dev.portablefn.cli.CliTest$EchoHandler", "gcp:dev.portablefn.cli.CliTest$EchoEntry"})
+    void invokeRunsTheEntryClassAUserDeploys(String providerAndClass) throws Exception {
+        String provider = providerAndClass.substring(0, providerAndClass.indexOf(':'));
+        Path event = dir.resolve("request");
+        Files.write(event, provider.equals("aws") ? AwsEvents.apiGatewayV2(Events.http("GET", "/courses/9").build())
+                : GcpEvents.http(Events.http("GET", "/courses/9").build()));
+
+        int status = run("invoke", "--provider", provider, "--function",
+                providerAndClass.substring(provider.length() + 1), "--event", event.toString());
+
+        assertThat(status).as(stderr()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("you asked for /courses/9");
+    }
+
+    @Test
+    void invokeBuildsAFunctionWithCollaboratorsThroughItsStaticCreate() throws Exception {
+        Path event = dir.resolve("http.json");
+        Files.write(event, AwsEvents.apiGatewayV2(Events.http("GET", "/world").build()));
+
+        int status = run("invoke", "--provider", "aws", "--function", GreetingFunction.class.getName(),
+                "--event", event.toString());
+
+        assertThat(status).as(stderr()).isZero();
+        assertThat(stdout().get("body").asText()).isEqualTo("hello /world");
+    }
+
+    @Test
+    void invokeRejectsAMalformedApiGatewayEventWithTheDecodersReason() throws Exception {
+        JsonNode valid = JacksonCodec.standard().readTree(AwsEvents.apiGatewayV2(Events.http("GET", "/x").build()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) valid.get("requestContext").get("http")).remove("method");
+        Path event = file(valid.toString());
+
+        int status = run("invoke", "--provider", "aws", "--function", EchoFunction.class.getName(),
+                "--event", event.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out.size()).isZero();
+        assertThat(stderr()).startsWith("portablefn invoke: " + event + " is not a aws payload: ").contains("method")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void invokeRunsTheFunctionAnAzureEntryClassDelegatesToNamedByItsField() throws Exception {
+        Path event = dir.resolve("http.json");
+        Files.write(event, AzureEvents.http(Events.http("GET", "/api/courses/4").build()));
+
+        int ambiguous = run("invoke", "--provider", "azure", "--function", AzureEntry.class.getName(),
+                "--event", event.toString());
+        assertThat(ambiguous).isEqualTo(2);
+        assertThat(stderr()).contains("#FIELD").contains("ECHO").contains("PICKY");
+
+        err.reset();
+        int status = run("invoke", "--provider", "azure", "--function", AzureEntry.class.getName() + "#echo",
+                "--event", event.toString());
+        assertThat(status).as(stderr()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("you asked for /");
     }
 }

@@ -30,7 +30,7 @@ final class OnAllProvidersExtension implements TestTemplateInvocationContextProv
     private record ProviderInvocation(Provider provider) implements TestTemplateInvocationContext {
         @Override
         public String getDisplayName(int invocationIndex) {
-            return "[" + invocationIndex + "] " + provider.name();
+            return "[" + provider.name() + "]";   // reports read "aTest(ProviderTester)[AZURE]", not "[2]"
         }
 
         @Override

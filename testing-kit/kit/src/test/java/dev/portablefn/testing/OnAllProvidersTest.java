@@ -91,7 +91,7 @@ class OnAllProvidersTest {
 
     @OnAllProviders
     void displayNamesNameTheProvider(Provider provider, TestInfo info) {
-        assertThat(info.getDisplayName()).endsWith(provider.name());
+        assertThat(info.getDisplayName()).isEqualTo("[" + provider.name() + "]");
         assertThat(OnAllProvidersExtension.PROVIDERS).contains(provider);
     }
 }

@@ -224,13 +224,14 @@ public interface HttpRequest {
     Builder toBuilder();
 
     /**
-     * Makes a copy with other path parameters; {@link HttpRouter} uses it to hand a route's variables over.
+     * Gives this request with other path parameters; {@link HttpRouter} uses it to hand a route's variables over.
+     * The result answers every other part from this request, so nothing is copied or read early.
      *
-     * @param parameters the path parameters of the copy
-     * @return a copy with those path parameters
+     * @param parameters the path parameters of the result
+     * @return this request with those path parameters
      */
     default HttpRequest withPathParameters(Map<String, String> parameters) {
-        return toBuilder().pathParameters(parameters).build();
+        return new RoutedHttpRequest(this, parameters);
     }
 
     private static Map<String, String> parseCookies(List<String> headerValues) {

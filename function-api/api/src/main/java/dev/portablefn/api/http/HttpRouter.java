@@ -58,31 +58,43 @@ public final class HttpRouter implements HttpFunction {
         // decoded path's encoding (an adapter left a stage prefix in it): then route on the decoded path.
         boolean encoded = decodePath(request.rawPath()).equals(request.path());
         String[] segments = segments(encoded ? request.rawPath() : request.path());
-        Route best = null;
-        Map<String, String> bestParameters = null;
-        TreeSet<String> allowed = new TreeSet<>();
         String method = request.method();
         String lookup = method.equals("HEAD") ? "GET" : method;
+        Route best = null;
+        Map<String, String> bestParameters = null;
         for (Route route : routes) {
+            if (!route.method.equals(method) && !route.method.equals(lookup)) {
+                continue;
+            }
             Map<String, String> parameters = route.template.match(segments, encoded);
             if (parameters == null) {
                 continue;
             }
-            allowed.add(route.method);
-            if (route.method.equals(method) || (route.method.equals(lookup) && !hasExact(method, segments, encoded))) {
+            if (route.method.equals(method) || !hasExact(method, segments, encoded)) {
                 if (best == null || route.template.compareSpecificity(best.template) > 0) {
                     best = route;
                     bestParameters = parameters;
                 }
             }
         }
-        if (best != null) {
-            HttpRequest routed = bestParameters.isEmpty() ? request : request.withPathParameters(bestParameters);
-            HttpResponse response = best.handler.handle(routed, context);
-            if (response == null) {
-                throw new IllegalStateException("handler for " + best.method + " " + best.template + " returned null");
+        if (best == null) {
+            return unrouted(request, segments, encoded);
+        }
+        HttpRequest routed = bestParameters.isEmpty() ? request : request.withPathParameters(bestParameters);
+        HttpResponse response = best.handler.handle(routed, context);
+        if (response == null) {
+            throw new IllegalStateException("handler for " + best.method + " " + best.template + " returned null");
+        }
+        return response;
+    }
+
+    /** Answers a request no route takes: 404 when no template matches its path, else 405 or an OPTIONS 204. */
+    private HttpResponse unrouted(HttpRequest request, String[] segments, boolean encoded) {
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            if (route.template.match(segments, encoded) != null) {
+                allowed.add(route.method);
             }
-            return response;
         }
         if (allowed.isEmpty()) {
             return HttpResponse.notFound("no route for " + request.path());
@@ -92,6 +104,7 @@ public final class HttpRouter implements HttpFunction {
         }
         allowed.add("OPTIONS");
         String allow = String.join(", ", allowed);
+        String method = request.method();
         if (method.equals("OPTIONS")) {
             return HttpResponse.noContent().header("Allow", allow);
         }

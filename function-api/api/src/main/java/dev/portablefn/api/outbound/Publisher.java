@@ -1,5 +1,7 @@
 package dev.portablefn.api.outbound;
 
+import dev.portablefn.api.json.JsonCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,6 +24,22 @@ public interface Publisher {
      *                                               is not configured
      */
     String publish(String destination, String body, Map<String, String> attributes);
+
+    /**
+     * Publishes one object as a JSON message without attributes; a {@code String} goes out as it is.
+     *
+     * @param destination the topic or queue name
+     * @param message     the message, written as JSON by the standard codec ({@link JsonCodec#standard()})
+     * @return the id the destination gave the message
+     * @throws dev.portablefn.api.RetryableException when the destination is temporarily unavailable
+     * @throws dev.portablefn.api.PermanentFailure    when the destination does not exist, refuses the message or
+     *                                               is not configured
+     */
+    default String publish(String destination, Object message) {
+        String body = message instanceof String text ? text
+                : new String(JsonCodec.standard().write(message), StandardCharsets.UTF_8);
+        return publish(destination, body, Map.of());
+    }
 
     /**
      * Gives the publisher of the provider module the deployment carries ({@code portablefn-aws-sdk},

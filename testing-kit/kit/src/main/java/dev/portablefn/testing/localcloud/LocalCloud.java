@@ -5,6 +5,7 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.runtime.internal.FunctionRunner;
@@ -481,5 +482,26 @@ public final class LocalCloud {
      */
     public synchronized List<Event<?>> messages(String queue) {
         return registry.channelNamed(queue).pending().stream().<Event<?>>map(m -> m.event).toList();
+    }
+
+    /**
+     * Lists the messages a channel still holds, each with its data bound to a type: a queue's bytes read as JSON
+     * (or as text for {@code String.class}), data already of that type as it is.
+     *
+     * @param queue a queue (including a dead-letter queue), stream or subscription
+     * @param type  the type of the messages' data, such as a record the publisher wrote as JSON
+     * @param <T>   the data type
+     * @return the messages it still holds (waiting or in flight), in order
+     * @throws dev.portablefn.api.InvalidInputException naming the message whose data does not fit the type
+     */
+    public synchronized <T> List<Event<T>> messages(String queue, Class<T> type) {
+        return messages(queue).stream().map(event -> bound(event, type)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Event<T> bound(Event<?> event, Class<T> type) {
+        Object data = event.data();
+        return type.isInstance(data) ? (Event<T>) event
+                : event.withData(JsonCodec.standard().<T>bind(data, type, "message " + event.id()));
     }
 }

@@ -242,6 +242,30 @@ class LocalCloudTest {
         });
     }
 
+    record Paid(String order, int amount) {
+    }
+
+    @Test
+    void messagesAreReadBackBoundToTheTypeThePublisherWroteAsJson() {
+        LocalCloud cloud = LocalCloud.like(Provider.AWS).createQueue("paid");
+
+        cloud.publisher().publish("paid", new Paid("o-1", 42));
+        cloud.publisher().publish("paid", "{\"order\":\"o-2\",\"amount\":7}");
+
+        assertThat(cloud.messages("paid", Paid.class)).extracting(Event::data)
+                .containsExactly(new Paid("o-1", 42), new Paid("o-2", 7));
+        assertThat(cloud.messages("paid", String.class)).extracting(Event::data)
+                .containsExactly("{\"order\":\"o-1\",\"amount\":42}", "{\"order\":\"o-2\",\"amount\":7}");
+    }
+
+    @Test
+    void publishingToAnUnknownDestinationIsAPermanentFailureNamingIt() {
+        LocalCloud cloud = LocalCloud.like(Provider.GCP);
+
+        assertThatThrownBy(() -> cloud.publisher().publish("nowhere", "{}", Map.of()))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("'nowhere'");
+    }
+
     @Test
     void bucketChangesEmitStorageEventsToSubscribers() {
         List<StorageObject> changes = new ArrayList<>();

@@ -42,10 +42,6 @@ public final class CurrentInvocation {
      * @param outer what {@link #enter(Context)} returned
      */
     public static void exit(Context outer) {
-        if (outer == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(outer);
-        }
+        CURRENT.set(outer);   // set, not remove: a removed entry is allocated anew by the next invocation's set
     }
 }

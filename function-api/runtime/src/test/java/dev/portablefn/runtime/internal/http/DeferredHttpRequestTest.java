@@ -57,12 +57,14 @@ class DeferredHttpRequestTest {
     }
 
     @Test
-    void copiesHoldEveryHeaderAndTheRequestLine() {
+    void aRoutedRequestReadsTheProviderOnlyWhenAHeaderIsAskedFor() {
         CountingRequest request = request();
 
         HttpRequest routed = request.withPathParameters(Map.of("id", "o-1"));
 
+        assertThat(request.reads).as("routing reads no header").hasValue(0);
         assertThat(routed.headers()).isSameAs(PROVIDER);
+        assertThat(request.reads).hasValue(1);
         assertThat(routed.method()).isEqualTo("POST");
         assertThat(routed.query().all("page")).containsExactly("2");
         assertThat(routed.pathParameter("id")).contains("o-1");
