@@ -69,7 +69,7 @@ final class GcpHttpRequest extends DeferredHttpRequest {
         Map<String, List<String>> headers = framework;
         if (headers == null) {
             headers = request.getHeaders();
-            RequestLimits.headers(headerValues(headers), limits);
+            RequestLimits.headerValues(headerValues(headers), limits);
             framework = headers;
         }
         return headers;

@@ -55,10 +55,21 @@ public final class RequestLimits {
      * @throws InvalidInputException with status 431 when there are more than {@link Limits#maxHeaders()}
      */
     public static HttpHeaders headers(HttpHeaders headers, Limits limits) {
-        if (headers.size() > limits.maxHeaders()) {
-            throw new InvalidInputException(431, "the request has " + headers.size() + " header values, more than the "
+        headerValues(headers.size(), limits);
+        return headers;
+    }
+
+    /**
+     * Checks a number of header values counted in a provider's own header map.
+     *
+     * @param count  how many header values the request carries
+     * @param limits the function's limits
+     * @throws InvalidInputException with status 431 when {@code count} is more than {@link Limits#maxHeaders()}
+     */
+    public static void headerValues(int count, Limits limits) {
+        if (count > limits.maxHeaders()) {
+            throw new InvalidInputException(431, "the request has " + count + " header values, more than the "
                     + limits.maxHeaders() + " accepted", List.of(), null);
         }
-        return headers;
     }
 }
