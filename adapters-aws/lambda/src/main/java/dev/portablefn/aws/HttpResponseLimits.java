@@ -66,13 +66,14 @@ final class HttpResponseLimits {
      */
     static long encodedSize(HttpResponse response, long limit) {
         HttpHeaders headers = response.headers();
+        boolean binary = response.isBinary();
         long headerChars = 0;
         for (int i = 0; i < headers.size(); i++) {
             headerChars += headers.name(i).length() + headers.value(i).length() + 6;   // quotes, colon, comma
         }
         // Cookies may be written twice (single-value API Gateway payload 1.0 sends them in both header maps).
         long headerBound = 2 * WORST_ESCAPE * headerChars;
-        long body = response.isBinary() ? 4L * ((response.bodyLength() + 2) / 3)
+        long body = binary ? 4L * ((response.bodyLength() + 2) / 3)
                 : (long) WORST_ESCAPE * response.bodyLength();
         if (ENVELOPE_BYTES + headerBound + body <= limit) {
             return ENVELOPE_BYTES + headerBound + body;
@@ -82,7 +83,7 @@ final class HttpResponseLimits {
             long pair = escapedLength(headers.name(i)) + escapedLength(headers.value(i)) + 6;
             headerBytes += headers.name(i).equals("set-cookie") ? 2 * pair : pair;
         }
-        if (!response.isBinary()) {
+        if (!binary) {
             body = escapedLength(response.bodyAsString());
         }
         return ENVELOPE_BYTES + headerBytes + body;

@@ -41,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * <p>What each source gets back:
  * <ul>
  *   <li>API Gateway, Function URLs and ALB: the function's response in the source's own shape; a
- *       request that is recognisably HTTP but malformed gets a 400 problem response.</li>
+ *       request that is recognisably HTTP but malformed gets a 400 problem response, one with more query
+ *       parameters or headers than {@link dev.portablefn.api.Limits} allows a 400 or 431. A response Lambda or the
+ *       ALB would drop with a bare 502 (over 6 MB once encoded, 1 MB behind an ALB, base64 growth counted; several
+ *       cookies behind an ALB in single-value header mode) becomes a logged 500 problem, decided inside the
+ *       function's middleware so idempotency never stores it (see {@link HttpResponseLimits}).</li>
  *   <li>SQS, Kinesis and DynamoDB Streams: {@code {"batchItemFailures":[...]}} naming the failed records
  *       (empty on success). Enable {@code ReportBatchItemFailures} on the event source mapping. For SQS
  *       FIFO, Kinesis and DynamoDB the first failed record and every later one are reported. A record

@@ -11,7 +11,7 @@ package dev.portablefn.api;
  *   <li>10 MiB bodies: API Gateway's payload limit and Cloud Functions' (1st gen) request limit;</li>
  *   <li>10,000 records per batch: Lambda's largest SQS batch;</li>
  *   <li>JSON nested 200 deep, strings of 10 Mi characters, numbers of 1,000 digits;</li>
- *   <li>1,000 query parameters: the form-key limit Jetty and Tomcat apply by default;</li>
+ *   <li>1,000 query parameters: Jetty's default form-key limit (Jetty serves the Functions Framework);</li>
  *   <li>200 request headers: twice what Azure's front end (Kestrel) and Tomcat accept by default, far above what
  *       API Gateway's 10 KB of request headers leaves room for in practice.</li>
  * </ul>
