@@ -16,6 +16,7 @@ import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.time.Clock;
@@ -92,6 +93,8 @@ public final class AzureFunctions {
     static final String COSMOS_DB = "Cosmos DB";
 
     private final FunctionRunner runner;
+    /** The runner for HTTP triggers: the worker carries one value per header name, so at most one cookie. */
+    private final FunctionRunner httpRunner;
     private final JacksonCodec codec;
     private final String routePrefix;
     private final Clock clock;
@@ -99,6 +102,7 @@ public final class AzureFunctions {
 
     private AzureFunctions(FunctionRunner runner, String routePrefix, Clock clock) {
         this.runner = runner;
+        this.httpRunner = runner.withResponseCheck(AzureHttp::refusal);
         this.codec = runner.codec();
         this.routePrefix = routePrefix;
         this.clock = clock;
@@ -175,17 +179,20 @@ public final class AzureFunctions {
      * @param request the request as the worker bound it ({@code Optional<byte[]>} or {@code Optional<String>} body)
      * @param context the invocation's context
      * @return the response: status, headers (repeated values joined with {@code ", "}, one value per name being
-     *         all the worker carries) and the body as bytes; a 400 problem when the request cannot be decoded
+     *         all the worker carries) and the body as bytes; a 400 problem when the request cannot be decoded; a
+     *         500 problem, with an ERROR log line naming the limitation, when the function sets more than one cookie,
+     *         which the worker cannot carry ({@code Set-Cookie} values must not be comma-joined)
      */
     public HttpResponseMessage http(HttpRequestMessage<? extends Optional<?>> request, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
         HttpResponse response;
         try {
-            HttpRequest decoded = AzureHttp.fromMessage(request, routePrefix, codec);
-            response = runner.http(decoded, portable);
+            HttpRequest decoded = AzureHttp.fromMessage(request, routePrefix, codec, runner.limits());
+            response = httpRunner.checked(httpRunner.http(decoded, portable), portable);
         } catch (EventDecodingException malformed) {
-            portable.logger().warn("HTTP request rejected: {}", malformed.getMessage());
-            response = HttpResponse.problem(Problem.of(400, malformed.getMessage()));
+            // The decoder's message names what was wrong for the log; the client learns only that it was unreadable.
+            portable.logger().warn("HTTP request rejected with 400: {}", Redaction.forLog(malformed.getMessage(), 2000));
+            response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
         }
         return AzureHttp.toMessage(response, request);
     }

@@ -222,7 +222,7 @@ public final class Cli {
         int port = options.port();
         DevServer server;
         try {
-            server = DevServer.start(function, port);
+            server = DevServer.start(function, port, out);
         } catch (java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
         }
