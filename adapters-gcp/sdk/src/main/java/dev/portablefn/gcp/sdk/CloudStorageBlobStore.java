@@ -3,6 +3,7 @@ package dev.portablefn.gcp.sdk;
 import com.google.cloud.ServiceOptions;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.HttpStorageOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import com.google.cloud.storage.StorageOptions;
@@ -152,12 +153,16 @@ public final class CloudStorageBlobStore implements BlobStore, AutoCloseable {
     }
 
     private static Storage defaultStorage() {
+        return options().build().getService();
+    }
+
+    /** The client's settings: the JSON API over HTTP, with retries bounded by {@link #CALL_CAP}. */
+    static HttpStorageOptions.Builder options() {
         return StorageOptions.http()
                 .setRetrySettings(ServiceOptions.getDefaultRetrySettings().toBuilder()
                         .setTotalTimeoutDuration(CALL_CAP)
                         .setInitialRpcTimeoutDuration(CALL_CAP)
                         .setMaxRpcTimeoutDuration(CALL_CAP)
-                        .build())
-                .build().getService();
+                        .build());
     }
 }
