@@ -114,11 +114,18 @@ public final class CloudStorageBlobStore implements BlobStore, AutoCloseable {
 
     /** Releases the client, if one was built. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         Storage built = storage;
-        if (built != null) {
-            storage = null;
+        if (built == null) {
+            return;
+        }
+        storage = null;
+        try {
             built.close();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (Exception failed) {
+            throw new IllegalStateException("closing the Cloud Storage client failed", failed);
         }
     }
 

@@ -12,7 +12,6 @@ import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.runtime.internal.outbound.LogicalNames;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -52,7 +51,7 @@ class DefaultTransportsTest {
                 LogicalNames.from(Map.of("PORTABLEFN_DESTINATION_ORDERS", PubSubPublisherTest.TOPIC)::get),
                 PublisherStubSettings.defaultGrpcTransportProviderBuilder()
                         .setEndpoint(InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort())
-                        .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                        .setChannelConfigurator(channel -> channel.usePlaintext())
                         .build(),
                 NoCredentialsProvider.create())) {
 
