@@ -91,17 +91,17 @@ final class GcpRuntime {
      * {@code PermanentFailure}) is logged at ERROR and acknowledged: retrying the same event cannot succeed.
      */
     void deliver(Supplier<GcpCloudEvent> received, Object nativeContext) {
-        GcpCloudEvent cloudEvent;
         Event<?> event;
         try {
-            cloudEvent = received.get();
-            event = decoder.decode(cloudEvent);
+            event = decoder.decode(received.get());
         } catch (EventDecodingException undecodable) {
             LOG.error("{}: dropping an event that cannot be decoded (retrying cannot fix it): {}", functionName,
                     undecodable.getMessage(), undecodable);
             return;
         }
-        Outcome outcome = runner.event(event, eventContext(event.id(), cloudEvent.extensions().get("traceparent"),
+        // The event's attributes hold the CloudEvent's extensions with a Pub/Sub message's attributes over them, so a
+        // message published with a traceparent attribute continues the publisher's trace.
+        Outcome outcome = runner.event(event, eventContext(event.id(), event.attribute("traceparent").orElse(null),
                 nativeContext));
         switch (outcome.status()) {
             case SUCCEEDED -> {
