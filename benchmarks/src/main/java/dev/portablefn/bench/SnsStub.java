@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,10 @@ public final class SnsStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Map<String, String>> published = new ArrayList<>();
-    private final boolean print;
+    private final boolean printEachPublish;
 
-    private SnsStub(boolean print) throws IOException {
-        this.print = print;
+    private SnsStub(boolean printEachPublish) throws IOException {
+        this.printEachPublish = printEachPublish;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
         server.start();
@@ -93,10 +94,10 @@ public final class SnsStub implements AutoCloseable {
         if ("Publish".equals(form.get("Action"))) {
             int number;
             synchronized (published) {
-                published.add(form);
+                published.add(Collections.unmodifiableMap(form));
                 number = published.size();
             }
-            if (print) {
+            if (printEachPublish) {
                 System.out.println("Publish " + number + " " + form.get("TopicArn") + " "
                         + form.getOrDefault("Message", "").length() + " chars");
             }

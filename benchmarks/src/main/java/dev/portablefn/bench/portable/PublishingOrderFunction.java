@@ -26,7 +26,11 @@ public final class PublishingOrderFunction implements HttpFunction {
         this(Publisher.registered());
     }
 
-    /** @param publisher where the receipts go */
+    /**
+     * Publishes through the given publisher (a test's).
+     *
+     * @param publisher where the receipts go
+     */
     public PublishingOrderFunction(Publisher publisher) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }

@@ -53,6 +53,8 @@ public final class PublishingBaselineLambdaHandler implements RequestStreamHandl
     }
 
     /**
+     * Publishes to the given topic with the given client (a test's).
+     *
      * @param sns      the client to publish with
      * @param topicArn the topic's ARN
      */
