@@ -69,9 +69,11 @@ public final class AwsPublisher implements Publisher, AutoCloseable {
     AwsPublisher(LogicalNames names, AwsClients clients) {
         this.names = Objects.requireNonNull(names, "names");
         this.clients = Objects.requireNonNull(clients, "clients");
-        this.sns = clients.lazy("SNS", SnsClient::builder);
-        this.sqs = clients.lazy("SQS", SqsClient::builder);
-        this.eventBridge = clients.lazy("EventBridge", EventBridgeClient::builder);
+        // Lambdas, not method references: a method reference loads its client class now, a lambda on first use, so a
+        // function that only publishes to SNS never loads the SQS and EventBridge clients.
+        this.sns = clients.lazy("SNS", () -> SnsClient.builder());
+        this.sqs = clients.lazy("SQS", () -> SqsClient.builder());
+        this.eventBridge = clients.lazy("EventBridge", () -> EventBridgeClient.builder());
     }
 
     /**
