@@ -14,6 +14,7 @@ import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.examples.learning.LearningPlatform;
@@ -110,7 +111,7 @@ class DeploymentDescriptorsTest {
 
     @Test
     void everySamHttpRouteIsServedByItsFunction() throws Exception {
-        LearningPlatform platform = LearningPlatform.inMemory(unusedPublisher());
+        LearningPlatform platform = LearningPlatform.inMemory(unusedPublisher(), BlobStore.registered());
         Map<String, HttpFunction> functions = Map.of("courses", platform.coursesApi(), "users", platform.usersApi(),
                 "payment-publisher", platform.paymentPublisher(), "reports", platform.reportsApi());
         int routes = 0;
