@@ -48,8 +48,8 @@ import java.util.Objects;
  */
 public final class LocalCloud {
 
-    /** Message attribute naming a FIFO message's group. */
-    public static final String MESSAGE_GROUP_ID = "messageGroupId";
+    /** Message attribute naming a FIFO message's group: {@link Publisher#MESSAGE_GROUP_ID}. */
+    public static final String MESSAGE_GROUP_ID = Publisher.MESSAGE_GROUP_ID;
     /** Message attribute carrying the W3C trace context. */
     public static final String TRACEPARENT = "traceparent";
 
