@@ -49,6 +49,7 @@ public final class FunctionRunner {
     private final JavaType dataType;
     private final Middleware.Chain chain;
     private final Middleware.Chain orderedChain;
+    private final DeadLetters deadLetters;
 
     private FunctionRunner(PortableFunction function) {
         this.function = function;
@@ -62,6 +63,7 @@ public final class FunctionRunner {
         this.dataType = function.dataType() == null ? null : codec.type(function.dataType());
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+        this.deadLetters = DeadLetters.of(function, System::getenv);
     }
 
     private List<Middleware> steps(Ordering ordering) {
@@ -106,6 +108,15 @@ public final class FunctionRunner {
      */
     public JacksonCodec codec() {
         return codec;
+    }
+
+    /**
+     * Gives where the function's permanently failed events go: its dead-letter destination, or back to the platform.
+     *
+     * @return the function's dead letters, for adapters to call on every permanent failure
+     */
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     /**
