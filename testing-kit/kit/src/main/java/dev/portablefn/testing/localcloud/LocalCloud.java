@@ -67,11 +67,12 @@ public final class LocalCloud {
         this.preset = Objects.requireNonNull(preset, "preset");
         TestClock clock = TestClock.at(start);
         RandomSource random = new RandomSource(seed);
-        this.registry = new Registry(preset);
         this.invocations = new Invocations(this, clock, random);
+        AdapterDelivery adapters = new AdapterDelivery(preset.provider(), invocations, publisher());
+        this.registry = new Registry(preset, adapters);
         this.router = new MessageRouter(registry, random, invocations);
         this.objects = new ObjectStore(this, router, invocations);
-        this.engine = new DeliveryEngine(registry, router, history, invocations, clock, random);
+        this.engine = new DeliveryEngine(registry, router, history, invocations, clock, random, adapters);
         this.scheduler = new Scheduler(clock, engine, router, invocations);
     }
 
