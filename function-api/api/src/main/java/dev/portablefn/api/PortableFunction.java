@@ -45,11 +45,6 @@ public final class PortableFunction {
     private final Publisher deadLetterPublisher;
 
     private PortableFunction(Kind kind, Object function, Type dataType, List<Middleware> middleware, JsonCodec codec,
-                             Limits limits, Duration deadlineThreshold, boolean validation) {
-        this(kind, function, dataType, middleware, codec, limits, deadlineThreshold, validation, null, null);
-    }
-
-    private PortableFunction(Kind kind, Object function, Type dataType, List<Middleware> middleware, JsonCodec codec,
                              Limits limits, Duration deadlineThreshold, boolean validation, String deadLetter,
                              Publisher deadLetterPublisher) {
         this.kind = kind;
@@ -83,7 +78,7 @@ public final class PortableFunction {
      */
     public static PortableFunction http(HttpFunction function) {
         return new PortableFunction(Kind.HTTP, Objects.requireNonNull(function, "function"), Void.class, List.of(),
-                null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+                null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true, null, null);
     }
 
     /**
@@ -110,7 +105,8 @@ public final class PortableFunction {
      */
     public static PortableFunction event(Type dataType, EventFunction<?> function) {
         return new PortableFunction(Kind.EVENT, Objects.requireNonNull(function, "function"),
-                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true,
+                null, null);
     }
 
     /**
@@ -136,7 +132,8 @@ public final class PortableFunction {
      */
     public static PortableFunction batch(Type dataType, BatchFunction<?> function) {
         return new PortableFunction(Kind.BATCH, Objects.requireNonNull(function, "function"),
-                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true,
+                null, null);
     }
 
     /**
@@ -416,11 +413,7 @@ public final class PortableFunction {
                 requireDestination(destination), Objects.requireNonNull(publisher, "publisher"));
     }
 
-    /**
-     * Gives the dead-letter destination set with {@link #withDeadLetter(String)}.
-     *
-     * @return the destination, or empty when none is set here (the adapter then reads {@code PORTABLEFN_DEAD_LETTER})
-     */
+    /** {@return the dead-letter destination set with {@link #withDeadLetter(String)}; empty when none is set here} */
     public Optional<String> deadLetter() {
         return Optional.ofNullable(deadLetter);
     }
