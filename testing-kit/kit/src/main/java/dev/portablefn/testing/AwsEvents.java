@@ -1,5 +1,6 @@
 package dev.portablefn.testing;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.Event;
@@ -7,6 +8,9 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +39,8 @@ public final class AwsEvents {
     private static final String MESSAGE_GROUP_ID = "messageGroupId";
     private static final String SEQUENCE_NUMBER = "sequenceNumber";
     private static final String PARTITION_KEY = "partitionKey";
+    private static final String DEDUPLICATION_ID = "messageDeduplicationId";
+    private static final MessageDigest MD5 = md5Prototype();
     static final String ACCOUNT = "123456789012";
     private static final Instant TIME = TestClock.DEFAULT_START;
 
@@ -102,43 +108,61 @@ public final class AwsEvents {
      * @return the SQS event
      */
     public static byte[] sqs(String queue, List<? extends Event<?>> messages) {
-        ObjectNode root = RawJson.object();
-        ArrayNode records = root.putArray("Records");
-        for (Event<?> message : messages) {
-            String body = text(message.data());
-            long sent = message.time().orElse(TIME).toEpochMilli();
-            ObjectNode record = records.addObject();
-            record.put("messageId", message.id());
-            record.put("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(("receipt-" + message.id())
-                    .getBytes(StandardCharsets.UTF_8)));
-            record.put("body", body);
-            ObjectNode system = record.putObject("attributes");
-            system.put("ApproximateReceiveCount", Integer.toString(message.deliveryAttempt().orElse(1)));
-            system.put("SentTimestamp", Long.toString(sent));
-            system.put("SenderId", "AROAIWPX5BD2BHG722MW4:sender");
-            system.put("ApproximateFirstReceiveTimestamp", Long.toString(sent + 5));
-            String groupId = message.attributes().get(MESSAGE_GROUP_ID);
-            if (groupId != null) {
-                system.put("SequenceNumber", message.attribute(SEQUENCE_NUMBER).orElse(message.id()));
-                system.put("MessageGroupId", groupId);
-                system.put("MessageDeduplicationId", message.attribute("messageDeduplicationId").orElseGet(() -> md5(body)));
-            }
-            ObjectNode messageAttributes = record.putObject("messageAttributes");
-            message.attributes().forEach((name, value) -> {
-                if (!name.equals(MESSAGE_GROUP_ID) && !name.equals(SEQUENCE_NUMBER) && !name.equals("messageDeduplicationId")) {
-                    ObjectNode attribute = messageAttributes.putObject(name);
-                    attribute.put("stringValue", value);
-                    attribute.putArray("stringListValues");
-                    attribute.putArray("binaryListValues");
-                    attribute.put("dataType", "String");
+        // Written as a stream rather than a tree: LocalCloud encodes every SQS batch it delivers on the AWS preset.
+        String arn = "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + queue;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + messages.size() * 640);
+        try (JsonGenerator json = RawJson.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("Records");
+            for (Event<?> message : messages) {
+                String body = text(message.data());
+                String md5 = md5(body);
+                long sent = message.time().orElse(TIME).toEpochMilli();
+                json.writeStartObject();
+                json.writeStringField("messageId", message.id());
+                json.writeStringField("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(("receipt-"
+                        + message.id()).getBytes(StandardCharsets.UTF_8)));
+                json.writeStringField("body", body);
+                json.writeObjectFieldStart("attributes");
+                json.writeStringField("ApproximateReceiveCount", Integer.toString(message.deliveryAttempt().orElse(1)));
+                json.writeStringField("SentTimestamp", Long.toString(sent));
+                json.writeStringField("SenderId", "AROAIWPX5BD2BHG722MW4:sender");
+                json.writeStringField("ApproximateFirstReceiveTimestamp", Long.toString(sent + 5));
+                Map<String, String> attributes = message.attributes();
+                String groupId = attributes.get(MESSAGE_GROUP_ID);
+                if (groupId != null) {
+                    json.writeStringField("SequenceNumber", attributes.getOrDefault(SEQUENCE_NUMBER, message.id()));
+                    json.writeStringField("MessageGroupId", groupId);
+                    json.writeStringField("MessageDeduplicationId", attributes.getOrDefault(DEDUPLICATION_ID, md5));
                 }
-            });
-            record.put("md5OfBody", md5(body));
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + queue);
-            record.put("awsRegion", REGION);
+                json.writeEndObject();
+                json.writeObjectFieldStart("messageAttributes");
+                for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+                    String name = attribute.getKey();
+                    if (!name.equals(MESSAGE_GROUP_ID) && !name.equals(SEQUENCE_NUMBER) && !name.equals(DEDUPLICATION_ID)) {
+                        json.writeObjectFieldStart(name);
+                        json.writeStringField("stringValue", attribute.getValue());
+                        json.writeArrayFieldStart("stringListValues");
+                        json.writeEndArray();
+                        json.writeArrayFieldStart("binaryListValues");
+                        json.writeEndArray();
+                        json.writeStringField("dataType", "String");
+                        json.writeEndObject();
+                    }
+                }
+                json.writeEndObject();
+                json.writeStringField("md5OfBody", md5);
+                json.writeStringField("eventSource", "aws:sqs");
+                json.writeStringField("eventSourceARN", arn);
+                json.writeStringField("awsRegion", REGION);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an SQS event", e);
         }
-        return RawJson.compact(root);
+        return out.toByteArray();
     }
 
     /**
@@ -453,8 +477,17 @@ public final class AwsEvents {
     }
 
     private static String md5(String text) {
+        try {   // cloning a digest is cheaper than looking the algorithm up again
+            MessageDigest digest = (MessageDigest) MD5.clone();
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JVM's MD5 digest cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest md5Prototype() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this JVM", e);
         }

@@ -193,6 +193,9 @@ final class AdapterDelivery {
             }
             return answer;
         }
+        if (result.failedIds().isEmpty()) {
+            return answer;
+        }
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             positions.putIfAbsent(events.get(i).id(), i);
