@@ -110,8 +110,7 @@ final class HttpPayloads {
             }
             String rawQuery = optionalText(root, "rawQueryString", where);
             if (rawQuery != null) {
-                UrlDecoding.parseQuery(rawQuery).asMap()
-                        .forEach((name, values) -> values.forEach(value -> request.queryParameter(name, value)));
+                request.query(UrlDecoding.parseQuery(rawQuery));
             } else {
                 stringMap(root, "queryStringParameters", where).forEach(request::queryParameter);
             }
@@ -201,13 +200,17 @@ final class HttpPayloads {
                 json.writeObjectFieldStart("headers");
                 for (Map.Entry<String, List<String>> header : headers.entrySet()) {
                     List<String> values = header.getValue();
-                    // Single-value mode cannot repeat a header; Set-Cookie cannot be comma-joined, so the last one wins.
-                    String value = header.getKey().equals("set-cookie") ? values.get(values.size() - 1) : String.join(",", values);
-                    json.writeStringField(header.getKey(), value);
+                    if (!header.getKey().equals("set-cookie")) {
+                        json.writeStringField(header.getKey(), String.join(",", values));
+                    } else if (values.size() == 1) {
+                        json.writeStringField(header.getKey(), values.get(0));
+                    }
+                    // Set-Cookie cannot be comma-joined: several go in multiValueHeaders below (API Gateway), and an
+                    // ALB in single-value mode never gets here with several (HttpResponseLimits refuses them).
                 }
                 json.writeEndObject();
                 if (source == AwsSource.API_GATEWAY_V1 && response.cookies().size() > 1) {
-                    // API Gateway also reads multiValueHeaders, which keeps every cookie.
+                    // API Gateway merges multiValueHeaders into the headers, so every cookie is kept.
                     json.writeObjectFieldStart("multiValueHeaders");
                     json.writeArrayFieldStart("set-cookie");
                     for (String cookie : response.cookies()) {

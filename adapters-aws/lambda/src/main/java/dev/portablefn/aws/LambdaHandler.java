@@ -9,14 +9,19 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.batch.BatchResult.Reason;
+import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.runtime.internal.BatchFailures;
 import dev.portablefn.runtime.internal.DeadLetters;
 import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.internal.HttpProblems;
 import dev.portablefn.runtime.internal.Outcome;
+import dev.portablefn.runtime.internal.http.RequestLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +42,11 @@ import org.slf4j.LoggerFactory;
  * <p>What each source gets back:
  * <ul>
  *   <li>API Gateway, Function URLs and ALB: the function's response in the source's own shape; a
- *       request that is recognisably HTTP but malformed gets a 400 problem response.</li>
+ *       request that is recognisably HTTP but malformed gets a 400 problem response, one with more query
+ *       parameters or headers than {@link dev.portablefn.api.Limits} allows a 400 or 431. A response Lambda or the
+ *       ALB would drop with a bare 502 (over 6 MB once encoded, 1 MB behind an ALB, base64 growth counted; several
+ *       cookies behind an ALB in single-value header mode) becomes a logged 500 problem, decided inside the
+ *       function's middleware so idempotency never stores it (see {@link HttpResponseLimits}).</li>
  *   <li>SQS, Kinesis and DynamoDB Streams: {@code {"batchItemFailures":[...]}} naming the failed records
  *       (empty on success). Enable {@code ReportBatchItemFailures} on the event source mapping. For SQS
  *       FIFO, Kinesis and DynamoDB the first failed record and every later one are reported. A record
@@ -56,8 +65,15 @@ import org.slf4j.LoggerFactory;
 public class LambdaHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaHandler.class);
+    /** The most characters of a decoding error logged; its quotes of the input are escaped (see Redaction.forLog). */
+    private static final int LOGGED_MESSAGE = 2000;
 
     private final FunctionRunner runner;
+    /** The runner for API Gateway and Function URL requests: responses fit Lambda's 6 MB. */
+    private final FunctionRunner gatewayRunner;
+    /** The runners for ALB requests in single-value and multi-value header mode: 1 MB, one cookie in single-value mode. */
+    private final FunctionRunner albRunner;
+    private final FunctionRunner albMultiValueRunner;
     private final ObjectMapper mapper;
     private final AwsEventDecoder decoder;
     private final LambdaContexts contexts;
@@ -85,6 +101,9 @@ public class LambdaHandler implements RequestStreamHandler {
 
     LambdaHandler(PortableFunction function, LambdaContexts contexts) {
         this.runner = FunctionRunner.of(function);
+        this.gatewayRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.API_GATEWAY_V2, false));
+        this.albRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.ALB, false));
+        this.albMultiValueRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.ALB, true));
         this.mapper = runner.codec().mapper();
         this.decoder = new AwsEventDecoder(mapper);
         this.contexts = contexts;
@@ -121,7 +140,7 @@ public class LambdaHandler implements RequestStreamHandler {
         if (decoded.source().isHttp()) {
             return http(decoded, lambda);
         }
-        Context context = contexts.of(lambda, null);
+        Context context = contexts.ofRecords(lambda, decoded.records());
         if (decoded.source().isBatch()) {
             return batchResponse(batch(decoded, context));
         }
@@ -132,10 +151,20 @@ public class LambdaHandler implements RequestStreamHandler {
     private byte[] http(AwsPayload decoded, com.amazonaws.services.lambda.runtime.Context lambda) {
         HttpResponse response;
         if (decoded.requestError() != null) {
-            LOG.warn("rejecting malformed {} request with 400: {}", decoded.source(), decoded.requestError().getMessage());
+            LOG.warn("rejecting malformed {} request with 400: {}", decoded.source(),
+                    Redaction.forLog(decoded.requestError().getMessage(), LOGGED_MESSAGE));
             response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
         } else {
-            response = runner.http(decoded.request(), contexts.of(lambda, decoded.request()));
+            HttpRequest request = decoded.request();
+            try {
+                RequestLimits.check(request, runner.limits());
+                FunctionRunner http = decoded.source() != AwsSource.ALB ? gatewayRunner
+                        : decoded.multiValueHeaders() ? albMultiValueRunner : albRunner;
+                Context context = contexts.of(lambda, request);
+                response = http.checked(http.http(request, context), context);
+            } catch (InvalidInputException tooMany) {
+                response = HttpProblems.rejection(tooMany);
+            }
         }
         return HttpPayloads.encode(mapper, decoded.source(), decoded.multiValueHeaders(), response);
     }
@@ -152,7 +181,8 @@ public class LambdaHandler implements RequestStreamHandler {
                 try {
                     event = sqsUnwrapping.apply(event);
                 } catch (EventDecodingException malformed) {
-                    LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), malformed.getMessage());
+                    LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(),
+                            Redaction.forLog(malformed.getMessage(), LOGGED_MESSAGE));
                     failures.fail(i, Reason.PERMANENT, malformed);
                     continue;
                 }
@@ -162,7 +192,8 @@ public class LambdaHandler implements RequestStreamHandler {
                 }
             }
             if (record.error() != null) {
-                LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(), record.error().getMessage());
+                LOG.error("reporting {} record {} as failed: {}", decoded.source(), record.id(),
+                        Redaction.forLog(record.error().getMessage(), LOGGED_MESSAGE));
                 failures.fail(i, Reason.PERMANENT, record.error());
                 continue;
             }

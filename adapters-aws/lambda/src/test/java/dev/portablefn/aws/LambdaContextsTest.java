@@ -2,12 +2,17 @@ package dev.portablefn.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
 import dev.portablefn.api.Provider;
+import dev.portablefn.api.Trigger;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
+import dev.portablefn.runtime.json.JacksonCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +55,53 @@ class LambdaContextsTest {
         assertThat(context.requestId()).startsWith("local-");
         assertThat(context.functionName()).isEqualTo("from-env");
         assertThat(context.deadline()).isEmpty();
+    }
+
+    private static final String RUNTIME_XRAY = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+
+    private static AwsPayload.Record sqsRecord(String id, String messageAttributes, String systemAttributes)
+            throws Exception {
+        JsonNode record = JacksonCodec.standard().mapper().readTree("{\"messageId\":\"" + id + "\",\"body\":\"b\","
+                + "\"attributes\":{" + systemAttributes + "},\"messageAttributes\":{" + messageAttributes + "}}");
+        return new AwsPayload.Record(id, EventRecords.sqs(record, "SQS record " + id), null);
+    }
+
+    @Test
+    void eventsContinueTheTraceparentTheirFirstTracedRecordCarries() throws Exception {
+        List<AwsPayload.Record> records = List.of(
+                sqsRecord("m1", "", ""),
+                sqsRecord("m2", "\"traceparent\":{\"stringValue\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\","
+                        + "\"dataType\":\"String\"}", ""),
+                sqsRecord("m3", "\"traceparent\":{\"stringValue\":\"00-11111111111111111111111111111111-00f067aa0ba902b7-01\","
+                        + "\"dataType\":\"String\"}", ""));
+
+        Context context = contexts(Map.of(LambdaContexts.XRAY_SYSTEM_PROPERTY, RUNTIME_XRAY), Map.of())
+                .ofRecords(FakeLambdaContext.of("r", "orders", 30_000), records);
+
+        assertThat(context.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(context.trace().orElseThrow().spanId()).isEqualTo("00f067aa0ba902b7");
+    }
+
+    @Test
+    void sqsEventsFallBackToTheMessagesAwsTraceHeader() throws Exception {
+        List<AwsPayload.Record> records = List.of(sqsRecord("m1", "",
+                "\"AWSTraceHeader\":\"Root=1-4bf92f35-77b34da6a3ce929d0e0e4736;Parent=00f067aa0ba902b7;Sampled=1\""));
+
+        Context context = contexts(Map.of(LambdaContexts.XRAY_SYSTEM_PROPERTY, RUNTIME_XRAY), Map.of())
+                .ofRecords(FakeLambdaContext.of("r", "orders", 30_000), records);
+
+        assertThat(context.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
+    void eventsWithoutATraceKeepTheInvocationsXRayTrace() throws Exception {
+        Event<byte[]> untraced = Event.<byte[]>builder().id("e1").source("s").type("t")
+                .trigger(Trigger.CUSTOM).data(new byte[0]).build();
+        List<AwsPayload.Record> records = List.of(sqsRecord("m1", "", ""), new AwsPayload.Record("e1", untraced, null));
+
+        Context context = contexts(Map.of(LambdaContexts.XRAY_SYSTEM_PROPERTY, RUNTIME_XRAY), Map.of())
+                .ofRecords(FakeLambdaContext.of("r", "orders", 30_000), records);
+
+        assertThat(context.traceId()).contains("5759e988bd862e3fe1be46a994272793");
     }
 }

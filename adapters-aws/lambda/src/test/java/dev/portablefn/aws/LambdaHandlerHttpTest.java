@@ -70,7 +70,9 @@ class LambdaHandlerHttpTest {
 
     @Test
     void albSingleValueResponseHasStatusDescriptionAndPlainHeaders() throws Exception {
-        JsonNode response = invoke(handler(echo, Map.of()), Fixtures.bytes("alb-lambda-target-request-headers-only.json"));
+        HttpFunction oneCookie = (request, context) -> HttpResponse.status(201).header("X-Method", request.method())
+                .header("X-Multi", "a").header("X-Multi", "b").cookie(Cookie.of("session", "s1"));
+        JsonNode response = invoke(handler(oneCookie, Map.of()), Fixtures.bytes("alb-lambda-target-request-headers-only.json"));
         assertThat(response.get("statusDescription").textValue()).isEqualTo("201 Created");
         assertThat(response.has("multiValueHeaders")).isFalse();
         assertThat(response.get("headers").get("x-multi").textValue()).isEqualTo("a,b");

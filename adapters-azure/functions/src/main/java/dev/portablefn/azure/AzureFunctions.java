@@ -9,14 +9,13 @@ import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
-import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Trigger;
-import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.time.Clock;
@@ -75,7 +74,11 @@ import java.util.function.Supplier;
  *
  * <h2>Context and logging</h2>
  * {@code Context.requestId()} is the invocation id, {@code functionName()} the function name, the trace comes
- * from {@code ExecutionContext.getTraceContext().getTraceparent()}, and Azure tells no deadline.
+ * from {@code ExecutionContext.getTraceContext().getTraceparent()}, and Azure tells no deadline. A Queue Storage,
+ * Service Bus or single Event Grid message that carries its publisher's {@code traceparent} (attribute, envelope
+ * attribute, {@code Diagnostic-Id} application property or CloudEvent extension) continues that trace instead,
+ * unless the host's trace already has the same trace id. A Queue Storage message a portablefn publisher wrapped
+ * in its envelope ({@code MessageEnvelope}) arrives as the body and attributes it was published with.
  * {@code Context.logger()} is an SLF4J logger writing into {@code ExecutionContext.getLogger()}, so lines are
  * tied to the invocation in Application Insights. Other SLF4J loggers (and the library's own) go to the SLF4J
  * provider the application ships, whose output the host captures; while the function runs the MDC holds
@@ -93,6 +96,8 @@ public final class AzureFunctions {
     static final String COSMOS_DB = "Cosmos DB";
 
     private final FunctionRunner runner;
+    /** The runner for HTTP triggers: the worker carries one value per header name, so at most one cookie. */
+    private final FunctionRunner httpRunner;
     private final JacksonCodec codec;
     private final String routePrefix;
     private final Clock clock;
@@ -100,10 +105,20 @@ public final class AzureFunctions {
 
     private AzureFunctions(FunctionRunner runner, String routePrefix, Clock clock) {
         this.runner = runner;
+        this.httpRunner = runner.withResponseCheck(AzureHttp::refusal);
         this.codec = runner.codec();
         this.routePrefix = routePrefix;
         this.clock = clock;
         this.inputs = new WorkerInputs(codec, clock);
+    }
+
+    /**
+     * Gives the function these delegations run, with its configuration; tools such as the CLI run it on other payloads.
+     *
+     * @return the function
+     */
+    public PortableFunction function() {
+        return runner.function();
     }
 
     /** @param function the function with its configuration @return the delegations for it */
@@ -167,17 +182,20 @@ public final class AzureFunctions {
      * @param request the request as the worker bound it ({@code Optional<byte[]>} or {@code Optional<String>} body)
      * @param context the invocation's context
      * @return the response: status, headers (repeated values joined with {@code ", "}, one value per name being
-     *         all the worker carries) and the body as bytes; a 400 problem when the request cannot be decoded
+     *         all the worker carries) and the body as bytes; a 400 problem when the request cannot be decoded; a
+     *         500 problem, with an ERROR log line naming the limitation, when the function sets more than one cookie,
+     *         which the worker cannot carry ({@code Set-Cookie} values must not be comma-joined)
      */
     public HttpResponseMessage http(HttpRequestMessage<? extends Optional<?>> request, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
         HttpResponse response;
         try {
-            HttpRequest decoded = AzureHttp.fromMessage(request, routePrefix, codec);
-            response = runner.http(decoded, portable);
+            HttpRequest decoded = AzureHttp.fromMessage(request, routePrefix, codec, runner.limits());
+            response = httpRunner.checked(httpRunner.http(decoded, portable), portable);
         } catch (EventDecodingException malformed) {
-            portable.logger().warn("HTTP request rejected: {}", malformed.getMessage());
-            response = HttpResponse.problem(Problem.of(400, malformed.getMessage()));
+            // The decoder's message names what was wrong for the log; the client learns only that it was unreadable.
+            portable.logger().warn("HTTP request rejected with 400: {}", Redaction.forLog(malformed.getMessage(), 2000));
+            response = HttpResponse.problem(Problem.of(400, "The request could not be read."));
         }
         return AzureHttp.toMessage(response, request);
     }
@@ -201,15 +219,15 @@ public final class AzureFunctions {
      * @param context       the invocation's context
      */
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
-        Context portable = AzureContexts.from(context, clock);
+        Context host = AzureContexts.from(context, clock);
         Event<?> event;
         try {
-            event = inputs.queueMessage(message, id, dequeueCount, insertionTime, portable);
+            event = inputs.queueMessage(message, id, dequeueCount, insertionTime, host);
         } catch (EventDecodingException malformed) {
-            HostFailures.deadLetterOrThrow(malformed, id, QUEUE, message, portable, runner.deadLetters());
+            HostFailures.deadLetterOrThrow(malformed, id, QUEUE, message, host, runner.deadLetters());
             return;
         }
-        runOne(event, QUEUE, portable);
+        runOne(event, QUEUE, AzureContexts.forMessage(host, event, context, clock));
     }
 
     /**
@@ -257,16 +275,16 @@ public final class AzureFunctions {
 
     private void serviceBus(Trigger trigger, String message, String messageId, int deliveryCount, String enqueuedTimeUtc,
                             String applicationProperties, ExecutionContext context) {
-        Context portable = AzureContexts.from(context, clock);
+        Context host = AzureContexts.from(context, clock);
         Event<?> event;
         try {
             event = inputs.serviceBusMessage(trigger, message, messageId, deliveryCount, enqueuedTimeUtc,
-                    applicationProperties, portable);
+                    applicationProperties, host);
         } catch (EventDecodingException malformed) {
-            HostFailures.deadLetterOrThrow(malformed, messageId, SERVICE_BUS, message, portable, runner.deadLetters());
+            HostFailures.deadLetterOrThrow(malformed, messageId, SERVICE_BUS, message, host, runner.deadLetters());
             return;
         }
-        runOne(event, SERVICE_BUS, portable);
+        runOne(event, SERVICE_BUS, AzureContexts.forMessage(host, event, context, clock));
     }
 
     /**
@@ -291,7 +309,7 @@ public final class AzureFunctions {
             return;
         }
         if (events.size() == 1) {
-            runOne(events.get(0), EVENT_GRID, portable);
+            runOne(events.get(0), EVENT_GRID, AzureContexts.forMessage(portable, events.get(0), context, clock));
         } else {
             HostFailures.throwIfFailed(runner.batch(events, Ordering.UNORDERED, portable), events, EVENT_GRID, portable,
                     runner.deadLetters());
@@ -460,25 +478,8 @@ public final class AzureFunctions {
         }
     }
 
-    /**
-     * Runs an ordered batch. A record failing permanently goes to the function's dead-letter destination when it has
-     * one, and the records after it run on (a re-run from the checkpoint would repeat it); any other failure throws.
-     */
     private void runBatch(List<Event<?>> events, String binding, Context portable) {
-        List<Event<?>> rest = events == null ? List.of() : events;
-        while (!rest.isEmpty()) {
-            BatchResult result = runner.batch(rest, Ordering.ORDERED, portable);
-            if (result.isSuccess()) {
-                return;
-            }
-            BatchResult.RecordFailure first = result.failures().get(0);
-            if (first.reason() != BatchResult.Reason.PERMANENT || !runner.deadLetters().publish(rest.get(first.index()),
-                    first.cause() != null ? first.cause() : new PermanentFailure("reported as failed permanently"), portable)) {
-                HostFailures.throwIfFailed(result, rest, binding, portable, runner.deadLetters());
-                return;
-            }
-            rest = rest.subList(first.index() + 1, rest.size());
-        }
+        HostFailures.runOrdered(runner, events == null ? List.of() : events, binding, portable);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.Limits;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +28,10 @@ import java.util.Optional;
  */
 final class AzureHttp {
 
+    private static final String SET_COOKIE = "set-cookie";
+    /** Up to this many response headers are written by scanning pairs, cheaper than grouping them into a map. */
+    private static final int PAIRS_SCANNED = 16;
+
     private AzureHttp() {
     }
 
@@ -34,14 +40,14 @@ final class AzureHttp {
      * {@link HttpRequest#path()}. The body and the {@code Content-Type} are read now; the other headers, the method
      * and the URL when the function first reads one of them (see {@link AzureHttpRequest}).
      */
-    static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JacksonCodec codec) {
+    static HttpRequest fromMessage(HttpRequestMessage<?> message, String routePrefix, JacksonCodec codec, Limits limits) {
         HttpRequest.Builder builder = HttpRequest.builder();
         String contentType = contentType(message.getHeaders());
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
         return new AzureHttpRequest(builder.body(body(message.getBody(), codec)).nativeRequest(message).build(),
-                message, routePrefix);
+                message, routePrefix, limits);
     }
 
     /**
@@ -126,32 +132,70 @@ final class AzureHttp {
     }
 
     /**
+     * Tells why the Java worker cannot carry a response: its response builder keeps one value per header name
+     * ({@code RpcHttpDataTarget} puts headers in a map), and several {@code Set-Cookie} values cannot be joined into
+     * one, as browsers would keep only the first cookie.
+     *
+     * @return the limitation, for the log, or {@code null} when the response sets at most one cookie
+     */
+    static String refusal(HttpResponse response) {
+        HttpHeaders headers = response.headers();
+        int cookies = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equals(SET_COOKIE)) {
+                cookies++;
+            }
+        }
+        return cookies <= 1 ? null : "the response sets " + cookies + " cookies, but the Azure Functions Java worker"
+                + " carries one value per header name and Set-Cookie values cannot be comma-joined; set one cookie per"
+                + " response (for instance one session cookie holding the others' state)";
+    }
+
+    /**
      * Writes the portable response through the request's builder. The Java worker keeps one value per
-     * header name, so repeated values are joined with {@code ", "} (list syntax, RFC 9110).
+     * header name, so repeated values are joined with {@code ", "} (list syntax, RFC 9110); responses with
+     * several cookies never get here (see {@link #refusal}).
      */
     static HttpResponseMessage toMessage(HttpResponse response, HttpRequestMessage<?> request) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(status(response.status()));
         HttpHeaders headers = response.headers();
-        pairs:
-        for (int i = 0; i < headers.size(); i++) {   // pair by pair: no map is built for the usual one value per name
-            String name = headers.name(i);
-            for (int earlier = 0; earlier < i; earlier++) {
-                if (headers.name(earlier).equals(name)) {
-                    continue pairs;   // written with the first pair of its name
+        if (headers.size() > PAIRS_SCANNED) {
+            // Many headers: grouped in one hashed pass, where the scan below would compare every pair with every other.
+            headers.asMap().forEach((name, values) -> builder.header(canonical(name), joined(name, values)));
+        } else {
+            pairs:
+            for (int i = 0; i < headers.size(); i++) {   // pair by pair: no map is built for the usual one value per name
+                String name = headers.name(i);
+                for (int earlier = 0; earlier < i; earlier++) {
+                    if (headers.name(earlier).equals(name)) {
+                        continue pairs;   // written with the first pair of its name
+                    }
                 }
-            }
-            String value = headers.value(i);
-            for (int later = i + 1; later < headers.size(); later++) {
-                if (headers.name(later).equals(name)) {
-                    value = value + ", " + headers.value(later);
+                String value = headers.value(i);
+                for (int later = i + 1; later < headers.size(); later++) {
+                    if (headers.name(later).equals(name)) {
+                        value = joined(name, List.of(value, headers.value(later)));
+                    }
                 }
+                builder.header(canonical(name), value);
             }
-            builder.header(canonical(name), value);
         }
         if (response.bodyLength() > 0) {
             builder.body(response.body());
         }
         return builder.build();
+    }
+
+    /** Joins a header's values; a {@code Set-Cookie} never, since browsers would read the joined value as one cookie. */
+    private static String joined(String name, List<String> values) {
+        if (values.size() == 1) {
+            return values.get(0);
+        }
+        if (name.equals(SET_COOKIE)) {
+            throw new IllegalStateException("several Set-Cookie values reached the Azure response writer; the runner's"
+                    + " response check should have refused them");
+        }
+        return String.join(", ", values);
     }
 
     /** values() clones the array on every call; responses look it up once each. */

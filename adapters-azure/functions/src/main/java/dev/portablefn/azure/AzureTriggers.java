@@ -8,6 +8,7 @@ import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.runtime.internal.json.JsonFields;
+import dev.portablefn.runtime.internal.outbound.MessageEnvelope;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,9 +62,16 @@ final class AzureTriggers {
                                  Object nativeEvent) {
         String where = "Queue Storage message";
         requireId(id, where, "Id");
-        return Event.builder().id(id).type(QUEUE_TYPE).source(functionSource(functionName, "queue"))
-                .trigger(Trigger.QUEUE).time(insertionTime).data(body)
-                .deliveryAttempt(attempt(dequeueCount, where, "DequeueCount"))
+        // A Storage queue message has no attributes, so a portablefn publisher sends them in an envelope with the body.
+        MessageEnvelope.Opened envelope = MessageEnvelope.open(body, where + " " + id).orElse(null);
+        Event.Builder<Object> builder = Event.builder().id(id).type(QUEUE_TYPE).source(functionSource(functionName, "queue"))
+                .trigger(Trigger.QUEUE).time(insertionTime);
+        if (envelope == null) {
+            builder.data(body);
+        } else {
+            builder.data(envelope.body()).attributes(envelope.attributes());
+        }
+        return builder.deliveryAttempt(attempt(dequeueCount, where, "DequeueCount"))
                 .attribute("dequeueCount", count(dequeueCount))
                 .nativeEvent(nativeEvent).build();
     }

@@ -9,7 +9,9 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
 import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.runtime.internal.DeadLetters;
+import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
 import dev.portablefn.runtime.internal.json.JsonFields;
 import java.util.List;
@@ -99,6 +101,28 @@ final class HostFailures {
         if (!deadLetters.publish(DeadLetters.undecodable(id == null || id.isBlank() ? context.requestId() : id, source,
                 trigger, raw == null ? "" : raw), malformed, context)) {
             throw malformed;
+        }
+    }
+
+    /**
+     * Runs an ordered batch (Event Hubs, Cosmos DB) and throws for its failure. A record failing permanently goes to
+     * the function's dead-letter destination when it has one, and the records after it run on (a re-run from the
+     * checkpoint would repeat it); any other failure throws, naming every record not completed.
+     */
+    static void runOrdered(FunctionRunner runner, List<Event<?>> events, String binding, Context portable) {
+        List<Event<?>> rest = events;
+        while (!rest.isEmpty()) {
+            BatchResult result = runner.batch(rest, Ordering.ORDERED, portable);
+            if (result.isSuccess()) {
+                return;
+            }
+            RecordFailure first = result.failures().get(0);
+            if (first.reason() != Reason.PERMANENT || !runner.deadLetters().publish(rest.get(first.index()),
+                    first.cause() != null ? first.cause() : new PermanentFailure("reported as failed permanently"), portable)) {
+                throwIfFailed(result, rest, binding, portable, runner.deadLetters());
+                return;
+            }
+            rest = rest.subList(first.index() + 1, rest.size());
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class AzureHttpRequestTest {
 
     private static final JacksonCodec CODEC = JacksonCodec.standard();
+    private static final dev.portablefn.api.Limits LIMITS = dev.portablefn.api.Limits.defaults();
 
     /** Counts what the worker works out anew on every call: the method's lookup and the URL's parse. */
     private static final class CountingMessage implements HttpRequestMessage<Optional<String>> {
@@ -86,7 +87,7 @@ class AzureHttpRequestTest {
         CountingMessage worker = new CountingMessage(FakeHttpRequestMessage.text("PUT",
                 "https://x/api/caf%C3%A9?q=1&q=2", Map.of("content-type", "application/json"), "{}"));
 
-        HttpRequest request = AzureHttp.fromMessage(worker, "api", CODEC);
+        HttpRequest request = AzureHttp.fromMessage(worker, "api", CODEC, LIMITS);
 
         assertThat(request.bodyAs(Map.class)).isEmpty();
         assertThat(request.contentType()).contains("application/json");
@@ -109,10 +110,11 @@ class AzureHttpRequestTest {
 
     @Test
     void aMissingMethodOrUriReachesTheReader() {
-        HttpRequest noUri = AzureHttp.fromMessage(FakeHttpRequestMessage.bind(FakeHttpRequestMessage.HostRequest.incomplete("GET", null), (String) null), "api", CODEC);
+        HttpRequest noUri = AzureHttp.fromMessage(FakeHttpRequestMessage.bind(
+                FakeHttpRequestMessage.HostRequest.incomplete("GET", null), (String) null), "api", CODEC, LIMITS);
         HttpRequest noMethod = AzureHttp.fromMessage(FakeHttpRequestMessage.bind(
                 FakeHttpRequestMessage.HostRequest.incomplete(null, "https://x/api"), (String) null),
-                "api", CODEC);
+                "api", CODEC, LIMITS);
 
         assertThat(noUri.bodyLength()).isZero();
         assertThatThrownBy(noUri::path).isInstanceOf(EventDecodingException.class)
@@ -131,7 +133,7 @@ class AzureHttpRequestTest {
         worker.put("x-empty", null);
 
         HttpRequest request = AzureHttp.fromMessage(   // the worker's own map, as it is: a null value, a mixed-case name
-                new CountingMessage(FakeHttpRequestMessage.text("GET", "https://x/api", Map.of(), null), worker), "api", CODEC);
+                new CountingMessage(FakeHttpRequestMessage.text("GET", "https://x/api", Map.of(), null), worker), "api", CODEC, LIMITS);
 
         assertThat(request.header("Content-Type")).contains("application/json");
         assertThat(request.header("x-request-id")).as("other spellings are found too").contains("r-1");
@@ -140,7 +142,7 @@ class AzureHttpRequestTest {
         assertThat(request.headers())
                 .isEqualTo(HttpHeaders.of("Content-Type", "application/json", "x-request-id", "r-1"));
         assertThat(AzureHttp.fromMessage(FakeHttpRequestMessage.text("GET", "https://x/api", Map.of(), null),
-                "api", CODEC).headers()).isSameAs(HttpHeaders.empty());
+                "api", CODEC, LIMITS).headers()).isSameAs(HttpHeaders.empty());
     }
 
     @Test
@@ -165,7 +167,7 @@ class AzureHttpRequestTest {
         CountingMessage message = new CountingMessage(FakeHttpRequestMessage.text("POST", "https://x/api", Map.of(),
                 "{}"), worker);
 
-        HttpRequest request = AzureHttp.fromMessage(message, "api", CODEC);
+        HttpRequest request = AzureHttp.fromMessage(message, "api", CODEC, LIMITS);
 
         assertThat(request.header("Content-Type")).contains("application/json");
         assertThat(request.bodyAs(Map.class)).isEmpty();

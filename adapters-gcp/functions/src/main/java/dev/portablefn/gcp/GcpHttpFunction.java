@@ -2,9 +2,11 @@ package dev.portablefn.gcp;
 
 import com.google.cloud.functions.HttpFunction;
 import dev.portablefn.api.Context;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.runtime.internal.HttpProblems;
 import java.util.Objects;
 
 /**
@@ -30,7 +32,13 @@ public class GcpHttpFunction implements HttpFunction {
     @Override
     public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
             throws Exception {
-        HttpRequest portable = HttpMapping.toPortable(request, runtime.runner().limits().maxBodyBytes());
+        HttpRequest portable;
+        try {
+            portable = HttpMapping.toPortable(request, runtime.runner().limits());
+        } catch (InvalidInputException tooMany) {
+            HttpMapping.write(HttpProblems.rejection(tooMany), response);
+            return;
+        }
         Context context = runtime.httpContext(portable, request);
         HttpResponse result = runtime.runner().http(portable, context);
         HttpMapping.write(result, response);

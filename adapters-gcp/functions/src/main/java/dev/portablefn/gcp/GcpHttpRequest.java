@@ -1,8 +1,10 @@
 package dev.portablefn.gcp;
 
+import dev.portablefn.api.Limits;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.runtime.internal.http.DeferredHttpRequest;
+import dev.portablefn.runtime.internal.http.RequestLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ final class GcpHttpRequest extends DeferredHttpRequest {
     private static final String CONTENT_TYPE = "content-type";
 
     private final com.google.cloud.functions.HttpRequest request;
+    private final Limits limits;
     /**
      * The framework's header map, {@code null} until first needed. Filled without locking: racing threads each get
      * an equal map of their own from the framework, and only read it.
@@ -29,10 +32,12 @@ final class GcpHttpRequest extends DeferredHttpRequest {
     /**
      * @param withContentType the request's parts with only its {@code Content-Type} header
      * @param request         the framework's request, asked for the other headers on first need
+     * @param limits          the function's limits, whose header count is checked when the headers are read
      */
-    GcpHttpRequest(HttpRequest withContentType, com.google.cloud.functions.HttpRequest request) {
+    GcpHttpRequest(HttpRequest withContentType, com.google.cloud.functions.HttpRequest request, Limits limits) {
         super(withContentType);
         this.request = request;
+        this.limits = limits;
     }
 
     @Override
@@ -56,13 +61,26 @@ final class GcpHttpRequest extends DeferredHttpRequest {
         return copy(frameworkHeaders());
     }
 
+    /**
+     * @throws dev.portablefn.api.InvalidInputException (431) when the request has more header values than the limit,
+     *                                                   on every read: the map is kept only once it passed
+     */
     private Map<String, List<String>> frameworkHeaders() {
         Map<String, List<String>> headers = framework;
         if (headers == null) {
             headers = request.getHeaders();
+            RequestLimits.headerValues(headerValues(headers), limits);
             framework = headers;
         }
         return headers;
+    }
+
+    private static int headerValues(Map<String, List<String>> headers) {
+        int count = 0;
+        for (List<String> values : headers.values()) {
+            count += values == null ? 0 : values.size();
+        }
+        return count;
     }
 
     /** The framework's map is case-insensitive; a map that is not (a test double's, say) is searched. */

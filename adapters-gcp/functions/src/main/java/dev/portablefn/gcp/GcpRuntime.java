@@ -115,7 +115,9 @@ final class GcpRuntime {
             handBack(delivered, Outcome.failure(undecodable), context);
             return;
         }
-        Context context = eventContext(event.id(), cloudEvent.extensions().get("traceparent"), nativeContext);
+        // The event's attributes hold the CloudEvent's extensions with a Pub/Sub message's attributes over them, so a
+        // message published with a traceparent attribute continues the publisher's trace.
+        Context context = eventContext(event.id(), event.attribute("traceparent").orElse(null), nativeContext);
         handBack(event, runner.event(event, context), context);
     }
 

@@ -1,8 +1,11 @@
 package dev.portablefn.gcp;
 
+import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.Limits;
 import dev.portablefn.api.http.HttpHeaders;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.runtime.internal.http.RequestLimits;
 import dev.portablefn.runtime.internal.http.UrlDecoding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,16 +18,22 @@ import java.util.Optional;
 /** Maps the Functions Framework's HTTP request and response to the portable ones and back. */
 final class HttpMapping {
 
+    /** The longest array a JVM reliably allocates. */
+    private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
     private HttpMapping() {
     }
 
     /**
      * @param request      the framework's request
-     * @param maxBodyBytes the body limit; at most one byte more is read, so the runner can reject it with 413
+     * @param limits  the function's limits: at most one byte more than the body limit is read, so the runner can
+     *                reject it with 413; the query is checked now, the headers when the function first reads them
      * @return the portable request
-     * @throws IOException if the body cannot be read
+     * @throws IOException           if the body cannot be read
+     * @throws InvalidInputException if the query has more parameters than the limit
      */
-    static HttpRequest toPortable(com.google.cloud.functions.HttpRequest request, long maxBodyBytes) throws IOException {
+    static HttpRequest toPortable(com.google.cloud.functions.HttpRequest request, Limits limits) throws IOException {
+        long maxBodyBytes = limits.maxBodyBytes();
         HttpRequest.Builder builder = HttpRequest.builder().method(request.getMethod()).nativeRequest(request);
         String rawPath = request.getPath();
         if (rawPath == null || rawPath.isEmpty()) {
@@ -43,10 +52,13 @@ final class HttpMapping {
             builder.header("Content-Type", contentType.get());
         }
         try (InputStream body = request.getInputStream()) {
-            int readAtMost = (int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8);
+            // Capped before adding one: Limits.withMaxBodyBytes(Long.MAX_VALUE) would overflow to a negative limit.
+            int readAtMost = (int) Math.min(maxBodyBytes, MAX_ARRAY_LENGTH - 1) + 1;
             builder.body(readBody(body, request.getContentLength(), readAtMost));
         }
-        return new GcpHttpRequest(builder.build(), request);
+        HttpRequest portable = builder.build();
+        RequestLimits.query(portable.query(), limits);
+        return new GcpHttpRequest(portable, request, limits);
     }
 
     /**

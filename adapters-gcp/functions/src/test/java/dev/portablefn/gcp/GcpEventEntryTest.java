@@ -65,6 +65,22 @@ class GcpEventEntryTest {
     }
 
     @Test
+    void traceparentMessageAttributeContinuesThePublishersTrace() throws Exception {
+        // What a Publisher puts on a Pub/Sub message arrives among the message's attributes, not as an extension.
+        String base64 = java.util.Base64.getEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8));
+        String data = "{\"message\":{\"data\":\"" + base64 + "\",\"attributes\":{\"traceparent\":"
+                + "\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}},\"subscription\":\"projects/p/subscriptions/s\"}";
+        FakeCloudEvent event = FakeCloudEvent.builder().id("m-t").source("//pubsub.googleapis.com/projects/p/topics/orders")
+                .type("google.cloud.pubsub.topic.v1.messagePublished").dataContentType("application/json")
+                .data(data.getBytes(StandardCharsets.UTF_8)).build();
+        AtomicReference<Context> seenContext = new AtomicReference<>();
+
+        new GcpCloudEventFunction(PortableFunction.event(String.class, (e, c) -> seenContext.set(c))).accept(event);
+
+        assertThat(seenContext.get().traceId()).contains("0af7651916cd43dd8448eb211c80319c");
+    }
+
+    @Test
     void retryableFailureThrowsSoTheFrameworkAnswers500() {
         GcpCloudEventFunction entry = new GcpCloudEventFunction(PortableFunction.event(Order.class, (e, c) -> {
             throw new RetryableException("inventory service timed out");

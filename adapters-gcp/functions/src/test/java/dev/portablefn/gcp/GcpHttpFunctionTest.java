@@ -161,6 +161,48 @@ class GcpHttpFunctionTest {
         assertThat(response.getContentType()).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
     }
 
+    @Test
+    void unlimitedBodyLimitStillReadsTheBodyInsteadOfOverflowingToNothing() throws Exception {
+        GcpHttpFunction entry = new GcpHttpFunction(PortableFunction.http((r, c) -> HttpResponse.ok().body(r.body(), "text/plain"))
+                .withLimits(dev.portablefn.api.Limits.defaults().withMaxBodyBytes(Long.MAX_VALUE)));
+        FakeHttpResponse response = new FakeHttpResponse();
+
+        entry.service(FakeHttpRequest.builder("POST", "/").body("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build(), response);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello");
+    }
+
+    @Test
+    void sixtyFourKilobyteQueryOfRepeatedEmptyParametersIsRejectedWith400WithoutRunningTheFunction() throws Exception {
+        FakeHttpRequest.Builder request = FakeHttpRequest.builder("GET", "/search");
+        for (int i = 0; i < 64 * 1024 / 3; i++) {
+            request.query("a", "");
+        }
+        FakeHttpResponse response = new FakeHttpResponse();
+
+        entry((r, c) -> HttpResponse.ok()).service(request.build(), response);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.getContentType()).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(seenRequest.get()).as("the function never ran").isNull();
+    }
+
+    @Test
+    void requestWithMoreHeadersThanTheLimitIsRejectedWith431WhenTheFunctionReadsThem() throws Exception {
+        FakeHttpRequest.Builder request = FakeHttpRequest.builder("GET", "/");
+        for (int i = 0; i < 201; i++) {
+            request.header("X-Filler-" + i, "v");
+        }
+        FakeHttpResponse response = new FakeHttpResponse();
+
+        entry((r, c) -> HttpResponse.ok().header("X-Agent", r.header("User-Agent").orElse("-")))
+                .service(request.build(), response);
+
+        assertThat(response.statusCode()).isEqualTo(431);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
         "10, 10, 100", "10, 4, 100", "10, 25, 100", "10, -1, 100", "0, 0, 100", "0, -1, 100", "150, 150, 101", "150, 20, 101"})

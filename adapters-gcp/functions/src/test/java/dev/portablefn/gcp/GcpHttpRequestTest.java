@@ -105,7 +105,7 @@ class GcpHttpRequestTest {
     void theContentTypeIsAnsweredWithoutAskingForTheHeaderMap() throws IOException {
         CountingRequest framework = invoker();
 
-        HttpRequest request = HttpMapping.toPortable(framework, 1024);
+        HttpRequest request = HttpMapping.toPortable(framework, dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
 
         assertThat(request.header("Content-Type")).contains("application/json");
         assertThat(request.contentType()).contains("application/json");
@@ -123,7 +123,7 @@ class GcpHttpRequestTest {
     @Test
     void singleHeadersAreReadFromTheFrameworksMapAskedForOnceAndAgreeWithTheCopy() throws IOException {
         CountingRequest framework = invoker();
-        HttpRequest request = HttpMapping.toPortable(framework, 1024);
+        HttpRequest request = HttpMapping.toPortable(framework, dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
 
         assertThat(request.header("ACCEPT")).contains("text/html");
         assertThat(request.header("X-Cloud-Trace-Context")).contains("abc/1;o=1");
@@ -142,14 +142,14 @@ class GcpHttpRequestTest {
             }
         };
 
-        HttpRequest request = HttpMapping.toPortable(framework, 1024);
+        HttpRequest request = HttpMapping.toPortable(framework, dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
 
         assertThat(request.header("x-request-id")).contains("r-1");
     }
 
     @Test
     void copiesKeepEveryHeaderAndTheBody() throws IOException {
-        HttpRequest request = HttpMapping.toPortable(invoker(), 1024);
+        HttpRequest request = HttpMapping.toPortable(invoker(), dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
 
         HttpRequest routed = request.withPathParameters(Map.of("id", "o-1"));
         HttpRequest copy = request.toBuilder().header("X-Extra", "1").build();
@@ -165,7 +165,8 @@ class GcpHttpRequestTest {
 
     @Test
     void aRequestWithoutContentTypeHasNone() throws IOException {
-        HttpRequest request = HttpMapping.toPortable(new CountingRequest(FakeHttpRequest.builder("GET", "/").build()), 1024);
+        HttpRequest request = HttpMapping.toPortable(new CountingRequest(FakeHttpRequest.builder("GET", "/").build()),
+                dev.portablefn.api.Limits.defaults().withMaxBodyBytes(1024));
 
         assertThat(request.contentType()).isEmpty();
         assertThat(request.header("Content-Type")).isEmpty();

@@ -16,14 +16,16 @@ class LimitsTest {
         assertThat(limits.maxJsonDepth()).isEqualTo(200);
         assertThat(limits.maxStringLength()).isEqualTo(10 * 1024 * 1024);
         assertThat(limits.maxNumberLength()).isEqualTo(1000);
+        assertThat(limits.maxQueryParameters()).isEqualTo(1000);
+        assertThat(limits.maxHeaders()).isEqualTo(200);
     }
 
     @Test
     void withersChangeOneLimit() {
         Limits limits = Limits.defaults().withMaxBodyBytes(1).withMaxBatchSize(2).withMaxJsonDepth(3)
-                .withMaxStringLength(4).withMaxNumberLength(5);
+                .withMaxStringLength(4).withMaxNumberLength(5).withMaxQueryParameters(6).withMaxHeaders(7);
 
-        assertThat(limits).isEqualTo(new Limits(1, 2, 3, 4, 5));
+        assertThat(limits).isEqualTo(new Limits(1, 2, 3, 4, 5, 6, 7));
         assertThat(Limits.defaults().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
     }
 
@@ -35,5 +37,7 @@ class LimitsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withMaxJsonDepth(0));
         assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withMaxStringLength(0));
         assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withMaxNumberLength(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withMaxQueryParameters(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withMaxHeaders(0));
     }
 }

@@ -1,13 +1,21 @@
 package dev.portablefn.idempotency;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Where the {@link Idempotency} middleware records which keys are being or have been processed.
- * Implementations must make {@link #tryStart} atomic: of two concurrent calls with the same key and
- * no live record, exactly one may return {@link Status#STARTED}. Failures are thrown as unchecked
- * exceptions; the middleware turns them into retryable failures.
+ *
+ * <p>Each claim has an owner: a token the caller makes up (a random UUID) and passes to every later call, so
+ * an invocation whose claim lapsed and was taken over by a redelivery can no longer renew, complete or release
+ * the newer claim. Claims are leases: they lapse at their expiry unless renewed.
+ *
+ * <p>Implementations must make {@link #tryStart} atomic: of two concurrent calls with the same key and
+ * no live record, exactly one may return {@link Status#STARTED}. Time is judged by the store: {@code now} is the
+ * caller's clock reading, which a store shared by many machines may ignore in favour of a clock of its own (the
+ * JDBC store uses the database's). Failures are thrown as unchecked exceptions; the middleware turns them into
+ * retryable failures.
  */
 public interface IdempotencyStore {
 
@@ -15,29 +23,50 @@ public interface IdempotencyStore {
      * Claims a key for one invocation. A record whose expiry is at or before {@code now} counts as
      * absent and is taken over.
      *
-     * @param key       the idempotency key
-     * @param now       the invocation's current time
-     * @param expiresAt when the in-progress claim lapses if never completed or released
-     * @return {@link Status#STARTED} when this caller now owns the key, {@link Status#COMPLETED} with the
-     *         stored result, or {@link Status#IN_PROGRESS} when another caller holds a live claim
+     * @param key   the idempotency key
+     * @param owner the claim's owner token, written with the claim
+     * @param now   the caller's current time
+     * @param lease how long the claim lives unless renewed, completed or released
+     * @return {@link Status#STARTED} when {@code owner} now holds the key, {@link Status#COMPLETED} with the
+     *         stored result, or {@link Status#IN_PROGRESS} when another owner holds a live claim
      */
-    StartResult tryStart(String key, Instant now, Instant expiresAt);
+    StartResult tryStart(String key, String owner, Instant now, Duration lease);
 
     /**
-     * Marks a claimed key as done and stores the result duplicates are answered with.
+     * Extends a claim still held by {@code owner} to {@code now + lease}.
      *
-     * @param key       the idempotency key
-     * @param result    the serialized result, possibly empty
-     * @param expiresAt when the completed record may be forgotten
+     * @param key   the idempotency key
+     * @param owner the owner token given to {@link #tryStart}
+     * @param now   the caller's current time
+     * @param lease how long from now the claim lives
+     * @return {@code true} if the claim was extended; {@code false} if it is no longer this owner's in-progress
+     *         claim (taken over, completed or released)
      */
-    void complete(String key, byte[] result, Instant expiresAt);
+    boolean renew(String key, String owner, Instant now, Duration lease);
 
     /**
-     * Drops an in-progress claim so a retry can run; completed records are kept.
+     * Marks a key done and stores the result duplicates are answered with, when {@code owner} still holds the
+     * claim or no live record of another owner is in the way; a live record of another owner (a redelivery that
+     * took the lapsed claim over) is kept, since that invocation records its own outcome.
      *
-     * @param key the idempotency key
+     * @param key    the idempotency key
+     * @param owner  the owner token given to {@link #tryStart}
+     * @param result the serialized result, possibly empty
+     * @param now    the caller's current time
+     * @param ttl    how long from now the completed record answers duplicates
+     * @return {@code true} if the result was recorded; {@code false} if another owner's record was kept
      */
-    void release(String key);
+    boolean complete(String key, String owner, byte[] result, Instant now, Duration ttl);
+
+    /**
+     * Drops the in-progress claim of {@code owner} so a retry can run; completed records and other owners'
+     * claims are kept.
+     *
+     * @param key   the idempotency key
+     * @param owner the owner token given to {@link #tryStart}
+     * @return {@code true} if a claim was dropped
+     */
+    boolean release(String key, String owner);
 
     /** What {@link #tryStart} found. */
     enum Status {

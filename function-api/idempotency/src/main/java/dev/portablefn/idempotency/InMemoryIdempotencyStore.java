@@ -1,5 +1,6 @@
 package dev.portablefn.idempotency;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An {@link IdempotencyStore} in this JVM's memory: for tests and for single-instance deployments
  * where duplicates only arrive at the same instance. Thread-safe; records vanish with the process.
+ * Time is the caller's clock ({@code now}).
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
@@ -17,15 +19,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public StartResult tryStart(String key, Instant now, Instant expiresAt) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+    public StartResult tryStart(String key, String owner, Instant now, Duration lease) {
+        Objects.requireNonNull(owner, "owner");
+        Instant expiresAt = now.plus(Objects.requireNonNull(lease, "lease"));
         StartResult[] answer = new StartResult[1];
-        entries.compute(key, (k, existing) -> {
-            if (existing == null || !existing.expiresAt.isAfter(now)) {
+        entries.compute(Objects.requireNonNull(key, "key"), (k, existing) -> {
+            if (existing == null || existing.expiredAt(now)) {
                 answer[0] = StartResult.started();
-                return new Entry(false, null, expiresAt);
+                return new Entry(owner, false, null, expiresAt);
             }
             answer[0] = existing.completed ? StartResult.completed(existing.result) : StartResult.inProgress();
             return existing;
@@ -34,15 +35,46 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void complete(String key, byte[] result, Instant expiresAt) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        entries.put(key, new Entry(true, result == null ? new byte[0] : result.clone(), expiresAt));
+    public boolean renew(String key, String owner, Instant now, Duration lease) {
+        Instant expiresAt = now.plus(Objects.requireNonNull(lease, "lease"));
+        boolean[] renewed = new boolean[1];
+        entries.computeIfPresent(Objects.requireNonNull(key, "key"), (k, existing) -> {
+            if (existing.completed || !existing.owner.equals(owner)) {
+                return existing;
+            }
+            renewed[0] = true;
+            return new Entry(owner, false, null, expiresAt);
+        });
+        return renewed[0];
     }
 
     @Override
-    public void release(String key) {
-        entries.computeIfPresent(Objects.requireNonNull(key, "key"), (k, existing) -> existing.completed ? existing : null);
+    public boolean complete(String key, String owner, byte[] result, Instant now, Duration ttl) {
+        Objects.requireNonNull(owner, "owner");
+        Entry done = new Entry(owner, true, result == null ? new byte[0] : result.clone(),
+                now.plus(Objects.requireNonNull(ttl, "ttl")));
+        boolean[] recorded = new boolean[1];
+        entries.compute(Objects.requireNonNull(key, "key"), (k, existing) -> {
+            if (existing == null || existing.owner.equals(owner) || existing.expiredAt(now)) {
+                recorded[0] = true;
+                return done;
+            }
+            return existing;
+        });
+        return recorded[0];
+    }
+
+    @Override
+    public boolean release(String key, String owner) {
+        boolean[] released = new boolean[1];
+        entries.computeIfPresent(Objects.requireNonNull(key, "key"), (k, existing) -> {
+            if (existing.completed || !existing.owner.equals(owner)) {
+                return existing;
+            }
+            released[0] = true;
+            return null;
+        });
+        return released[0];
     }
 
     /**
@@ -53,7 +85,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
      */
     public int purgeExpired(Instant now) {
         int before = entries.size();
-        entries.values().removeIf(entry -> !entry.expiresAt.isAfter(now));
+        entries.values().removeIf(entry -> entry.expiredAt(now));
         return Math.max(0, before - entries.size());
     }
 
@@ -66,6 +98,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         return entries.size();
     }
 
-    private record Entry(boolean completed, byte[] result, Instant expiresAt) {
+    private record Entry(String owner, boolean completed, byte[] result, Instant expiresAt) {
+        boolean expiredAt(Instant now) {
+            return !expiresAt.isAfter(now);
+        }
     }
 }

@@ -6,7 +6,8 @@
  * {@link dev.portablefn.idempotency.IdempotencyStore} (in memory, or a JDBC table shared by every instance).
  *
  * <p>A duplicate of a completed invocation is answered from the store without running the function; a
- * duplicate of one still running fails as retryable so the provider redelivers it later; a failed invocation
- * releases its key so a retry can run.
+ * duplicate of one still running fails as retryable so the provider redelivers it later (after a bounded wait on
+ * hosts that redeliver at once); a failed invocation releases its own claim so a retry can run. The module's
+ * README tables what happens on each provider.
  */
 package dev.portablefn.idempotency;

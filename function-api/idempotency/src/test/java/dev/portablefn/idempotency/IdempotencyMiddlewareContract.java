@@ -9,6 +9,7 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.http.Cookie;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.internal.FunctionRunner;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The idempotency guarantees, proven through {@link FunctionRunner}; subclasses supply the store. */
 abstract class IdempotencyMiddlewareContract {
@@ -232,7 +234,7 @@ abstract class IdempotencyMiddlewareContract {
         FunctionRunner runner = eventRunner(IdempotencyConfig.defaults().withInProgressTtl(ttl));
         String eventId = "evt-" + UUID.randomUUID();
         // A delivery claimed the key and then the container died: nothing completed or released it.
-        store().tryStart(IdempotencyMiddleware.storageKey(FUNCTION, eventId), T0, T0.plus(ttl));
+        store().tryStart(IdempotencyMiddleware.storageKey(FUNCTION, eventId), "crashed-instance", T0, ttl);
 
         Outcome whileClaimed = runner.event(paymentEvent(eventId, "p-6"), contextAt(T0.plusSeconds(10)));
         Outcome afterTtl = runner.event(paymentEvent(eventId, "p-6"), contextAt(T0.plus(ttl).plusSeconds(1)));
@@ -296,6 +298,159 @@ abstract class IdempotencyMiddlewareContract {
         assertThat(other).hasValue(1);
     }
 
+    static HttpRequest postPayment(String idempotencyKey, String authorization, String body, String... query) {
+        HttpRequest.Builder builder = postPayment(idempotencyKey, body).toBuilder();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        for (int i = 0; i < query.length; i += 2) {
+            builder.queryParameter(query[i], query[i + 1]);
+        }
+        return builder.build();
+    }
+
+    /** Answers 201 with a session cookie named after the caller, so a leaked replay shows whose it was. */
+    FunctionRunner cookieRunner(IdempotencyConfig config) {
+        return FunctionRunner.of(PortableFunction.http((request, context) -> {
+            int run = invocations.incrementAndGet();
+            String caller = request.header("Authorization").orElse("anonymous");
+            return HttpResponse.status(201).header("X-Run", String.valueOf(run))
+                    .cookie(Cookie.of("session", "session-of-" + caller.replace(' ', '-')))
+                    .json(java.util.Map.of("caller", caller));
+        }).with(Idempotency.middleware(store(), config)));
+    }
+
+    @Test
+    void callerReusingAnotherCallersKeyRunsAsItsOwnRequestAndGetsNoneOfItsResponse() {
+        FunctionRunner runner = cookieRunner(IdempotencyConfig.defaults());
+        String key = UUID.randomUUID().toString();
+        String body = "{\"paymentId\":\"p-10\",\"cents\":100}";
+
+        HttpResponse callerA = runner.http(postPayment(key, "Bearer token-a", body), contextAt(T0));
+        HttpResponse callerB = runner.http(postPayment(key, "Bearer token-b", body), contextAt(T0.plusSeconds(1)));
+
+        assertThat(invocations).hasValue(2);
+        assertThat(callerB.header("Idempotent-Replayed")).isEmpty();
+        assertThat(callerB.bodyAsString()).contains("token-b").doesNotContain("token-a");
+        assertThat(callerB.cookies()).noneMatch(cookie -> cookie.contains("token-a"));
+        assertThat(callerA.cookies()).singleElement().asString().contains("session-of-Bearer-token-a");
+    }
+
+    @Test
+    void replayNeverCarriesSetCookieAndTheStoreNeverHoldsIt() {
+        RecordingStore recording = new RecordingStore(store());
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.http((request, context) -> {
+            invocations.incrementAndGet();
+            return HttpResponse.status(201).cookie(Cookie.of("session", "s3cr3t-session")).text("created");
+        }).with(Idempotency.middleware(recording)));
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse first = runner.http(postPayment(key, "Bearer a", "{}"), contextAt(T0));
+        HttpResponse replay = runner.http(postPayment(key, "Bearer a", "{}"), contextAt(T0.plusSeconds(1)));
+
+        assertThat(invocations).hasValue(1);
+        assertThat(first.cookies()).singleElement().asString().contains("s3cr3t-session");
+        assertThat(replay.header("Idempotent-Replayed")).contains("true");
+        assertThat(replay.bodyAsString()).isEqualTo("created");
+        assertThat(replay.cookies()).isEmpty();
+        assertThat(new String(recording.lastCompleted, StandardCharsets.UTF_8)).doesNotContainIgnoringCase("cookie")
+                .doesNotContain("s3cr3t-session");
+    }
+
+    @Test
+    void sameKeyWithADifferentQueryIsRejectedWith422() {
+        FunctionRunner runner = httpRunner(IdempotencyConfig.defaults());
+        String key = UUID.randomUUID().toString();
+        String body = "{\"paymentId\":\"p-11\",\"cents\":1}";
+
+        HttpResponse first = runner.http(postPayment(key, "Bearer a", body, "amount", "100"), contextAt(T0));
+        HttpResponse other = runner.http(postPayment(key, "Bearer a", body, "amount", "5000"), contextAt(T0.plusSeconds(1)));
+        HttpResponse same = runner.http(postPayment(key, "Bearer a", body, "amount", "100"), contextAt(T0.plusSeconds(2)));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(same.status()).isEqualTo(201);
+        assertThat(same.header("Idempotent-Replayed")).contains("true");
+        assertThat(invocations).hasValue(1);
+    }
+
+    @Test
+    void configuredPrincipalLetsACallerWithARefreshedTokenGetItsOwnStoredResponse() {
+        FunctionRunner runner = httpRunner(IdempotencyConfig.defaults()
+                .withPrincipal(request -> request.header("X-User")));
+        String key = UUID.randomUUID().toString();
+        String body = "{\"paymentId\":\"p-12\",\"cents\":1}";
+
+        runner.http(postPayment(key, "Bearer old", body).toBuilder().header("X-User", "ada").build(), contextAt(T0));
+        HttpResponse refreshed = runner.http(postPayment(key, "Bearer new", body).toBuilder().header("X-User", "ada")
+                .build(), contextAt(T0.plusSeconds(1)));
+        HttpResponse otherUser = runner.http(postPayment(key, "Bearer new", body).toBuilder().header("X-User", "bob")
+                .build(), contextAt(T0.plusSeconds(2)));
+
+        assertThat(refreshed.header("Idempotent-Replayed")).contains("true");
+        assertThat(otherUser.header("Idempotent-Replayed")).isEmpty();
+        assertThat(invocations).hasValue(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 400, 401, 403, 404, 409, 429})
+    void responseOutsideTwoHundredsIsNotStoredSoTheRetryRuns(int status) {
+        AtomicInteger runs = new AtomicInteger();
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.http((request, context) ->
+                        runs.incrementAndGet() == 1 ? HttpResponse.status(status) : HttpResponse.ok().text("done"))
+                .with(Idempotency.middleware(store())));
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse first = runner.http(postPayment(key, "{}"), contextAt(T0));
+        HttpResponse retry = runner.http(postPayment(key, "{}"), contextAt(T0.plusSeconds(1)));
+
+        assertThat(first.status()).isEqualTo(status);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEmpty();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void allowListedStatusIsStoredAndReplayed() {
+        AtomicInteger runs = new AtomicInteger();
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.http((request, context) -> {
+            runs.incrementAndGet();
+            return HttpResponse.status(409).text("already enrolled");
+        }).with(Idempotency.middleware(store(), IdempotencyConfig.defaults().alsoStoring(409))));
+        String key = UUID.randomUUID().toString();
+
+        runner.http(postPayment(key, "{}"), contextAt(T0));
+        HttpResponse replay = runner.http(postPayment(key, "{}"), contextAt(T0.plusSeconds(1)));
+
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.bodyAsString()).isEqualTo("already enrolled");
+        assertThat(replay.header("Idempotent-Replayed")).contains("true");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void responseOverTheStoredSizeCapIsStoredAsItsStatusAlone() {
+        RecordingStore recording = new RecordingStore(store());
+        String large = "x".repeat(5_000);
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.http((request, context) -> {
+            invocations.incrementAndGet();
+            return HttpResponse.status(201).header("Location", "/payments/1").text(large);
+        }).with(Idempotency.middleware(recording, IdempotencyConfig.defaults().withMaxStoredResponseBytes(1_000))));
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse first = runner.http(postPayment(key, "{\"n\":1}"), contextAt(T0));
+        HttpResponse replay = runner.http(postPayment(key, "{\"n\":1}"), contextAt(T0.plusSeconds(1)));
+        HttpResponse different = runner.http(postPayment(key, "{\"n\":2}"), contextAt(T0.plusSeconds(2)));
+
+        assertThat(first.bodyAsString()).isEqualTo(large);
+        assertThat(recording.lastCompleted.length).isLessThanOrEqualTo(1_000);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.body()).isEmpty();
+        assertThat(replay.header("Idempotent-Replayed")).contains("true");
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(invocations).hasValue(1);
+    }
+
     private static <R> List<R> deliverSimultaneously(java.util.concurrent.Callable<R> delivery) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -313,6 +468,37 @@ abstract class IdempotencyMiddlewareContract {
         }
     }
 
+    /** Keeps the last result handed to {@code complete}, so a test can look at what the store holds. */
+    static final class RecordingStore implements IdempotencyStore {
+        private final IdempotencyStore delegate;
+        volatile byte[] lastCompleted;
+
+        RecordingStore(IdempotencyStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public StartResult tryStart(String key, String owner, Instant now, Duration lease) {
+            return delegate.tryStart(key, owner, now, lease);
+        }
+
+        @Override
+        public boolean renew(String key, String owner, Instant now, Duration lease) {
+            return delegate.renew(key, owner, now, lease);
+        }
+
+        @Override
+        public boolean complete(String key, String owner, byte[] result, Instant now, Duration ttl) {
+            lastCompleted = result.clone();
+            return delegate.complete(key, owner, result, now, ttl);
+        }
+
+        @Override
+        public boolean release(String key, String owner) {
+            return delegate.release(key, owner);
+        }
+    }
+
     /** Counts a latch down each time a claim has been answered, so a test can line deliveries up. */
     private static final class ArrivalSignallingStore implements IdempotencyStore {
         private final IdempotencyStore delegate;
@@ -324,20 +510,25 @@ abstract class IdempotencyMiddlewareContract {
         }
 
         @Override
-        public StartResult tryStart(String key, Instant now, Instant expiresAt) {
-            StartResult result = delegate.tryStart(key, now, expiresAt);
+        public StartResult tryStart(String key, String owner, Instant now, Duration lease) {
+            StartResult result = delegate.tryStart(key, owner, now, lease);
             claimed.countDown();
             return result;
         }
 
         @Override
-        public void complete(String key, byte[] result, Instant expiresAt) {
-            delegate.complete(key, result, expiresAt);
+        public boolean renew(String key, String owner, Instant now, Duration lease) {
+            return delegate.renew(key, owner, now, lease);
         }
 
         @Override
-        public void release(String key) {
-            delegate.release(key);
+        public boolean complete(String key, String owner, byte[] result, Instant now, Duration ttl) {
+            return delegate.complete(key, owner, result, now, ttl);
+        }
+
+        @Override
+        public boolean release(String key, String owner) {
+            return delegate.release(key, owner);
         }
     }
 }

@@ -35,6 +35,14 @@ class InMemoryIdempotencyStoreTest {
         }
     }
 
+    @Nested
+    class ClaimLeases extends ClaimLeaseContract {
+        @Override
+        IdempotencyStore store() {
+            return store;
+        }
+    }
+
     @Test
     void onlyOneOfManySimultaneousClaimsStarts() throws Exception {
         assertThat(StoreRaces.startsAmongSimultaneousClaims(store, 16)).isEqualTo(1);
@@ -42,8 +50,8 @@ class InMemoryIdempotencyStoreTest {
 
     @Test
     void purgeRemovesOnlyExpiredRecords() {
-        store.tryStart("old", IdempotencyStoreContract.T0, IdempotencyStoreContract.T0.plusSeconds(1));
-        store.tryStart("new", IdempotencyStoreContract.T0, IdempotencyStoreContract.T0.plus(Duration.ofHours(1)));
+        store.tryStart("old", "a", IdempotencyStoreContract.T0, Duration.ofSeconds(1));
+        store.tryStart("new", "b", IdempotencyStoreContract.T0, Duration.ofHours(1));
 
         int purged = store.purgeExpired(IdempotencyStoreContract.T0.plusSeconds(2));
 
@@ -67,8 +75,8 @@ class InMemoryIdempotencyStoreTest {
                     Callable<Status> claim = () -> {
                         ready.countDown();
                         go.await(10, TimeUnit.SECONDS);
-                        return store.tryStart(key, IdempotencyStoreContract.T0,
-                                IdempotencyStoreContract.T0.plus(IdempotencyStoreContract.TTL)).status();
+                        return store.tryStart(key, IdempotencyStoreContract.owner(), IdempotencyStoreContract.T0,
+                                IdempotencyStoreContract.TTL).status();
                     };
                     results.add(pool.submit(claim));
                 }

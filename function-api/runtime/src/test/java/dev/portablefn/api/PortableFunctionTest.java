@@ -277,7 +277,8 @@ class PortableFunctionTest {
     @Test
     void fromClassNameExplainsMissingNoArgConstructor() {
         assertThatIllegalStateException().isThrownBy(() -> PortableFunction.fromClassName(NeedsArgument.class.getName(), null))
-                .withMessage("function class " + NeedsArgument.class.getName() + " needs a public no-arg constructor");
+                .withMessage("function class " + NeedsArgument.class.getName() + " needs a public no-arg constructor,"
+                        + " or a public static create() method that builds it with its collaborators");
     }
 
     @Test

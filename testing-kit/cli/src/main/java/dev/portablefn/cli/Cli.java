@@ -55,6 +55,7 @@ public final class Cli {
               decode   print the portable events a provider payload decodes to
               invoke   run a function on a provider payload and print its result
               serve    serve an HTTP function on a local port
+              event    print a provider payload (API Gateway, SQS, Pub/Sub, Queue Storage, ...) to invoke with
 
             Run 'portablefn COMMAND --help' for a command's options.
             """;
@@ -70,7 +71,8 @@ public final class Cli {
 
             Hands FILE, a raw provider payload, to the provider's adapter entry point running CLASS, found on
             JARS (separated by the path separator), and prints the raw provider response. CLASS is the entry
-            class you deploy (a LambdaHandler or GCP entry subclass) or a function class (HttpFunction,
+            class you deploy (a LambdaHandler or GCP entry subclass; an Azure class as CLASS#FIELD, naming
+            its static AzureFunctions field) or a function class (HttpFunction,
             EventFunction, BatchFunction) built by its public static create() method if it has one (for
             collaborators such as a Publisher), else by its public no-arg constructor:
               aws    the handler's output (API Gateway/ALB response, batchItemFailures), or Lambda's
@@ -128,6 +130,9 @@ public final class Cli {
         }
         String command = args[0];
         try {
+            if (command.equals("event")) {
+                return EventCommand.run(args, out);
+            }
             Options options = Options.parse(command, args);
             if (options.help) {
                 out.print(switch (command) {
@@ -141,7 +146,7 @@ public final class Cli {
                 case "decode" -> decode(options, out);
                 case "invoke" -> invoke(options, out, err);
                 case "serve" -> serve(options, out, null);
-                default -> throw new UsageException("unknown command '" + command + "'; use decode, invoke or serve");
+                default -> throw new UsageException("unknown command '" + command + "'; use decode, invoke, serve or event");
             };
         } catch (UsageException e) {
             err.println("portablefn " + command + ": " + e.getMessage());
@@ -217,7 +222,7 @@ public final class Cli {
         int port = options.port();
         DevServer server;
         try {
-            server = DevServer.start(function, port);
+            server = DevServer.start(function, port, out);
         } catch (java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
         }
@@ -342,7 +347,7 @@ public final class Cli {
         static Options parse(String command, String[] args) {
             List<String> allowed = ALLOWED.get(command);
             if (allowed == null) {
-                throw new UsageException("unknown command '" + command + "'; use decode, invoke or serve (see --help)");
+                throw new UsageException("unknown command '" + command + "'; use decode, invoke, serve or event (see --help)");
             }
             Options options = new Options(command);
             for (int i = 1; i < args.length; i++) {

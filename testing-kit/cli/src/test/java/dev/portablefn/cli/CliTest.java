@@ -64,6 +64,12 @@ class CliTest {
         }
     }
 
+    /** An Azure entry class: delegations in static fields, as Azure's annotated methods call them. */
+    public static final class AzureEntry {
+        static final dev.portablefn.azure.AzureFunctions ECHO = dev.portablefn.azure.AzureFunctions.of(new EchoFunction());
+        static final dev.portablefn.azure.AzureFunctions PICKY = dev.portablefn.azure.AzureFunctions.of(new PickyFunction());
+    }
+
     /** A function whose constructor takes a collaborator, built by its static factory. */
     public static final class GreetingFunction implements HttpFunction {
         private final String greeting;
@@ -350,5 +356,22 @@ class CliTest {
         assertThat(out.size()).isZero();
         assertThat(stderr()).startsWith("portablefn invoke: " + event + " is not a aws payload: ").contains("method")
                 .hasLineCount(1);
+    }
+
+    @Test
+    void invokeRunsTheFunctionAnAzureEntryClassDelegatesToNamedByItsField() throws Exception {
+        Path event = dir.resolve("http.json");
+        Files.write(event, AzureEvents.http(Events.http("GET", "/api/courses/4").build()));
+
+        int ambiguous = run("invoke", "--provider", "azure", "--function", AzureEntry.class.getName(),
+                "--event", event.toString());
+        assertThat(ambiguous).isEqualTo(2);
+        assertThat(stderr()).contains("#FIELD").contains("ECHO").contains("PICKY");
+
+        err.reset();
+        int status = run("invoke", "--provider", "azure", "--function", AzureEntry.class.getName() + "#echo",
+                "--event", event.toString());
+        assertThat(status).as(stderr()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("you asked for /");
     }
 }

@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 /** Logs one line per invocation with secrets hidden: request line, redacted headers, status or outcome. */
 final class AccessLogMiddleware implements Middleware {
 
+    /** The most characters of a path, id or type one line shows. */
+    private static final int MAX_LOGGED = 2048;
+
     private final Redaction redaction;
     private final Logger log;
 
@@ -42,11 +45,14 @@ final class AccessLogMiddleware implements Middleware {
     }
 
     private String describe(Invocation invocation) {
+        // Paths, ids and types come from the caller: escaped, so a %0A in a path cannot start a forged log line.
         if (invocation.input() instanceof HttpRequest request) {
-            return request.method() + " " + request.path() + " headers=" + redaction.headers(request.headers());
+            return Redaction.forLog(request.method(), MAX_LOGGED) + " " + Redaction.forLog(request.path(), MAX_LOGGED)
+                    + " headers=" + redaction.headers(request.headers());
         }
         if (invocation.input() instanceof Event<?> event) {
-            return event.trigger() + " event " + event.id() + " (" + event.type() + ")";
+            return event.trigger() + " event " + Redaction.forLog(event.id(), MAX_LOGGED) + " ("
+                    + Redaction.forLog(event.type(), MAX_LOGGED) + ")";
         }
         return "batch of " + invocation.events().size() + " events";
     }

@@ -126,4 +126,55 @@ class MultiValuesTest {
         assertThat(replaced.headers()).isSameAs(given);
         assertThat(kept.toBuilder().build().headers()).isSameAs(given);
     }
+
+    @Test
+    void sixtyFourKilobyteQueryOfOneRepeatedNameIsBuiltWithLinearCopying() {
+        int pairs = 64 * 1024 / "a=&".length();   // what a 64 KB query of a=&a=&... carries
+        QueryParameters.Builder builder = QueryParameters.builder();
+
+        for (int i = 0; i < pairs; i++) {
+            builder.add("a", "");
+        }
+        QueryParameters query = builder.build();
+
+        // Growing by doubling copies fewer slots than the final array holds (4 × pairs at most); copying on every
+        // add would copy pairs² slots, about 4.5 × 10^8 here.
+        assertThat(builder.copiedSlots()).isLessThanOrEqualTo(4L * pairs);
+        assertThat(query.size()).isEqualTo(pairs);
+        assertThat(query.all("a")).hasSize(pairs);
+        assertThat(query.asMap().get("a")).hasSize(pairs);
+    }
+
+    @Test
+    void copyingBuiltValuesCopiesTheirArrayOnceWhateverIsAddedAfter() {
+        QueryParameters.Builder first = QueryParameters.builder();
+        for (int i = 0; i < 1000; i++) {
+            first.add("p" + i, "v");
+        }
+        QueryParameters.Builder copy = first.build().toBuilder();
+
+        for (int i = 0; i < 1000; i++) {
+            copy.add("q" + i, "v");
+        }
+
+        assertThat(copy.copiedSlots()).isLessThanOrEqualTo(2L * 1000 + 4L * 2000);
+        assertThat(copy.build().size()).isEqualTo(2000);
+    }
+
+    @Test
+    void asMapOfManyDistinctNamesKeepsArrivalOrderAndEveryValue() {
+        QueryParameters.Builder builder = QueryParameters.builder();
+        for (int i = 0; i < 20_000; i++) {
+            builder.add("n" + i, "v" + i);
+        }
+        builder.add("n7", "again");
+
+        Map<String, List<String>> map = builder.build().asMap();
+
+        assertThat(map).hasSize(20_000);
+        assertThat(map.keySet()).startsWith("n0", "n1", "n2").endsWith("n19999");
+        assertThat(map.get("n7")).containsExactly("v7", "again");
+        assertThatThrownBy(() -> map.get("n7").add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> map.remove("n7")).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

@@ -18,6 +18,7 @@ import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.runtime.internal.json.DataBinder;
@@ -27,6 +28,7 @@ import dev.portablefn.runtime.internal.validation.BeanValidation;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class FunctionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
+    /** The most characters of an event's rejection logged: room for every violation of a large record. */
+    private static final int LOGGED_EVENT_MESSAGE = 4000;
 
     private final PortableFunction function;
     private final Limits limits;
@@ -47,12 +51,15 @@ public final class FunctionRunner {
     private final DataBinder bodyBinder;
     /** The function's data type resolved once; {@code null} for HTTP functions. */
     private final JavaType dataType;
+    /** What the provider can carry back of an HTTP response; {@code null} when the adapter named no limit. */
+    private final ResponseCheck responseCheck;
     private final Middleware.Chain chain;
     private final Middleware.Chain orderedChain;
     private final DeadLetters deadLetters;
 
     private FunctionRunner(PortableFunction function) {
         this.function = function;
+        this.responseCheck = null;
         this.limits = function.limits();
         this.codec = JacksonCodec.of(function);
         // Event data is validated by the chain's validation step; HTTP bodies when the function binds them.
@@ -64,6 +71,19 @@ public final class FunctionRunner {
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
         this.deadLetters = DeadLetters.of(function, System::getenv);
+    }
+
+    /** A runner sharing {@code base}'s codec and binding, whose chains check responses with {@code responseCheck}. */
+    private FunctionRunner(FunctionRunner base, ResponseCheck responseCheck) {
+        this.function = base.function;
+        this.limits = base.limits;
+        this.codec = base.codec;
+        this.binder = base.binder;
+        this.bodyBinder = base.bodyBinder;
+        this.dataType = base.dataType;
+        this.responseCheck = responseCheck;
+        this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
+        this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
     }
 
     private List<Middleware> steps(Ordering ordering) {
@@ -78,6 +98,10 @@ public final class FunctionRunner {
             steps.add((invocation, next) -> validate(invocation, next, ordering));
         }
         steps.addAll(function.middleware());
+        if (responseCheck != null) {
+            // Innermost: a response the provider cannot carry becomes a 500 before idempotency could store it.
+            steps.add(this::checkResponse);
+        }
         return steps;
     }
 
@@ -90,6 +114,36 @@ public final class FunctionRunner {
      */
     public static FunctionRunner of(PortableFunction function) {
         return new FunctionRunner(function);
+    }
+
+    /**
+     * Makes a runner for HTTP requests whose responses travel back through a provider with limits of its own. The
+     * check runs on the function's response inside the function's middleware: a response it refuses is logged at
+     * ERROR and answered with a 500 problem, which idempotency middleware releases instead of storing. Build one per
+     * kind of limit when the adapter starts, not per request.
+     *
+     * @param check what the provider can carry back
+     * @return a runner sharing this one's codec and binding, applying the check
+     */
+    public FunctionRunner withResponseCheck(ResponseCheck check) {
+        return new FunctionRunner(this, Objects.requireNonNull(check, "check"));
+    }
+
+    /**
+     * Applies this runner's response check once more, to a response that the function's middleware may have
+     * changed after the check inside the chain (a replay of a stored response, headers added on the way out).
+     *
+     * @param response the response about to be encoded
+     * @param context  the invocation context, for the request id of the log line and the problem
+     * @return the response, or a 500 problem when the provider could not carry it
+     */
+    public HttpResponse checked(HttpResponse response, Context context) {
+        String refusal = responseCheck == null ? null : responseCheck.refusal(response);
+        if (refusal == null) {
+            return response;
+        }
+        LOG.error("request {}: the response cannot be sent, answering 500 instead: {}", context.requestId(), refusal);
+        return HttpProblems.internalError(context);
     }
 
     /**
@@ -145,10 +199,14 @@ public final class FunctionRunner {
         }
         try {
             return (HttpResponse) chain.proceed(new Invocation(request, context));
+        } catch (PermanentFailure rejected) {
+            // A part of the request read before failure handling (a deferred header behind the request id) was over
+            // a limit or unreadable: the caller's fault, answered as inside the chain.
+            return HttpProblems.rejection(rejected);
         } catch (Throwable unexpected) {
             rethrowFatal(unexpected);
             LOG.error("HTTP invocation {} failed outside the function", context.requestId(), unexpected);
-            return internalError(context);
+            return HttpProblems.internalError(context);
         }
     }
 
@@ -254,7 +312,8 @@ public final class FunctionRunner {
             try {
                 return next.proceed(invocation);
             } catch (PermanentFailure failure) {
-                LOG.warn("event rejected permanently, not retrying: {}", failure.getMessage(), failure.getCause());
+                LOG.warn("event rejected permanently, not retrying: {}",
+                        Redaction.forLog(failure.getMessage(), LOGGED_EVENT_MESSAGE), failure.getCause());
                 throw failure;
             } catch (Exception | Error failure) {
                 rethrowFatal(failure);
@@ -267,15 +326,11 @@ public final class FunctionRunner {
             Object response = next.proceed(invocation);
             if (response == null) {
                 LOG.error("{} returned no response for request {}", function.name(), context.requestId());
-                return internalError(context);
+                return HttpProblems.internalError(context);
             }
             return response;
-        } catch (InvalidInputException invalid) {
-            LOG.info("request rejected with {}: {}", invalid.status(), invalid.getMessage());
-            return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
         } catch (PermanentFailure failure) {
-            LOG.info("request rejected with {}: {}", failure.status(), failure.getMessage());
-            return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
+            return HttpProblems.rejection(failure);
         } catch (RetryableException retryable) {
             LOG.warn("request {} failed temporarily", context.requestId(), retryable);
             return HttpResponse.problem(Problem.of(503, "The service is temporarily unavailable; retry later."))
@@ -283,8 +338,13 @@ public final class FunctionRunner {
         } catch (Exception | Error failure) {
             rethrowFatal(failure);
             LOG.error("request {} failed", context.requestId(), failure);
-            return internalError(context);
+            return HttpProblems.internalError(context);
         }
+    }
+
+    private Object checkResponse(Invocation invocation, Middleware.Chain next) throws Exception {
+        Object result = next.proceed(invocation);
+        return result instanceof HttpResponse response ? checked(response, invocation.context()) : result;
     }
 
     private Object bind(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
@@ -334,7 +394,8 @@ public final class FunctionRunner {
                 accepted.add(step.apply(event));
                 failures.forward(i);
             } catch (PermanentFailure failure) {
-                LOG.warn("batch record rejected permanently, not retrying: {}", failure.getMessage());
+                LOG.warn("batch record rejected permanently, not retrying: {}", Redaction.forLog(failure.getMessage(),
+                        LOGGED_EVENT_MESSAGE));
                 failures.fail(i, Reason.PERMANENT, failure);
             }
         }
@@ -403,10 +464,6 @@ public final class FunctionRunner {
         }
     }
 
-    private static HttpResponse internalError(Context context) {
-        return HttpResponse.problem(Problem.of(500, "The function failed; the error is logged under request id "
-                + context.requestId() + "."));
-    }
 
     private static void rethrowFatal(Throwable failure) {
         if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {

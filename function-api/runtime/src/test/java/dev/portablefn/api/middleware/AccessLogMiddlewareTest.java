@@ -62,4 +62,20 @@ class AccessLogMiddlewareTest {
 
         verify(log, org.mockito.Mockito.never()).info(anyString(), any(Object[].class));
     }
+
+    @Test
+    void anEncodedNewlineInThePathCannotStartAForgedLogLine() throws Exception {
+        Logger log = mock(Logger.class);
+        when(log.isInfoEnabled()).thenReturn(true);
+        Middleware accessLog = new AccessLogMiddleware(Redaction.standard(), log);
+        HttpRequest request = HttpRequest.builder("GET", "/a\nINFO user=admin action=grant")   // "/a%0AINFO..." decoded
+                .header("X-Note", "x\r\ny").build();
+
+        accessLog.around(new Invocation(request, context), invocation -> HttpResponse.ok());
+
+        ArgumentCaptor<Object[]> arguments = ArgumentCaptor.forClass(Object[].class);
+        verify(log).info(anyString(), arguments.capture());
+        String line = java.util.Arrays.toString(arguments.getValue());
+        assertThat(line).doesNotContain("\n").doesNotContain("\r").contains("/a\\nINFO user=admin").contains("x\\r\\ny");
+    }
 }

@@ -30,6 +30,15 @@ class FunctionRunnerHttpTest {
     record NewCourse(@NotBlank String title, @Positive int seats) {
     }
 
+    /** A type whose constructor rejects input with a message meant for its author, not for callers. */
+    record Payment(String account, int amount) {
+        Payment {
+            if (amount > 100) {
+                throw new IllegalArgumentException("limit for account " + account + " is 100 (internal rule R-17)");
+            }
+        }
+    }
+
     private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
 
     private static Context context() {
@@ -264,5 +273,58 @@ class FunctionRunnerHttpTest {
         assertThat(runner.function()).isSameAs(function);
         assertThat(runner.limits()).isEqualTo(Limits.defaults());
         assertThat(runner.codec()).isSameAs(JacksonCodec.standard());
+    }
+
+    @Test
+    void jacksonsMessageNeverReachesTheClientOnlyTheFieldPathAndAGenericReason() throws Exception {
+        HttpFunction pay = (request, context) -> HttpResponse.ok().json(request.bodyAs(Payment.class));
+
+        JsonNode thrownInConstructor = problem(run(pay, jsonPost("{\"account\":\"acc-1\",\"amount\":500}")));
+        JsonNode wrongType = problem(run(pay, jsonPost("{\"account\":\"acc-1\",\"amount\":\"lots\"}")));
+        JsonNode unparsable = problem(run(pay, jsonPost("{\"account\": \"secret-input\" ]")));
+
+        for (JsonNode problem : java.util.List.of(thrownInConstructor, wrongType, unparsable)) {
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.toString()).doesNotContain("dev.portablefn").doesNotContain("R-17")
+                    .doesNotContain("`").doesNotContain("java.lang").doesNotContain("Cannot deserialize")
+                    .doesNotContain("secret-input");
+        }
+        assertThat(wrongType.get("detail").asText()).isEqualTo("request body is not a valid Payment: field 'amount' must be a number");
+        assertThat(wrongType.get("errors").get(0).get("field").asText()).isEqualTo("amount");
+        assertThat(thrownInConstructor.get("detail").asText()).isEqualTo("request body is not a valid Payment: is not a valid value");
+        assertThat(unparsable.get("detail").asText()).startsWith("request body is not valid JSON at line 1");
+    }
+
+    @Test
+    void aDecodingFailureAnswers400WithoutTheDecodersMessage() throws Exception {
+        HttpResponse response = run((request, context) -> {
+            throw new dev.portablefn.api.EventDecodingException("Azure HTTP request: 'Url' is not a URL: Illegal character at 3");
+        });
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(problem(response).get("detail").asText()).isEqualTo("The request could not be read.");
+    }
+
+    @Test
+    void aResponseTheProviderCannotCarryBecomesA500BeforeTheFunctionsMiddlewareSeesIt() throws Exception {
+        java.util.List<Integer> seenByMiddleware = new java.util.ArrayList<>();
+        PortableFunction function = PortableFunction.http((request, context) -> HttpResponse.ok().text("x".repeat(100)))
+                .with((invocation, next) -> {
+                    HttpResponse response = (HttpResponse) next.proceed(invocation);
+                    seenByMiddleware.add(response.status());
+                    return response;
+                });
+        FunctionRunner base = FunctionRunner.of(function);
+        FunctionRunner limited = base.withResponseCheck(response -> response.bodyLength() > 10 ? "body over 10 bytes" : null);
+
+        HttpResponse refused = limited.http(HttpRequest.builder("GET", "/").build(), context());
+        HttpResponse unchecked = base.http(HttpRequest.builder("GET", "/").build(), context());
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(problem(refused).get("detail").asText()).contains("req-42").doesNotContain("10 bytes");
+        assertThat(seenByMiddleware).containsExactly(500, 200);
+        assertThat(unchecked.status()).isEqualTo(200);
+        assertThat(limited.checked(HttpResponse.ok().text("x".repeat(11)), context()).status()).isEqualTo(500);
+        assertThat(limited.checked(HttpResponse.ok(), context()).status()).isEqualTo(200);
     }
 }

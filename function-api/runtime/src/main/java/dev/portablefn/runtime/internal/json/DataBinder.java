@@ -5,14 +5,22 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.portablefn.api.InvalidInputException.Violation;
 import dev.portablefn.api.InvalidInputException;
+import dev.portablefn.api.http.Redaction;
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -191,10 +199,10 @@ public final class DataBinder implements JsonCodec {
             }
             throw mismatch(e, target, what, e);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(what.get() + " is not valid JSON: " + firstLine(e.getOriginalMessage())
-                    + location(e), List.of(), e);
+            // Jackson's message quotes the input; the location is enough for the caller, the rest is in the cause.
+            throw new InvalidInputException(what.get() + " is not valid JSON" + location(e), List.of(), e);
         } catch (IOException e) {
-            throw new InvalidInputException(what.get() + " could not be read as JSON: " + e.getMessage(), List.of(), e);
+            throw new InvalidInputException(what.get() + " could not be read as JSON", List.of(), e);
         }
     }
 
@@ -208,16 +216,95 @@ public final class DataBinder implements JsonCodec {
     }
 
     private static InvalidInputException limitExceeded(StreamConstraintsException e, Supplier<String> what) {
-        return new InvalidInputException(what.get() + " exceeds a JSON limit: " + firstLine(e.getOriginalMessage())
+        return new InvalidInputException(what.get() + " exceeds a JSON limit: " + limitName(e.getOriginalMessage())
                 + "; raise it with Limits if the input is legitimate", List.of(), e);
     }
 
+    /** Names the limit without Jackson's wording, which names its own classes and methods. */
+    private static String limitName(String message) {
+        String text = message == null ? "" : message;
+        if (text.startsWith("String value length")) {
+            return "a string is too long";
+        }
+        if (text.startsWith("Number value length") || text.startsWith("Number length")) {
+            return "a number has too many digits";
+        }
+        if (text.contains("nesting depth")) {
+            return "the nesting depth is too deep";
+        }
+        if (text.startsWith("Name length")) {
+            return "a field name is too long";
+        }
+        return "the document is too large";
+    }
+
+    /**
+     * Reports JSON that does not fit the target type. Clients get the field's path and a reason worded here, never
+     * Jackson's message: it names the application's classes and repeats what an exception thrown in a constructor
+     * said. That detail stays in the cause, for the log, unless the field's name marks a credential, whose value
+     * Jackson's message may quote.
+     */
     private static InvalidInputException mismatch(JsonMappingException e, JavaType target, Supplier<String> what, Throwable cause) {
         String field = e == null ? "" : path(e.getPath());
-        String problem = e == null ? "value does not fit" : firstLine(e.getOriginalMessage());
+        String reason = reason(e);
         String message = what.get() + " is not a valid " + describe(target)
-                + (field.isEmpty() ? "" : ": field '" + field + "'") + ": " + problem;
-        return new InvalidInputException(message, List.of(new Violation(field, problem)), cause);
+                + (field.isEmpty() ? ": " + reason : ": field '" + field + "' " + reason);
+        Throwable logged = credential(e) ? null : cause;
+        return new InvalidInputException(message, List.of(new Violation(field, reason)), logged);
+    }
+
+    private static String reason(JsonMappingException e) {
+        if (e == null) {
+            return "does not fit";
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidTypeIdException) {
+            return "has a missing or unknown type";
+        }
+        if (e instanceof ValueInstantiationException) {
+            return "is not a valid value";
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + expected(mismatched.getTargetType());
+        }
+        return "is not valid";
+    }
+
+    /** What a JSON value for a Java type looks like, in the words of a JSON document. */
+    private static String expected(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of the accepted values";
+        }
+        if (Temporal.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type)) {
+            return "a date, time or duration in ISO-8601 form";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static boolean credential(JsonMappingException e) {
+        if (e == null) {
+            return false;
+        }
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null && Redaction.marksCredential(reference.getFieldName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(List<JsonMappingException.Reference> references) {
@@ -238,11 +325,6 @@ public final class DataBinder implements JsonCodec {
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    /** Jackson quotes the offending input; keep error messages short whatever the input size. */
-    private static String firstLine(String message) {
-        return JsonFields.firstLine(message, 300);
     }
 
     private static String describe(JavaType type) {

@@ -2,6 +2,7 @@ package dev.portablefn.runtime.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.http.Redaction;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -381,7 +382,16 @@ public final class JsonFields {
      * @return the error {@code "where: 'field' must be <expected>, got <actual described>"}
      */
     public static EventDecodingException wrongType(String field, String where, String expected, JsonNode actual) {
-        return new EventDecodingException(where + ": '" + field + "' must be " + expected + ", got " + describe(actual));
+        // Messages end up in logs: a value under a credential's name (headers.authorization, a token) is not quoted.
+        String got = Redaction.marksCredential(lastSegment(field)) && actual != null && actual.isValueNode()
+                ? "a value (hidden: the field holds a credential)" : describe(actual);
+        return new EventDecodingException(where + ": '" + field + "' must be " + expected + ", got " + got);
+    }
+
+    private static String lastSegment(String field) {
+        int dot = field.lastIndexOf('.');
+        String last = dot < 0 ? field : field.substring(dot + 1);
+        return last.endsWith("[]") ? last.substring(0, last.length() - 2) : last;
     }
 
     /**
@@ -417,16 +427,15 @@ public final class JsonFields {
             return "malformed";
         }
         int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > limit ? line.substring(0, limit) + "..." : line;
+        return Redaction.forLog(newline < 0 ? message : message.substring(0, newline), limit);
     }
 
-    /** @return {@code text} cut to a length fit for an error message, with {@code ...} when cut; {@code "null"} for null */
+    /**
+     * @return {@code text} cut to a length fit for an error message, with {@code ...} when cut, and its control
+     *         characters escaped so it stays on one log line (see {@link Redaction#forLog}); {@code "null"} for null
+     */
     public static String abbreviate(String text) {
-        if (text == null) {
-            return "null";
-        }
-        return text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "...";
+        return Redaction.forLog(text, QUOTE_LIMIT);
     }
 
     /** @return {@code text} abbreviated and in single quotes, for error messages */

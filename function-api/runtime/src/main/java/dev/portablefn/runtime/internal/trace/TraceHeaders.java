@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Reads a {@link TraceContext} from the trace headers the providers send: W3C {@code traceparent}, AWS X-Ray
  * {@code X-Amzn-Trace-Id} / {@code _X_AMZN_TRACE_ID}, and Google's {@code X-Cloud-Trace-Context}. Defensive:
- * malformed input yields an empty result, never an exception.
+ * malformed input yields an empty result, never an exception. Writes the X-Ray form too ({@link #toXRay}), for the
+ * messages a function sends where AWS expects it (SQS's {@code AWSTraceHeader}, EventBridge's {@code TraceHeader}).
  */
 public final class TraceHeaders {
 
@@ -85,6 +86,24 @@ public final class TraceHeaders {
         String traceId = (rootParts[1] + rootParts[2]).toLowerCase(Locale.ROOT);
         String spanId = parent != null && parent.length() == 16 && isHex(parent) ? parent.toLowerCase(Locale.ROOT) : null;
         return Optional.of(new TraceContext(traceId, spanId, sampled, header.trim()));
+    }
+
+    /**
+     * Writes a trace as an AWS X-Ray header, the inverse of {@link #fromXRay(String)}: the trace id's first 8 hex
+     * digits become the root's time part and the other 24 its random part, so the id survives a round trip.
+     *
+     * @param trace the trace to write
+     * @return {@code Root=1-<8 hex>-<24 hex>;Parent=<span id>;Sampled=<0|1>}, without {@code Parent} when the trace
+     *         has no span id
+     */
+    public static String toXRay(TraceContext trace) {
+        String traceId = trace.traceId();
+        StringBuilder header = new StringBuilder(80).append("Root=1-").append(traceId, 0, 8).append('-')
+                .append(traceId, 8, 32);
+        if (trace.spanId() != null) {
+            header.append(";Parent=").append(trace.spanId());
+        }
+        return header.append(";Sampled=").append(trace.sampled() ? '1' : '0').toString();
     }
 
     /**

@@ -97,8 +97,7 @@ class DataBinderTest {
                 .isInstanceOf(InvalidInputException.class).hasMessage("queue message is empty; expected JSON for Order");
         assertThatThrownBy(() -> BINDER.bind("{\"id\": }", Order.class, "queue message"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("queue message is not valid JSON: Unexpected character ('}'")
-                .hasMessageEndingWith("at line 1, column 8");
+                .hasMessage("queue message is not valid JSON at line 1, column 8");
         assertThatThrownBy(() -> BINDER.bind("{\"quantity\":\"lots\"}", Order.class, "queue message"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("quantity"));
@@ -128,10 +127,10 @@ class DataBinderTest {
     void malformedJsonIsNamedWithLocation() {
         assertThatThrownBy(() -> BINDER.bind(utf8("{\"id\": }"), Order.class, "SQS record 3 body"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("SQS record 3 body is not valid JSON: Unexpected character ('}'")
-                            .endsWith("at line 1, column 8");
+                    assertThat(e.getMessage()).isEqualTo("SQS record 3 body is not valid JSON at line 1, column 8");
                     assertThat(e.violations()).isEmpty();
-                    assertThat(e.getCause()).isNotNull();
+                    assertThat(e.getCause()).as("Jackson's detail, for the log").isNotNull()
+                            .hasMessageContaining("Unexpected character ('}'");
                 });
     }
 
@@ -139,7 +138,7 @@ class DataBinderTest {
     void mismatchNamesTheFieldAndTheType() {
         assertThatThrownBy(() -> BINDER.bind(utf8("{\"quantity\":[1]}"), Order.class, "body"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("body is not a valid Order: field 'quantity': ");
+                    assertThat(e.getMessage()).isEqualTo("body is not a valid Order: field 'quantity' must be a number");
                     assertThat(e.violations()).extracting(Violation::field).containsExactly("quantity");
                 });
     }
@@ -167,7 +166,7 @@ class DataBinderTest {
 
         assertThatThrownBy(() -> strict.bind(utf8("{\"id\":\"0123456789\"}"), Order.class, "body"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("body exceeds a JSON limit: String value length")
+                .hasMessageStartingWith("body exceeds a JSON limit: a string is too long")
                 .hasMessageEndingWith("; raise it with Limits if the input is legitimate");
     }
 
@@ -177,7 +176,7 @@ class DataBinderTest {
 
         assertThatThrownBy(() -> strict.bind(utf8("{\"a\":{\"b\":{\"c\":1}}}"), JsonNode.class, "body"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("exceeds a JSON limit")
-                .hasMessageContaining("nesting depth");
+                .hasMessageContaining("nesting depth is too deep");
     }
 
     @Test

@@ -245,4 +245,16 @@ class JsonFieldsTest {
         assertThat(JsonFields.describe(null)).isEqualTo("nothing");
         assertThat(JsonFields.describe(MissingNode.getInstance())).isEqualTo("nothing");
     }
+
+    @Test
+    void failureMessagesQuotingInputCapItEscapeItAndLeaveOutCredentials() {
+        EventDecodingException forged = JsonFields.wrongType("eventName", WHERE, "a known event name",
+                json("{\"v\":\"ObjectCreated\\nERROR forged line " + "x".repeat(200) + "\"}").get("v"));
+        EventDecodingException secret = JsonFields.wrongType("headers.x-auth-token", WHERE, "a string",
+                json("{\"v\":12345678}").get("v"));
+
+        assertThat(forged.getMessage()).doesNotContain("\n").contains("ObjectCreated\\nERROR forged line")
+                .endsWith("...'").hasSizeLessThan(200);
+        assertThat(secret.getMessage()).doesNotContain("12345678").contains("hidden");
+    }
 }

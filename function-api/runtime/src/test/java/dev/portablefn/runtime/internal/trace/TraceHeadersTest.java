@@ -88,6 +88,26 @@ class TraceHeadersTest {
         assertThat(TraceHeaders.fromXRay("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=xyz").orElseThrow().spanId()).isNull();
     }
 
+    @Test
+    void writesATraceparentTraceAsXRayThatReadsBackToTheSameTrace() {
+        TraceContext trace = TraceHeaders.fromTraceparent(TRACEPARENT).orElseThrow();
+
+        String xRay = TraceHeaders.toXRay(trace);
+
+        assertThat(xRay).isEqualTo("Root=1-4bf92f35-77b34da6a3ce929d0e0e4736;Parent=00f067aa0ba902b7;Sampled=1");
+        TraceContext back = TraceHeaders.fromXRay(xRay).orElseThrow();
+        assertThat(back.traceId()).isEqualTo(trace.traceId());
+        assertThat(back.spanId()).isEqualTo(trace.spanId());
+        assertThat(back.sampled()).isTrue();
+    }
+
+    @Test
+    void writesXRayWithoutParentWhenTheTraceHasNoSpan() {
+        TraceContext trace = new TraceContext("5759e988bd862e3fe1be46a994272793", null, false, "x");
+
+        assertThat(TraceHeaders.toXRay(trace)).isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0");
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"garbage", "Parent=53995c3f42cd8ad8", "Root=2-5759e988-bd862e3fe1be46a994272793",
