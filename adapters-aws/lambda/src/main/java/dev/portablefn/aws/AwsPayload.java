@@ -69,5 +69,10 @@ record AwsPayload(AwsSource source, HttpRequest request, EventDecodingException 
                 throw new IllegalArgumentException("a record is either decoded or failed");
             }
         }
+
+        /** A record without its raw form: decoded, or failed where the raw record is not at hand. */
+        Record(String id, Event<?> event, EventDecodingException error) {
+            this(id, event, error, null);
+        }
     }
 }

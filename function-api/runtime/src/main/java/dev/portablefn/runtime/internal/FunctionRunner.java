@@ -84,6 +84,7 @@ public final class FunctionRunner {
         this.responseCheck = responseCheck;
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+        this.deadLetters = base.deadLetters;
     }
 
     private List<Middleware> steps(Ordering ordering) {
