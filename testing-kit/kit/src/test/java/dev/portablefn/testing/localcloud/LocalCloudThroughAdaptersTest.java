@@ -203,4 +203,31 @@ class LocalCloudThroughAdaptersTest {
         });
         assertThat(cloud.invocations("thumbnails").get(0).outcome()).isEqualTo(InvocationRecord.Outcome.SUCCEEDED);
     }
+
+    @Test
+    void azureEventHubsBatchKeepsTheFailedRecordInTheFailuresHubAndRedeliversTheRecordsAfterIt() {
+        List<String> seen = new ArrayList<>();
+        LocalCloud cloud = LocalCloud.like(Provider.AZURE)
+                .deploy("clicks", PortableFunction.event(String.class, (EventFunction<String>) (event, context) -> {
+                    seen.add(event.data());
+                    if (event.data().equals("c2")) {
+                        throw new IllegalStateException("cannot count c2");
+                    }
+                }))
+                .createStream("clickstream").subscribe("clickstream", "clicks");
+        cloud.putRecord("clickstream", "user-1", "c1");
+        String second = cloud.putRecord("clickstream", "user-1", "c2");
+        String third = cloud.putRecord("clickstream", "user-1", "c3");
+
+        assertThat(cloud.runUntilIdle(Duration.ofHours(1))).isTrue();
+
+        assertThat(seen).containsExactly("c1", "c2", "c3");
+        assertThat(cloud.deliveries(third)).extracting(Delivery::result)
+                .containsExactly(Delivery.Result.SKIPPED, Delivery.Result.SUCCEEDED);
+        assertThat(cloud.deadLetters("clickstream")).singleElement().satisfies(dead -> {
+            assertThat(dead.messageId()).isEqualTo(second);
+            assertThat(dead.deadLetterQueue()).isEqualTo("clickstream-failures");
+            assertThat(dead.reason()).endsWith("IllegalStateException: cannot count c2");
+        });
+    }
 }
