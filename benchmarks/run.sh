@@ -12,6 +12,7 @@
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
 #   SKIP_REALISTIC=1   skip the realistic benchmark (dev.portablefn.bench.realistic, on logback) in each round
+#   SKIP_LOCALCLOUD=1  skip LocalCloud's throughput (LocalCloudBenchmark: no-op messages/s, direct vs AWS wire format)
 #   REALISTIC_ONLY=1   run only the realistic benchmark's rounds; writes target/results/realistic.md (and prints it),
 #                      leaves RESULTS.md and a full run's other results in target/results/ alone
 #   REALISTIC_FILTER=regex which realistic benchmarks to run (default: all six paths)
@@ -170,6 +171,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
     realistic_round "$round"
   fi
 done
+if [[ "${SKIP_LOCALCLOUD:-0}" != 1 ]]; then
+  echo "== JMH LocalCloud throughput: no-op messages/s in SQS batches of 10, direct vs through the AWS wire format"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $JMH_ARGS ${JMH_JVM_ARGS:+-jvmArgsAppend "$JMH_JVM_ARGS"} -rf json -rff "$OUT/jmh-localcloud.json" \
+    'dev\.portablefn\.bench\.LocalCloudBenchmark\..*' > "$OUT/jmh-localcloud.log" 2>&1
+fi
 if [[ "${PROFILE:-0}" == 1 ]]; then
   echo "== JMH -prof stack (AWS portable paths)"
   "$JAVA" -jar "$JAR" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof stack:lines=3 'AwsBenchmark\..*_portable' > "$OUT/profile-stack.txt" 2>&1
@@ -347,6 +354,20 @@ fi
   fi
   echo
   realistic_section
+  echo
+  echo "## LocalCloud throughput"
+  echo
+  if [[ -f "$OUT/jmh-localcloud.json" ]]; then
+    lc_score() { jq -r --arg p "$1" 'map(select(.params.path == $p))[0].primaryMetric.score | floor' "$OUT/jmh-localcloud.json"; }
+    lc_direct=$(lc_score LOCAL)
+    lc_aws=$(lc_score AWS)
+    echo "LocalCloud no-op messages/s, direct vs AWS wire format: $lc_direct direct (\`LOCAL\`: the function's runner), $lc_aws"
+    echo "through the AWS wire format (each batch of 10 encoded as an SQS event, run through \`LambdaHandler\`, its"
+    echo "\`batchItemFailures\` read back); target ≥ 100,000 through the wire format:" \
+         "$( (( lc_aws >= 100000 )) && echo "met" || echo "**missed**"). One JMH run of \`LocalCloudBenchmark\` ($JMH_ARGS)."
+  else
+    echo "Not measured in this run (\`SKIP_LOCALCLOUD=1\`)."
+  fi
   echo
   echo "## Cold start (AWS, HTTP API v2, whole process: JVM start → handler built → one event handled → exit)"
   echo
