@@ -233,7 +233,7 @@ class RealisticEquivalenceTest {
     }
 
     @Test
-    void gcpPubSubEventLogsTheSameLineAndBothAcknowledgeAnInvalidOrder() throws Exception {
+    void gcpPubSubEventLogsTheSameLineAndBothThrowForAnInvalidOrder() throws Exception {
         OrderDesk portableDesk = new OrderDesk();
         OrderDesk baselineDesk = new OrderDesk();
         GcpCloudEventFunction portable = new GcpCloudEventFunction(new OrderListener(portableDesk));
@@ -250,8 +250,9 @@ class RealisticEquivalenceTest {
                 "functionName", gcpFunctionName(OrderListener.class.getName()), "provider", "GCP"));
 
         byte[] invalid = pubsubOf(INVALID);
-        portable.accept(ProviderCalls.pubsubEvent(invalid));   // acknowledged: returns normally, as the baseline does
-        baseline.accept(ProviderCalls.pubsubEvent(invalid));
+        // Both throw, so the framework answers 500 and Pub/Sub redelivers until the dead-letter topic: nothing lost.
+        assertThatThrownBy(() -> portable.accept(ProviderCalls.pubsubEvent(invalid))).hasMessageContaining("quantity");
+        assertThatThrownBy(() -> baseline.accept(ProviderCalls.pubsubEvent(invalid))).hasMessageContaining("1234567890");
 
         assertThat(lines.take()).isEmpty();
         assertThat(portableDesk.orders()).isEqualTo(baselineDesk.orders()).isEqualTo(1);

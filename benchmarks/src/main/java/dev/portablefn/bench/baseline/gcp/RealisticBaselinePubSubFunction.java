@@ -9,17 +9,14 @@ import dev.portablefn.bench.realistic.work.OrderDesk;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The hand-written Pub/Sub CloudEvents function the realistic GCP benchmark compares the adapter with: the message
- * data decoded, bound and validated, the MDC filled with the event's identity and cleared after. An invalid order is
- * logged and acknowledged (returning normally), since redelivering the same message cannot fix it.
+ * data decoded, bound and validated, the MDC filled with the event's identity and cleared after. An invalid order
+ * throws, as the adapter's does, so the framework answers 500 and Pub/Sub redelivers it until its dead-letter topic
+ * takes it: nothing is lost.
  */
 public final class RealisticBaselinePubSubFunction implements CloudEventsFunction {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RealisticBaselinePubSubFunction.class);
 
     private final OrderDesk desk;
     private final String functionName;
@@ -50,8 +47,8 @@ public final class RealisticBaselinePubSubFunction implements CloudEventsFunctio
                 order = null;
             }
             if (order == null || !BaselineValidation.isValid(order)) {
-                LOG.error("event {} is not a valid order; acknowledged without retry", id);
-                return;
+                throw new IllegalArgumentException("event " + id + " is not a valid order; the platform redelivers it"
+                        + " until the subscription's dead-letter topic takes it");
             }
             desk.record(order);
         } finally {
