@@ -11,19 +11,13 @@ import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
+import dev.portablefn.doubles.concurrency.ConcurrentInvocations;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -57,32 +51,8 @@ class LambdaHandlerConcurrencyTest {
         return "req-" + invocation;
     }
 
-    /** Runs {@code THREADS × PER_THREAD} invocations, all threads released together by a barrier. */
-    private static void runConcurrently(InvocationBody body) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> threads = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                threads.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    for (int i = 0; i < PER_THREAD; i++) {
-                        body.invoke(thread * PER_THREAD + i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> thread : threads) {
-                thread.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    interface InvocationBody {
-        void invoke(int invocation) throws Exception;
+    private static void runConcurrently(ConcurrentInvocations.Invocation invocation) {
+        ConcurrentInvocations.run(THREADS, PER_THREAD, invocation);
     }
 
     private static byte[] httpApiRequest(int invocation) {
