@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
@@ -27,6 +28,7 @@ import org.slf4j.spi.MDCAdapter;
 public final class RecordingLoggingProvider extends SimpleServiceProvider {
 
     private static final ConcurrentLinkedQueue<LoggedLine> LINES = new ConcurrentLinkedQueue<>();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final MDCAdapter mdc = new BasicMDCAdapter();
     private final ConcurrentMap<String, Logger> loggers = new ConcurrentHashMap<>();
@@ -47,32 +49,42 @@ public final class RecordingLoggingProvider extends SimpleServiceProvider {
     }
 
     /**
-     * Gives the lines logged so far in this JVM that contain {@code text}, oldest first. Tests select their own
-     * lines by something only they log (an event id), so tests running before them do not matter.
+     * Runs {@code action} and gives the lines it logged on this thread, oldest first: lines other threads log
+     * meanwhile (tests running in parallel) are left out.
      *
-     * @param text what the formatted message must contain
-     * @return the matching lines
+     * @param action what to run; an exception it throws is ignored, as the caller asserts on the lines
+     * @return the lines logged on the calling thread while {@code action} ran
      */
-    public static List<LoggedLine> linesContaining(String text) {
-        List<LoggedLine> matching = new ArrayList<>();
+    public static List<LoggedLine> linesLoggedDuring(Runnable action) {
+        long before = SEQUENCE.get();
+        try {
+            action.run();
+        } catch (RuntimeException ignored) {
+            // the caller judges the outcome by the lines
+        }
+        long thread = Thread.currentThread().getId();
+        List<LoggedLine> logged = new ArrayList<>();
         for (LoggedLine line : LINES) {
-            if (line.message().contains(text)) {
-                matching.add(line);
+            if (line.sequence() > before && line.threadId() == thread) {
+                logged.add(line);
             }
         }
-        return matching;
+        return logged;
     }
 
     /**
      * One logged line.
      *
-     * @param level   its level
-     * @param logger  the name of the logger it was written to
-     * @param message the formatted message, without the stack trace
-     * @param failure the exception logged with it, or {@code null}
-     * @param mdc     the MDC when it was written
+     * @param level    its level
+     * @param logger   the name of the logger it was written to
+     * @param message  the formatted message, without the stack trace
+     * @param failure  the exception logged with it, or {@code null}
+     * @param mdc      the MDC when it was written
+     * @param threadId the id of the thread that wrote it
+     * @param sequence its position among all lines logged in this JVM, from 1
      */
-    public record LoggedLine(Level level, String logger, String message, Throwable failure, Map<String, String> mdc) {
+    public record LoggedLine(Level level, String logger, String message, Throwable failure, Map<String, String> mdc,
+                             long threadId, long sequence) {
     }
 
     /** Records each enabled line, then writes it through slf4j-simple's logger of the same name. */
@@ -122,7 +134,9 @@ public final class RecordingLoggingProvider extends SimpleServiceProvider {
                                                    Throwable failure) {
             String message = MessageFormatter.basicArrayFormat(pattern, arguments);
             Map<String, String> context = mdc.getCopyOfContextMap();
-            LINES.add(new LoggedLine(level, name, message, failure, context == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(context))));
+            LINES.add(new LoggedLine(level, name, message, failure,
+                    context == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(context)),
+                    Thread.currentThread().getId(), SEQUENCE.incrementAndGet()));
             simple.atLevel(level).setCause(failure).log(message);
         }
     }
