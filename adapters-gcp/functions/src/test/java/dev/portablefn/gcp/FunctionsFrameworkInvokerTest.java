@@ -180,6 +180,33 @@ class FunctionsFrameworkInvokerTest {
         assertThat(work.resolve("events/bad-1.json")).doesNotExist();
     }
 
+    @Test
+    void permanentFailureRunsTheFunctionOnceWhileAnUndecodableEventNeverRunsIt() throws Exception {
+        // Both may get the same status (acknowledged, or both retried): what tells them apart is whether the function
+        // ran and the reason the entry logs.
+        sendBinaryPubsub(cloudEvents, "perm-2", "x", "permanent");
+        post(cloudEvents, "application/json", "{\"subscription\":\"s\"}", List.of("ce-specversion", "1.0", "ce-id",
+                "bad-2", "ce-source", "//pubsub.googleapis.com/projects/p/topics/t",
+                "ce-type", "google.cloud.pubsub.topic.v1.messagePublished"));
+
+        assertThat(calls("perm-2")).isEqualTo(1);
+        assertThat(calls("bad-2")).isZero();
+        List<String> log = Files.readAllLines(cloudEvents.log());
+        assertThat(log).filteredOn(line -> line.contains("ERROR") && line.contains("perm-2")).singleElement()
+                .satisfies(line -> assertThat(line).contains("failed permanently").contains("asked to fail permanently")
+                        .doesNotContain("cannot be decoded"));
+        assertThat(log).filteredOn(line -> line.contains("ERROR") && line.contains("bad-2")).singleElement()
+                .satisfies(line -> assertThat(line).contains("cannot be decoded").contains("'message' is missing")
+                        .doesNotContain("failed permanently"));
+    }
+
+    /** @return how often the recording function ran for the event */
+    private static long calls(String eventId) throws IOException {
+        try (var files = Files.list(work.resolve("events"))) {
+            return files.filter(file -> file.getFileName().toString().startsWith(eventId + ".call-")).count();
+        }
+    }
+
     private static int sendBinaryPubsub(Invoker target, String id, String text, String outcome) throws Exception {
         String attributes = outcome.isEmpty() ? "{\"k\":\"v\"}" : "{\"k\":\"v\",\"outcome\":\"" + outcome + "\"}";
         String data = "{\"message\":{\"data\":\"" + base64(text) + "\",\"attributes\":" + attributes
