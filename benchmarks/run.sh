@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs warm (JMH: the current and the realistic benchmark), cold-start and deployment-size
 # measurements, writes RESULTS.md. Takes about 40 minutes on 2 cores (the realistic benchmark adds about 2 minutes
-# per round). Knobs (environment):
+# per round, the cold-start variant "publish" about 2 minutes). Knobs (environment):
 #   COLD_RUNS=20       fresh JVMs per cold-start variant and side (interleaved)
+#   SKIP_PUBLISH=1     skip the cold-start variant "publish" (a function that publishes one SNS message per invocation,
+#                      to a loopback SNS stub this script starts)
 #   ROUNDS=6           paired rounds: each runs every benchmark once (one fork), baseline right before portable
 #   JMH_ARGS="..."     replaces the JMH options of one round
 #   JMH_JVM_ARGS="..." options of the forked benchmark JVMs (default -XX:+UseSerialGC, the collector functions run with
@@ -10,6 +12,7 @@
 #   JMH_FILTER=regex   which benchmarks to run (default: all three providers)
 #   SKIP_MDC=1         skip the second run of the HTTP paths with an MDC-keeping logging provider
 #   SKIP_REALISTIC=1   skip the realistic benchmark (dev.portablefn.bench.realistic, on logback) in each round
+#   SKIP_LOCALCLOUD=1  skip LocalCloud's throughput (LocalCloudBenchmark: no-op messages/s, direct vs AWS wire format)
 #   REALISTIC_ONLY=1   run only the realistic benchmark's rounds; writes target/results/realistic.md (and prints it),
 #                      leaves RESULTS.md and a full run's other results in target/results/ alone
 #   REALISTIC_FILTER=regex which realistic benchmarks to run (default: all six paths)
@@ -86,6 +89,30 @@ realistic_section() {   # the report's section on the realistic benchmark, from 
   fi
 }
 
+PUBLISH_TOPIC=arn:aws:sns:eu-west-1:123456789012:orders
+start_sns_stub() {   # the loopback SNS of the variant "publish"; sets PUBLISH_ENV, the environment both sides run in
+  rm -f "$OUT/sns-stub.port"
+  "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$JAR" dev.portablefn.bench.SnsStub "$OUT/sns-stub.port" \
+    > "$OUT/sns-stub.log" 2>&1 &
+  SNS_STUB_PID=$!
+  trap stop_sns_stub EXIT
+  local tries=0
+  until [[ -s $OUT/sns-stub.port ]] || ((++tries > 300)); do sleep 0.1; done
+  [[ -s $OUT/sns-stub.port ]] || { echo "the SNS stub did not start in 30 s: see $OUT/sns-stub.log" >&2; exit 1; }
+  # the SDK's own settings: endpoint (AWS_ENDPOINT_URL_<SERVICE>), region and static credentials, so no side
+  # reaches the network; then each side's name for the topic
+  PUBLISH_ENV=(AWS_ENDPOINT_URL_SNS="http://127.0.0.1:$(cat "$OUT/sns-stub.port")" AWS_REGION=eu-west-1
+    AWS_ACCESS_KEY_ID=AKIDCOLDSTART AWS_SECRET_ACCESS_KEY=cold-start-secret
+    PORTABLEFN_DESTINATION_ORDERS="$PUBLISH_TOPIC" ORDERS_TOPIC_ARN="$PUBLISH_TOPIC")
+}
+stop_sns_stub() {
+  if [[ -n ${SNS_STUB_PID:-} ]]; then
+    kill "$SNS_STUB_PID" 2> /dev/null || true
+    wait "$SNS_STUB_PID" 2> /dev/null || true
+    SNS_STUB_PID=""
+  fi
+}
+
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building (tests included)"
   (cd "$ROOT" && ./mvnw -B -q -f benchmarks/pom.xml verify)
@@ -144,13 +171,23 @@ for ((round = 1; round <= ROUNDS; round++)); do
     realistic_round "$round"
   fi
 done
+if [[ "${SKIP_LOCALCLOUD:-0}" != 1 ]]; then
+  echo "== JMH LocalCloud throughput: no-op messages/s in SQS batches of 10, direct vs through the AWS wire format"
+  # shellcheck disable=SC2086
+  "$JAVA" -jar "$JAR" $JMH_ARGS ${JMH_JVM_ARGS:+-jvmArgsAppend "$JMH_JVM_ARGS"} -rf json -rff "$OUT/jmh-localcloud.json" \
+    'dev\.portablefn\.bench\.LocalCloudBenchmark\..*' > "$OUT/jmh-localcloud.log" 2>&1
+fi
 if [[ "${PROFILE:-0}" == 1 ]]; then
   echo "== JMH -prof stack (AWS portable paths)"
   "$JAVA" -jar "$JAR" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof stack:lines=3 'AwsBenchmark\..*_portable' > "$OUT/profile-stack.txt" 2>&1
 fi
 
 # ---------------------------------------------------------------- cold start
-echo "== cold start: $COLD_RUNS fresh JVMs per variant and side"
+VARIANTS="default c1 appcds appcds-c1 primed"
+if [[ ${SKIP_PUBLISH:-0} != 1 ]]; then
+  VARIANTS+=" publish"
+fi
+echo "== cold start: $COLD_RUNS fresh JVMs per variant and side ($VARIANTS)"
 COLD="$OUT/coldstart.tsv"
 printf 'variant\tside\twall_ms\tinit_ms\tfirst_invoke_ms\n' > "$COLD"
 for side in portable baseline; do   # one AppCDS archive per side, dumped once
@@ -159,20 +196,34 @@ for side in portable baseline; do   # one AppCDS archive per side, dumped once
 done
 variant_flags() {
   case "$1:$2" in
-    default:*) echo "" ;;
+    default:* | primed:* | publish:*) echo "" ;;
     c1:*) echo "-XX:TieredStopAtLevel=1" ;;
     appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -Xshare:auto" ;;
     appcds-c1:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -XX:TieredStopAtLevel=1" ;;
   esac
 }
+variant_args() {   # what ColdStart gets after the side
+  case "$1" in
+    primed) echo "--prime" ;;
+    publish) echo "--publish" ;;
+  esac
+}
+if [[ $VARIANTS == *publish* ]]; then
+  start_sns_stub
+  for side in portable baseline; do   # unmeasured: the stub's first requests pay its own class loading
+    env "${PUBLISH_ENV[@]}" "$JAVA" -cp "$JAR" dev.portablefn.bench.ColdStart "$side" --publish > /dev/null
+  done
+fi
 for ((run = 1; run <= COLD_RUNS; run++)); do
-  for variant in default c1 appcds appcds-c1 primed; do
+  for variant in $VARIANTS; do
     for side in portable baseline; do   # interleaved: machine noise hits both sides alike
-      flags=$(variant_flags "${variant/primed/default}" "$side")
-      extra=""; [[ $variant == primed ]] && extra="--prime"
+      flags=$(variant_flags "$variant" "$side")
+      extra=$(variant_args "$variant")
+      run_in=(); [[ $variant == publish ]] && run_in=(env "${PUBLISH_ENV[@]}")   # env execs java: no extra process
       start=$(date +%s%N)
       # shellcheck disable=SC2086
-      line=$("$JAVA" $flags -cp "$JAR" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null)
+      line=$("${run_in[@]}" "$JAVA" $flags -cp "$JAR" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null) ||
+        { echo "ColdStart $side $extra failed (variant $variant): run it by hand to see why" >&2; exit 1; }
       end=$(date +%s%N)
       init=$(sed -E 's/.*init_ms=([0-9.]+).*/\1/' <<< "$line")
       invoke=$(sed -E 's/.*first_invoke_ms=([0-9.]+).*/\1/' <<< "$line")
@@ -184,7 +235,14 @@ done
 # class loading: what each side loads for one cold invocation
 for side in portable baseline; do
   "$JAVA" -Xlog:class+load=info:file="$OUT/classload-$side.txt" -cp "$JAR" dev.portablefn.bench.ColdStart "$side" > /dev/null
+  if [[ $VARIANTS == *publish* ]]; then
+    env "${PUBLISH_ENV[@]}" "$JAVA" -Xlog:class+load=info:file="$OUT/classload-publish-$side.txt" -cp "$JAR" \
+      dev.portablefn.bench.ColdStart "$side" --publish > /dev/null
+  fi
 done
+if [[ $VARIANTS == *publish* ]]; then
+  stop_sns_stub
+fi
 fi   # REUSE
 classes() { grep -c ' source: ' "$1" || true; }
 classes_from() { grep ' source: ' "$1" | awk '{print $2}' | grep -cE "$2" || true; }
@@ -195,6 +253,8 @@ SIZES="$OUT/sizes.tsv"
 printf 'artifact\tbytes\n' > "$SIZES"
 printf 'minimal AWS portable function (target/minimal-aws.jar)\t%s\n' "$(stat -c %s target/minimal-aws.jar)" >> "$SIZES"
 printf 'hand-written AWS baseline (target/minimal-baseline-aws.jar)\t%s\n' "$(stat -c %s target/minimal-baseline-aws.jar)" >> "$SIZES"
+printf 'portable AWS function publishing to SNS (target/publish-aws.jar)\t%s\n' "$(stat -c %s target/publish-aws.jar)" >> "$SIZES"
+printf 'hand-written AWS SNS publisher baseline (target/publish-baseline-aws.jar)\t%s\n' "$(stat -c %s target/publish-baseline-aws.jar)" >> "$SIZES"
 for example in minimal-aws minimal-gcp minimal-azure; do
   pom="$ROOT/examples/$example/pom.xml"
   if [[ -f $pom ]]; then
@@ -231,6 +291,7 @@ stats() {   # stdin: numbers -> "median (min–max, IQR q1–q3)"
     printf "%s\t%s\t%s\t%s\t%s\n", m, v[1], v[NR], q1, q3 }'
 }
 median() { stats | cut -f1; }
+jar_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.2f", b / 1048576}'; }
 col() { awk -F'\t' -v v="$1" -v s="$2" -v c="$3" 'NR>1 && $1==v && $2==s {print $c}' "$COLD"; }
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -294,27 +355,68 @@ fi
   echo
   realistic_section
   echo
+  echo "## LocalCloud throughput"
+  echo
+  if [[ -f "$OUT/jmh-localcloud.json" ]]; then
+    lc_score() { jq -r --arg p "$1" 'map(select(.params.path == $p))[0].primaryMetric.score | floor' "$OUT/jmh-localcloud.json"; }
+    lc_direct=$(lc_score LOCAL)
+    lc_aws=$(lc_score AWS)
+    echo "LocalCloud no-op messages/s, direct vs AWS wire format: $lc_direct direct (\`LOCAL\`: the function's runner), $lc_aws"
+    echo "through the AWS wire format (each batch of 10 encoded as an SQS event, run through \`LambdaHandler\`, its"
+    echo "\`batchItemFailures\` read back); target ≥ 100,000 through the wire format:" \
+         "$( (( lc_aws >= 100000 )) && echo "met" || echo "**missed**"). One JMH run of \`LocalCloudBenchmark\` ($JMH_ARGS)."
+  else
+    echo "Not measured in this run (\`SKIP_LOCALCLOUD=1\`)."
+  fi
+  echo
   echo "## Cold start (AWS, HTTP API v2, whole process: JVM start → handler built → one event handled → exit)"
   echo
-  echo "Target: portable ≤ 1.3× baseline wall time. Milliseconds; median (min–max, IQR)."
+  echo "Target: portable ≤ 1.3× baseline wall time. Milliseconds; median (min–max, IQR). Deployable jar: the shaded jar"
+  echo "of each side's function (\`target/minimal-aws.jar\` / \`minimal-baseline-aws.jar\`; for \`publish\`,"
+  echo "\`target/publish-aws.jar\` / \`publish-baseline-aws.jar\`); every run itself starts from \`target/benchmarks.jar\`."
   echo
-  echo "| variant | portable wall | baseline wall | ratio | portable init / first invoke | baseline init / first invoke |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for variant in default c1 appcds appcds-c1 primed; do
-    read -r pm pmin pmax pq1 pq3 < <(col "$variant" portable 3 | stats)
-    read -r bm bmin bmax bq1 bq3 < <(col "$variant" baseline 3 | stats)
-    ratio=$(awk -v p="$pm" -v b="$bm" 'BEGIN {printf "%.2f", p / b}')
-    verdict=$(awk -v r="$ratio" 'BEGIN {print (r <= 1.3) ? "" : " **missed**"}')
-    [[ $variant == primed ]] && verdict=" (wall includes the priming; compare first invoke)"
+  echo "| variant | portable wall | baseline wall | ratio | portable init / first invoke | baseline init / first invoke | deployable jar MB (portable / baseline) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for variant in default c1 appcds appcds-c1 primed publish; do
     label=$variant
     case $variant in
       c1) label='`-XX:TieredStopAtLevel=1`' ;;
       appcds) label='AppCDS (`-XX:SharedArchiveFile`, archive per side)' ;;
       appcds-c1) label='AppCDS + `TieredStopAtLevel=1`' ;;
       primed) label='priming in init (event handled once before the measured one)' ;;
+      publish) label='`publish`: the default variant plus one SNS message per invocation (loopback stub)' ;;
     esac
-    echo "| $label | $pm ($pmin–$pmax, IQR $pq1–$pq3) | $bm ($bmin–$bmax, IQR $bq1–$bq3) | ${ratio}×$verdict | $(col "$variant" portable 4 | median) / $(col "$variant" portable 5 | median) | $(col "$variant" baseline 4 | median) / $(col "$variant" baseline 5 | median) |"
+    jars="$(jar_mb target/minimal-aws.jar) / $(jar_mb target/minimal-baseline-aws.jar)"
+    [[ $variant == publish ]] && jars="$(jar_mb target/publish-aws.jar) / $(jar_mb target/publish-baseline-aws.jar)"
+    if [[ -z $(col "$variant" portable 3) ]]; then   # SKIP_PUBLISH=1, or reused results from before the variant
+      echo "| $label | not measured in this run | | | | | $jars |"
+      continue
+    fi
+    read -r pm pmin pmax pq1 pq3 < <(col "$variant" portable 3 | stats)
+    read -r bm bmin bmax bq1 bq3 < <(col "$variant" baseline 3 | stats)
+    ratio=$(awk -v p="$pm" -v b="$bm" 'BEGIN {printf "%.2f", p / b}')
+    verdict=$(awk -v r="$ratio" 'BEGIN {print (r <= 1.3) ? "" : " **missed**"}')
+    [[ $variant == primed ]] && verdict=" (wall includes the priming; compare first invoke)"
+    echo "| $label | $pm ($pmin–$pmax, IQR $pq1–$pq3) | $bm ($bmin–$bmax, IQR $bq1–$bq3) | ${ratio}×$verdict | $(col "$variant" portable 4 | median) / $(col "$variant" portable 5 | median) | $(col "$variant" baseline 4 | median) / $(col "$variant" baseline 5 | median) | $jars |"
   done
+  echo
+  echo "\`publish\`: \`PublishingAwsHandler\` (the default variant's function plus"
+  echo "\`Publisher.registered().publish(\"orders\", receipt)\`, which finds \`AwsPublisher\` with \`ServiceLoader\`) against"
+  echo "\`PublishingBaselineLambdaHandler\` (the same Jackson handling and an \`SnsClient\` configured as \`AwsPublisher\`'s:"
+  echo "URLConnection HTTP client, the standard retry strategy, the default region and credentials chains, a call timeout of"
+  echo "at most 10 s). Both send the same message (the receipt as JSON, the request's trace as a \`traceparent\` attribute;"
+  echo "\`BaselineEquivalenceTest\` checks it) to \`SnsStub\`, a loopback SNS this script runs as one process for the whole"
+  echo "section. Both find it through the SDK's own settings: \`AWS_ENDPOINT_URL_SNS\`, \`AWS_REGION=eu-west-1\` and static"
+  echo "credentials in \`AWS_ACCESS_KEY_ID\` / \`AWS_SECRET_ACCESS_KEY\`, so nothing reaches the network. The baseline builds"
+  echo "its client in init, as AWS advises for hand-written handlers, and the library on the first publish: compare wall"
+  echo "times, not the init / first invoke split. \`publish-aws.jar\` carries all of \`portablefn-aws-sdk\` (SNS, SQS,"
+  echo "EventBridge and S3 clients), \`publish-baseline-aws.jar\` the SNS client's closure only."
+  if [[ -f $OUT/sns-stub.log ]]; then
+    published=$(grep -c '^Publish ' "$OUT/sns-stub.log" || true)
+    measured=$(awk -F'\t' 'NR>1 && $1=="publish"' "$COLD" | wc -l)
+    check=""; ((published == measured + 4)) || check=": **expected $((measured + 4)), see target/results/sns-stub.log**"
+    echo "The stub answered $published \`Publish\` requests, one per run ($measured measured, 2 warm-up, 2 class-loading)$check."
+  fi
   echo
   echo "Classes loaded for one cold invocation (\`-Xlog:class+load\`): portable $(classes "$OUT/classload-portable.txt")," \
        "baseline $(classes "$OUT/classload-baseline.txt"). Portable by origin: dev.portablefn $(classes_from "$OUT/classload-portable.txt" '^dev\.portablefn\.(api|aws)')," \
@@ -323,6 +425,17 @@ fi
        "SLF4J $(classes_from "$OUT/classload-portable.txt" '^org\.slf4j'), Hibernate Validator / Jakarta Validation" \
        "$(classes_from "$OUT/classload-portable.txt" '^(org\.hibernate|jakarta\.validation)'), java.time $(classes_from "$OUT/classload-portable.txt" '^java\.time')" \
        "(baseline $(classes_from "$OUT/classload-baseline.txt" '^java\.time'))."
+  if [[ -f $OUT/classload-publish-portable.txt ]]; then
+    echo
+    echo "With \`--publish\`: portable $(classes "$OUT/classload-publish-portable.txt"), baseline" \
+         "$(classes "$OUT/classload-publish-baseline.txt"); of them AWS SDK" \
+         "$(classes_from "$OUT/classload-publish-portable.txt" '^software\.amazon\.awssdk') /" \
+         "$(classes_from "$OUT/classload-publish-baseline.txt" '^software\.amazon\.awssdk'), Jackson" \
+         "$(classes_from "$OUT/classload-publish-portable.txt" '^com\.fasterxml') /" \
+         "$(classes_from "$OUT/classload-publish-baseline.txt" '^com\.fasterxml'), portablefn (API, runtime, adapters)" \
+         "$(classes_from "$OUT/classload-publish-portable.txt" '^dev\.portablefn\.(api|aws|runtime)') /" \
+         "$(classes_from "$OUT/classload-publish-baseline.txt" '^dev\.portablefn\.(api|aws|runtime)')."
+  fi
   echo
   echo "## Deployment size"
   echo

@@ -2,18 +2,24 @@ package dev.portablefn.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
+import dev.portablefn.bench.baseline.aws.PublishingBaselineLambdaHandler;
 import dev.portablefn.bench.portable.MinimalAwsHandler;
+import dev.portablefn.bench.portable.PublishingAwsHandler;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * The cold-start harness: one fresh JVM builds the Lambda handler ({@code portable} = the adapter, {@code baseline} =
  * the hand-written one) and handles one recorded HTTP API v2 event, like the first invocation of a new container.
  * {@code --prime} handles the event once more during init, as a SnapStart/CRaC priming hook would before the snapshot.
- * Prints {@code init_ms} and {@code first_invoke_ms}; the script measures the whole process from outside.
+ * {@code --publish} builds the functions that also publish one SNS message per invocation ({@code PublishingAwsHandler}
+ * against {@code PublishingBaselineLambdaHandler}); the SDK finds the region, credentials and endpoint
+ * ({@code AWS_ENDPOINT_URL_SNS}, see {@link SnsStub}) in the environment. Prints {@code init_ms} and
+ * {@code first_invoke_ms}; the script measures the whole process from outside.
  */
 public final class ColdStart {
 
@@ -21,17 +27,29 @@ public final class ColdStart {
     }
 
     /**
-     * @param args {@code portable|baseline [--prime]}
+     * @param args {@code portable|baseline [--prime] [--publish]}
      * @throws IOException if the handler fails to write
      */
     public static void main(String[] args) throws IOException {
         long start = System.nanoTime();
+        String usage = "usage: ColdStart portable|baseline [--prime] [--publish]";
         if (args.length == 0 || !(args[0].equals("portable") || args[0].equals("baseline"))) {
-            throw new IllegalArgumentException("usage: ColdStart portable|baseline [--prime]");
+            throw new IllegalArgumentException(usage);
         }
-        boolean prime = args.length > 1 && args[1].equals("--prime");
+        boolean prime = false;
+        boolean publish = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--prime" -> prime = true;
+                case "--publish" -> publish = true;
+                default -> throw new IllegalArgumentException(usage);
+            }
+        }
+        boolean portable = args[0].equals("portable");
         byte[] event = Payloads.bytes(Payloads.AWS_HTTP_API_V2);
-        RequestStreamHandler handler = args[0].equals("portable") ? new MinimalAwsHandler() : new BaselineLambdaHandler();
+        RequestStreamHandler handler = publish
+                ? (portable ? new PublishingAwsHandler() : new PublishingBaselineLambdaHandler())
+                : (portable ? new MinimalAwsHandler() : new BaselineLambdaHandler());
         if (prime) {
             handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(),
                     FakeLambdaContext.of("prime", "orders", 30_000));
@@ -40,8 +58,8 @@ public final class ColdStart {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         handler.handleRequest(new ByteArrayInputStream(event), out, FakeLambdaContext.of("cold-start-1", "orders", 30_000));
         long handled = System.nanoTime();
-        if (out.size() == 0) {
-            throw new IllegalStateException(args[0] + " handler wrote no response");
+        if (!out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":200")) {
+            throw new IllegalStateException(args[0] + " handler did not answer 200: " + out.toString(StandardCharsets.UTF_8));
         }
         System.out.printf(Locale.ROOT, "init_ms=%.2f first_invoke_ms=%.2f response_bytes=%d%n",
                 (initialised - start) / 1e6, (handled - initialised) / 1e6, out.size());

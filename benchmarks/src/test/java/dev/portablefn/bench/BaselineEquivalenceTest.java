@@ -8,13 +8,16 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.azure.AzureFunctions;
 import dev.portablefn.bench.baseline.BaselineMdc;
+import dev.portablefn.aws.sdk.AwsPublisher;
 import dev.portablefn.bench.baseline.aws.BaselineLambdaHandler;
+import dev.portablefn.bench.baseline.aws.PublishingBaselineLambdaHandler;
 import dev.portablefn.bench.baseline.azure.BaselineAzureFunctions;
 import dev.portablefn.bench.baseline.gcp.BaselineGcpHttpFunction;
 import dev.portablefn.bench.baseline.gcp.BaselinePubSubFunction;
 import dev.portablefn.bench.portable.MinimalAwsHandler;
 import dev.portablefn.bench.portable.OrderEventFunction;
 import dev.portablefn.bench.portable.OrderHttpFunction;
+import dev.portablefn.bench.portable.PublishingOrderFunction;
 import dev.portablefn.bench.work.OrderBook;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
 import dev.portablefn.doubles.azure.FakeExecutionContext;
@@ -28,7 +31,14 @@ import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The comparison is fair only if both sides do the same work: same payloads in, equivalent responses and books out. */
 class BaselineEquivalenceTest {
@@ -48,6 +58,35 @@ class BaselineEquivalenceTest {
                 .isEqualTo(JSON.readTree(RECEIPT));
         assertThat(portable.get("isBase64Encoded").asBoolean()).isFalse();
         assertThat(baseline.get("isBase64Encoded").asBoolean()).isFalse();
+    }
+
+    @Test
+    void awsPublishingSendsTheSameSnsMessageAndAnswersLikeTheBaseline() throws Exception {
+        String topic = "arn:aws:sns:eu-west-1:123456789012:orders";
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEQUIVALENCE", "equivalence-secret"));
+        try (SnsStub stub = SnsStub.start();
+             AwsPublisher publisher = AwsPublisher.withEndpoint(Map.of("PORTABLEFN_DESTINATION_ORDERS", topic)::get,
+                     stub.endpoint(), Region.EU_WEST_1, credentials);
+             SnsClient sns = SnsClient.builder().endpointOverride(stub.endpoint()).region(Region.EU_WEST_1)
+                     .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                     .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
+                     .build()) {
+            JsonNode portable = aws(new LambdaHandler(new PublishingOrderFunction(publisher)), Payloads.AWS_HTTP_API_V2);
+            JsonNode baseline = aws(new PublishingBaselineLambdaHandler(sns, topic), Payloads.AWS_HTTP_API_V2);
+
+            assertThat(portable.get("statusCode").asInt()).isEqualTo(baseline.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(JSON.readTree(portable.get("body").asText())).isEqualTo(JSON.readTree(baseline.get("body").asText()))
+                    .isEqualTo(JSON.readTree(RECEIPT));
+            assertThat(stub.published()).hasSize(2);
+            Map<String, String> fromPortable = stub.published().get(0);
+            assertThat(fromPortable).isEqualTo(stub.published().get(1))
+                    .containsEntry("TopicArn", topic)
+                    .containsEntry("MessageAttributes.entry.1.Name", "traceparent")
+                    .containsEntry("MessageAttributes.entry.1.Value.StringValue",
+                            TraceHeaders.fromXRay("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c").orElseThrow().toTraceparent());
+            assertThat(JSON.readTree(fromPortable.get("Message"))).isEqualTo(JSON.readTree(RECEIPT));
+        }
     }
 
     @Test
@@ -135,7 +174,7 @@ class BaselineEquivalenceTest {
     }
 
     @Test
-    void baselinesPutTheTraceIdTheLibraryPutsIntoTheMdc() {
+    void baselinesPutTheTraceTheLibraryPutsIntoTheMdcAndMessages() {
         String xRay = "Root=1-5e9f0c65-1de4d666d4dd26aced652b6c;Parent=53995c3f42cd8ad8;Sampled=1";
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -143,6 +182,11 @@ class BaselineEquivalenceTest {
         assertThat(BaselineMdc.traceIdOfTraceparent(traceparent))
                 .isEqualTo(TraceHeaders.fromTraceparent(traceparent).orElseThrow().traceId());
         assertThat(BaselineMdc.traceIdOfXRay(null)).isNull();
+        assertThat(BaselineMdc.traceparentOfXRay(xRay))
+                .isEqualTo(TraceHeaders.fromXRay(xRay).orElseThrow().toTraceparent());
         assertThat(BaselineMdc.traceIdOfTraceparent("00-short")).isNull();
+        assertThat(BaselineMdc.traceparentOfXRay("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c"))
+                .isEqualTo(TraceHeaders.fromXRay("Root=1-5e9f0c65-1de4d666d4dd26aced652b6c").orElseThrow().toTraceparent());
+        assertThat(BaselineMdc.traceparentOfXRay(null)).isNull();
     }
 }

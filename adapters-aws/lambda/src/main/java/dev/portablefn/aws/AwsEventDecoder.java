@@ -105,7 +105,7 @@ final class AwsEventDecoder {
     }
 
     private static AwsPayload.Record single(Event<?> event) {
-        return new AwsPayload.Record(event.id(), event, null);
+        return new AwsPayload.Record(event.id(), event, null, null);
     }
 
     private static EventDecodingException unknown(JsonNode root) {
@@ -166,7 +166,7 @@ final class AwsEventDecoder {
             case SQS -> EventRecords.sqsId(record, where);
             case KINESIS -> EventRecords.kinesisId(record, where);
             case DYNAMODB_STREAMS -> EventRecords.dynamoDbId(record, where);
-            // Asynchronous sources need no id to report: an undecodable record is logged and acknowledged.
+            // Asynchronous sources need no id to report: an undecodable record fails the invocation (or is dead-lettered).
             default -> "Records[" + index + "]";
         };
         try {
@@ -178,12 +178,12 @@ final class AwsEventDecoder {
                 case DYNAMODB_STREAMS -> EventRecords.dynamoDb(record, where);
                 default -> throw new IllegalStateException("not a record source: " + source);
             };
-            return new AwsPayload.Record(event.id(), event, null);
+            return new AwsPayload.Record(event.id(), event, null, null);
         } catch (EventDecodingException malformed) {
-            return new AwsPayload.Record(id, null, malformed);
+            return new AwsPayload.Record(id, null, malformed, record);
         } catch (IllegalArgumentException invalid) {
             return new AwsPayload.Record(id, null,
-                    new EventDecodingException(where + ": " + invalid.getMessage(), invalid));
+                    new EventDecodingException(where + ": " + invalid.getMessage(), invalid), record);
         }
     }
 

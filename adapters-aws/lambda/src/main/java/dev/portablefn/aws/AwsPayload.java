@@ -1,5 +1,6 @@
 package dev.portablefn.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.batch.Ordering;
@@ -59,13 +60,19 @@ record AwsPayload(AwsSource source, HttpRequest request, EventDecodingException 
      * @param id    the id to report it by (message id, sequence number); never {@code null}
      * @param event the decoded event, or {@code null} when {@code error} is set
      * @param error why the record could not be decoded, or {@code null}
+     * @param raw   the record as received, kept when it could not be decoded (to dead-letter it), else {@code null}
      */
-    record Record(String id, Event<?> event, EventDecodingException error) {
+    record Record(String id, Event<?> event, EventDecodingException error, JsonNode raw) {
         Record {
             Objects.requireNonNull(id, "id");
             if ((event == null) == (error == null)) {
                 throw new IllegalArgumentException("a record is either decoded or failed");
             }
+        }
+
+        /** A record without its raw form: decoded, or failed where the raw record is not at hand. */
+        Record(String id, Event<?> event, EventDecodingException error) {
+            this(id, event, error, null);
         }
     }
 }

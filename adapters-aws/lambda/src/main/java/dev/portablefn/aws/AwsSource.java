@@ -34,6 +34,19 @@ enum AwsSource {
         return batch;
     }
 
+    /** @return the trigger the source's events have, for describing a record that could not be decoded */
+    dev.portablefn.api.Trigger trigger() {
+        return switch (this) {
+            case SQS -> dev.portablefn.api.Trigger.QUEUE;
+            case SNS -> dev.portablefn.api.Trigger.TOPIC;
+            case S3 -> dev.portablefn.api.Trigger.STORAGE;
+            case KINESIS -> dev.portablefn.api.Trigger.STREAM;
+            case DYNAMODB_STREAMS -> dev.portablefn.api.Trigger.DATABASE;
+            case EVENTBRIDGE -> dev.portablefn.api.Trigger.CUSTOM;
+            default -> dev.portablefn.api.Trigger.HTTP;
+        };
+    }
+
     /** @return whether the response must use the payload 2.0 shape (cookies array, comma-joined headers) */
     boolean usesPayloadV2() {
         return this == API_GATEWAY_V2 || this == FUNCTION_URL;

@@ -20,6 +20,7 @@ import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
+import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.runtime.internal.http.UrlDecoding;
 import dev.portablefn.runtime.internal.json.JsonFields;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,8 @@ import java.util.Map;
 final class EventRecords {
 
     /** Attribute names for values the provider sends outside the payload. */
-    static final String MESSAGE_GROUP_ID = "messageGroupId";
-    static final String MESSAGE_DEDUPLICATION_ID = "messageDeduplicationId";
+    static final String MESSAGE_GROUP_ID = Publisher.MESSAGE_GROUP_ID;
+    static final String MESSAGE_DEDUPLICATION_ID = Publisher.MESSAGE_DEDUPLICATION_ID;
     static final String SEQUENCE_NUMBER = "sequenceNumber";
     static final String PARTITION_KEY = "partitionKey";
 

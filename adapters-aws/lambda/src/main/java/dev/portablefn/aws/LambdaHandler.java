@@ -17,6 +17,7 @@ import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
 import dev.portablefn.api.http.Redaction;
 import dev.portablefn.runtime.internal.BatchFailures;
+import dev.portablefn.runtime.internal.DeadLetters;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.HttpProblems;
 import dev.portablefn.runtime.internal.Outcome;
@@ -50,10 +51,12 @@ import org.slf4j.LoggerFactory;
  *       (empty on success). Enable {@code ReportBatchItemFailures} on the event source mapping. For SQS
  *       FIFO, Kinesis and DynamoDB the first failed record and every later one are reported. A record
  *       that cannot be decoded is reported as failed, never acknowledged.</li>
- *   <li>SNS, S3 and EventBridge (asynchronous, one event): a retryable failure is thrown so Lambda
- *       retries the invocation and, after its retries, sends it to the on-failure destination or DLQ; a
- *       permanent failure (invalid input, {@link dev.portablefn.api.PermanentFailure}, an undecodable
- *       event) is logged at ERROR and acknowledged, because retrying the same bytes cannot help.</li>
+ *   <li>SNS, S3 and EventBridge (asynchronous, one event): a failure is thrown so Lambda retries the
+ *       invocation (2 retries by default) and then sends it to the on-failure destination or DLQ.</li>
+ *   <li>A permanent failure (invalid input, {@link dev.portablefn.api.PermanentFailure}, an undecodable record)
+ *       is handed back to Lambda the same way, unless the function has a dead-letter destination
+ *       ({@link PortableFunction#withDeadLetter(String)} or {@code PORTABLEFN_DEAD_LETTER}): then it is published
+ *       there and acknowledged (left out of {@code batchItemFailures}); if that publish fails, it is handed back.</li>
  *   <li>A payload of no known shape: an exception naming what was seen, recorded by Lambda.</li>
  * </ul>
  * SQS messages carrying SNS or S3 events are unwrapped according to the function's data type, see
@@ -120,7 +123,8 @@ public class LambdaHandler implements RequestStreamHandler {
      * Handles one invocation: decodes the payload, runs the function and writes the source's response.
      *
      * @throws dev.portablefn.api.EventDecodingException if the payload is of no known shape
-     * @throws RuntimeException                          when an asynchronous event failed retryably, so Lambda retries it
+     * @throws RuntimeException                          when an asynchronous event failed (and was not dead-lettered),
+     *                                                   so Lambda retries it and then sends it to the on-failure destination
      */
     @Override
     public final void handleRequest(InputStream input, OutputStream output,
@@ -197,7 +201,11 @@ public class LambdaHandler implements RequestStreamHandler {
             failures.forward(i);
         }
         failures.addForwarded(runner.batch(runnable, decoded.ordering(), context));
-        return failures.failedIds();
+        if (failures.isEmpty() || !runner.deadLetters().isConfigured()) {
+            return failures.failedIds();
+        }
+        return runner.deadLetters().settle(failures.result(), index -> delivered(decoded.source(), records.get(index)),
+                context).failedIds();
     }
 
     private byte[] batchResponse(List<String> failedIds) {
@@ -219,26 +227,30 @@ public class LambdaHandler implements RequestStreamHandler {
     }
 
     private void runAsync(AwsPayload decoded, Context context) {
-        Throwable retryable = null;
-        String retryableId = null;
+        Throwable failed = null;
+        String failedId = null;
         for (AwsPayload.Record record : decoded.records()) {
-            if (record.error() != null) {
-                LOG.error("acknowledging undecodable {} event {} without retrying: {}", decoded.source(), record.id(),
-                        Redaction.forLog(record.error().getMessage(), LOGGED_MESSAGE));
+            Outcome outcome = record.error() != null ? Outcome.failure(record.error()) : runner.event(record.event(), context);
+            if (outcome.isSuccess() || outcome.status() == Outcome.Status.PERMANENT_FAILURE
+                    && runner.deadLetters().publish(delivered(decoded.source(), record), outcome.failure(), context)) {
                 continue;
             }
-            Outcome outcome = runner.event(record.event(), context);
-            if (outcome.status() == Outcome.Status.PERMANENT_FAILURE) {
-                LOG.error("acknowledging {} event {} after a permanent failure, not retrying: {}", decoded.source(),
-                        record.id(), outcome.failure().toString());
-            } else if (outcome.status() == Outcome.Status.RETRYABLE_FAILURE && retryable == null) {
-                retryable = outcome.failure();
-                retryableId = record.id();
+            if (failed == null) {
+                failed = outcome.failure();
+                failedId = record.id();
             }
         }
-        if (retryable != null) {
-            throw new InvocationFailedException(decoded.source() + " event " + retryableId
-                    + " failed; Lambda will retry the invocation: " + retryable, retryable);
+        if (failed != null) {
+            throw new InvocationFailedException(decoded.source() + " event " + failedId + " failed"
+                    + (Outcome.isPermanent(failed) ? " permanently" : "") + "; Lambda will retry the invocation, then"
+                    + " send it to the on-failure destination: " + failed, failed);
         }
+    }
+
+    /** @return the record as delivered, to dead-letter: its event, or its raw JSON when it could not be decoded */
+    private static Event<?> delivered(AwsSource source, AwsPayload.Record record) {
+        return record.event() != null ? record.event()
+                : DeadLetters.undecodable(record.id(), "aws:" + source.name().toLowerCase(java.util.Locale.ROOT),
+                        source.trigger(), String.valueOf(record.raw()));
     }
 }

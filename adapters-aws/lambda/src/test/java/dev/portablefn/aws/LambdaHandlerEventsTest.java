@@ -278,21 +278,26 @@ class LambdaHandlerEventsTest {
     }
 
     @Test
-    void permanentFailureOfAnAsyncEventIsAcknowledged() throws Exception {
+    void permanentFailureOfAnAsyncEventFailsTheInvocationSoLambdaRetriesAndDeadLetters() {
         EventFunction<JsonNode> rejecting = new EventFunction<>() {
             @Override
             public void handle(Event<JsonNode> event, Context context) {
                 throw new PermanentFailure("unknown build " + event.data().get("build-id"));
             }
         };
-        assertThat(invoke(new LambdaHandler(rejecting), Fixtures.bytes("codebuild-state-change.json"))).isEmpty();
+        assertThatThrownBy(() -> invoke(new LambdaHandler(rejecting), Fixtures.bytes("codebuild-state-change.json")))
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessageContaining("failed permanently; Lambda will retry the invocation, then send it to the on-failure destination")
+                .hasCauseInstanceOf(PermanentFailure.class);
     }
 
     @Test
-    void undecodableAsyncEventIsAcknowledgedNotRetried() throws Exception {
+    void undecodableAsyncEventFailsTheInvocationSoLambdaRetriesAndDeadLetters() {
         FailOnMarker function = new FailOnMarker();
         String sns = Fixtures.text("sns-event.json").replace("\"Message\": \"Hello from SNS!\",", "");
-        assertThat(invoke(new LambdaHandler(function), sns.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> invoke(new LambdaHandler(function), sns.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvocationFailedException.class)
+                .hasCauseInstanceOf(EventDecodingException.class);
         assertThat(function.seen).isEmpty();
     }
 

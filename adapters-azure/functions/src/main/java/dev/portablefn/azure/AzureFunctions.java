@@ -11,7 +11,6 @@ import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Trigger;
-import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
@@ -24,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs a portable function on Azure Functions (Java worker). Build one per worker in a static field of
@@ -48,7 +48,10 @@ import java.util.Optional;
  * {@code PermanentFailure} is thrown too rather than acknowledged: Azure offers no "dead-letter now"
  * to a Java function, and throwing is the only way the message reaches the poison or dead-letter store
  * instead of being lost (it costs the remaining attempts). Undecodable input is an
- * {@code EventDecodingException}, thrown the same way after logging.
+ * {@code EventDecodingException}, thrown the same way after logging. A function with a dead-letter destination of
+ * its own ({@link PortableFunction#withDeadLetter(String)} or {@code PORTABLEFN_DEAD_LETTER}) has its permanent
+ * failures and undecodable input published there instead, and the delegation returns: one attempt; if that publish
+ * fails, it throws as above. In an Event Hubs or Cosmos DB batch, the records after a dead-lettered one run on.
  * <ul>
  *   <li>HTTP: never throws; failures become {@code application/problem+json} responses (4xx for permanent
  *       failures with their message, 503 for retryable ones, 500 without details for anything else).</li>
@@ -217,9 +220,14 @@ public final class AzureFunctions {
      */
     public void queue(String message, String id, long dequeueCount, String insertionTime, ExecutionContext context) {
         Context host = AzureContexts.from(context, clock);
-        Event<?> event = inputs.queueMessage(message, id, dequeueCount, insertionTime, host);
-        Context portable = AzureContexts.forMessage(host, event, context, clock);
-        HostFailures.throwIfFailed(runner.event(event, portable), event, QUEUE, portable);
+        Event<?> event;
+        try {
+            event = inputs.queueMessage(message, id, dequeueCount, insertionTime, host);
+        } catch (EventDecodingException malformed) {
+            HostFailures.deadLetterOrThrow(malformed, id, QUEUE, message, host, runner.deadLetters());
+            return;
+        }
+        runOne(event, QUEUE, AzureContexts.forMessage(host, event, context, clock));
     }
 
     /**
@@ -268,10 +276,15 @@ public final class AzureFunctions {
     private void serviceBus(Trigger trigger, String message, String messageId, int deliveryCount, String enqueuedTimeUtc,
                             String applicationProperties, ExecutionContext context) {
         Context host = AzureContexts.from(context, clock);
-        Event<?> event = inputs.serviceBusMessage(trigger, message, messageId, deliveryCount, enqueuedTimeUtc,
-                applicationProperties, host);
-        Context portable = AzureContexts.forMessage(host, event, context, clock);
-        HostFailures.throwIfFailed(runner.event(event, portable), event, SERVICE_BUS, portable);
+        Event<?> event;
+        try {
+            event = inputs.serviceBusMessage(trigger, message, messageId, deliveryCount, enqueuedTimeUtc,
+                    applicationProperties, host);
+        } catch (EventDecodingException malformed) {
+            HostFailures.deadLetterOrThrow(malformed, messageId, SERVICE_BUS, message, host, runner.deadLetters());
+            return;
+        }
+        runOne(event, SERVICE_BUS, AzureContexts.forMessage(host, event, context, clock));
     }
 
     /**
@@ -291,12 +304,15 @@ public final class AzureFunctions {
      */
     public void eventGrid(String event, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = inputs.eventGrid(event, portable);
+        List<Event<?>> events = decoded(() -> inputs.eventGrid(event, portable), EVENT_GRID, event, portable);
+        if (events == null) {
+            return;
+        }
         if (events.size() == 1) {
-            Context continued = AzureContexts.forMessage(portable, events.get(0), context, clock);
-            HostFailures.throwIfFailed(runner.event(events.get(0), continued), events.get(0), EVENT_GRID, continued);
+            runOne(events.get(0), EVENT_GRID, AzureContexts.forMessage(portable, events.get(0), context, clock));
         } else {
-            HostFailures.throwIfFailed(runner.batch(events, Ordering.UNORDERED, portable), events, EVENT_GRID, portable);
+            HostFailures.throwIfFailed(runner.batch(events, Ordering.UNORDERED, portable), events, EVENT_GRID, portable,
+                    runner.deadLetters());
         }
     }
 
@@ -325,8 +341,11 @@ public final class AzureFunctions {
     public void blob(byte[] content, String blobPath, String uri, String properties, String metadata,
                      ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        Event<?> event = inputs.blob(content, blobPath, uri, properties, metadata, portable);
-        HostFailures.throwIfFailed(runner.event(event, portable), event, BLOB, portable);
+        Event<?> event = decoded(() -> inputs.blob(content, blobPath, uri, properties, metadata, portable), BLOB,
+                blobPath, portable);
+        if (event != null) {
+            runOne(event, BLOB, portable);
+        }
     }
 
     /**
@@ -356,8 +375,10 @@ public final class AzureFunctions {
      */
     public void timer(String timerInfo, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        Event<?> event = inputs.timer(timerInfo, context, portable);
-        HostFailures.throwIfFailed(runner.event(event, portable), event, TIMER, portable);
+        Event<?> event = decoded(() -> inputs.timer(timerInfo, context, portable), TIMER, timerInfo, portable);
+        if (event != null) {
+            runOne(event, TIMER, portable);
+        }
     }
 
     /**
@@ -399,7 +420,8 @@ public final class AzureFunctions {
     public void eventHubs(List<String> messages, String partitionContext, String systemProperties, String properties,
                           ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = inputs.eventHubs(messages, partitionContext, systemProperties, properties, context, portable);
+        List<Event<?>> events = decoded(() -> inputs.eventHubs(messages, partitionContext, systemProperties, properties,
+                context, portable), EVENT_HUBS, String.valueOf(messages), portable);
         runBatch(events, EVENT_HUBS, portable);
     }
 
@@ -423,7 +445,8 @@ public final class AzureFunctions {
      */
     public void cosmosDb(String containerName, String documents, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = inputs.cosmosDb(containerName, documents, portable);
+        List<Event<?>> events = decoded(() -> inputs.cosmosDb(containerName, documents, portable), COSMOS_DB, documents,
+                portable);
         runBatch(events, COSMOS_DB, portable);
     }
 
@@ -436,13 +459,27 @@ public final class AzureFunctions {
      */
     public void cosmosDb(String containerName, List<String> documents, ExecutionContext context) {
         Context portable = AzureContexts.from(context, clock);
-        List<Event<?>> events = inputs.cosmosDb(containerName, documents, portable);
+        List<Event<?>> events = decoded(() -> inputs.cosmosDb(containerName, documents, portable), COSMOS_DB,
+                String.valueOf(documents), portable);
         runBatch(events, COSMOS_DB, portable);
     }
 
+    private void runOne(Event<?> event, String binding, Context portable) {
+        HostFailures.throwIfFailed(runner.event(event, portable), event, binding, portable, runner.deadLetters());
+    }
+
+    /** @return the decoded input, or {@code null} when it could not be decoded and went to the dead-letter destination */
+    private <T> T decoded(Supplier<T> decoding, String binding, String raw, Context portable) {
+        try {
+            return decoding.get();
+        } catch (EventDecodingException malformed) {
+            HostFailures.deadLetterOrThrow(malformed, null, binding, raw, portable, runner.deadLetters());
+            return null;
+        }
+    }
+
     private void runBatch(List<Event<?>> events, String binding, Context portable) {
-        BatchResult result = runner.batch(events, Ordering.ORDERED, portable);
-        HostFailures.throwIfFailed(result, events, binding, portable);
+        HostFailures.runOrdered(runner, events == null ? List.of() : events, binding, portable);
     }
 
     @Override

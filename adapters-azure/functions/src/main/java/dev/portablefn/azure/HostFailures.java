@@ -2,11 +2,16 @@ package dev.portablefn.azure;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
 import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.batch.Ordering;
+import dev.portablefn.runtime.internal.DeadLetters;
+import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
 import dev.portablefn.runtime.internal.json.JsonFields;
 import java.util.List;
@@ -14,15 +19,20 @@ import java.util.List;
 /**
  * Reports failures to the Azure host the only way it understands: by throwing from the annotated
  * method. The host then retries, poisons, dead-letters or (for stream triggers) applies the function's
- * retry policy. Nothing is acknowledged silently.
+ * retry policy. Nothing is acknowledged silently: a permanent failure returns normally only once it is published
+ * to the function's own dead-letter destination.
  */
 final class HostFailures {
 
     private HostFailures() {
     }
 
-    static void throwIfFailed(Outcome outcome, Event<?> event, String binding, Context context) {
-        if (outcome.isSuccess()) {
+    /**
+     * Throws for a failed event, unless it failed permanently and went to the function's dead-letter destination.
+     */
+    static void throwIfFailed(Outcome outcome, Event<?> event, String binding, Context context, DeadLetters deadLetters) {
+        if (outcome.isSuccess() || outcome.status() == Outcome.Status.PERMANENT_FAILURE
+                && deadLetters.publish(event, outcome.failure(), context)) {
             return;
         }
         Throwable failure = outcome.failure();
@@ -35,9 +45,12 @@ final class HostFailures {
      * Throws for a failed batch: the first failure (retryable or permanent as classified) with every other
      * failure suppressed, its message naming each record that did not complete with its stream position.
      *
-     * @param result what {@code FunctionRunner.batch} reported for {@code events}
+     * @param result what {@code FunctionRunner.batch} reported for {@code events}; its permanent failures go to the
+     *               function's dead-letter destination first, when it has one
      */
-    static void throwIfFailed(BatchResult result, List<? extends Event<?>> events, String binding, Context context) {
+    static void throwIfFailed(BatchResult result, List<? extends Event<?>> events, String binding, Context context,
+                              DeadLetters deadLetters) {
+        result = deadLetters.settle(result, events::get, context);
         if (result.isSuccess()) {
             return;
         }
@@ -65,6 +78,52 @@ final class HostFailures {
         }
         context.logger().error(message.toString(), first.cause());
         throw thrown;
+    }
+
+    /**
+     * Dead-letters input the adapter could not decode, as the host delivered it; throws it when the function has no
+     * dead-letter destination or the publish fails, so the host's failure path keeps it.
+     *
+     * @param id  the message or event id when the host sent one, else {@code null}
+     * @param raw the payload as the host bound it
+     */
+    static void deadLetterOrThrow(EventDecodingException malformed, String id, String binding, String raw,
+                                  Context context, DeadLetters deadLetters) {
+        Trigger trigger = switch (binding) {
+            case AzureFunctions.QUEUE, AzureFunctions.SERVICE_BUS -> Trigger.QUEUE;
+            case AzureFunctions.BLOB -> Trigger.STORAGE;
+            case AzureFunctions.TIMER -> Trigger.SCHEDULE;
+            case AzureFunctions.EVENT_HUBS -> Trigger.STREAM;
+            case AzureFunctions.COSMOS_DB -> Trigger.DATABASE;
+            default -> Trigger.CUSTOM;
+        };
+        String source = "azure:" + binding.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        if (!deadLetters.publish(DeadLetters.undecodable(id == null || id.isBlank() ? context.requestId() : id, source,
+                trigger, raw == null ? "" : raw), malformed, context)) {
+            throw malformed;
+        }
+    }
+
+    /**
+     * Runs an ordered batch (Event Hubs, Cosmos DB) and throws for its failure. A record failing permanently goes to
+     * the function's dead-letter destination when it has one, and the records after it run on (a re-run from the
+     * checkpoint would repeat it); any other failure throws, naming every record not completed.
+     */
+    static void runOrdered(FunctionRunner runner, List<Event<?>> events, String binding, Context portable) {
+        List<Event<?>> rest = events;
+        while (!rest.isEmpty()) {
+            BatchResult result = runner.batch(rest, Ordering.ORDERED, portable);
+            if (result.isSuccess()) {
+                return;
+            }
+            RecordFailure first = result.failures().get(0);
+            if (first.reason() != Reason.PERMANENT || !runner.deadLetters().publish(rest.get(first.index()),
+                    first.cause() != null ? first.cause() : new PermanentFailure("reported as failed permanently"), portable)) {
+                throwIfFailed(result, rest, binding, portable, runner.deadLetters());
+                return;
+            }
+            rest = rest.subList(first.index() + 1, rest.size());
+        }
     }
 
     /** The runner reports every failure at its position in {@code events} (see {@code BatchFailures}). */

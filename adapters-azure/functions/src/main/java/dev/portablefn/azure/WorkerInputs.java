@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * Turns what the Java worker binds to an annotated method's parameters (the trigger's payload, its metadata
  * as strings, the retry context) into portable events for {@link AzureFunctions}. Input that cannot be decoded
- * is logged and rethrown as {@link EventDecodingException}, so the host's failure path keeps it.
+ * is logged and rethrown as {@link EventDecodingException}, for the delegation to dead-letter or throw.
  */
 final class WorkerInputs {
 
@@ -114,8 +114,8 @@ final class WorkerInputs {
     }
 
     private static EventDecodingException decodingFailed(String binding, Context context, EventDecodingException malformed) {
-        context.logger().error("{} input could not be decoded, throwing so the host {}: {}", binding,
-                HostFailures.consequence(binding), malformed.getMessage());
+        context.logger().error("{} input could not be decoded; unless the function dead-letters it, the host {}: {}",
+                binding, HostFailures.consequence(binding), malformed.getMessage());
         return malformed;
     }
 

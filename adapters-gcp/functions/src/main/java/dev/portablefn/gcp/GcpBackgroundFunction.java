@@ -17,8 +17,8 @@ import java.util.Objects;
  * Runs a portable {@link EventFunction} or {@link BatchFunction} as a gen1 background function (Pub/Sub,
  * Cloud Storage and Firestore legacy triggers). The event is converted to the CloudEvent a gen2 function
  * would get, so the function sees the same portable event on either generation. Failures are reported
- * like {@link GcpCloudEventFunction}'s: retryable ones throw (the platform retries when "retry on failure"
- * is on), permanent ones are logged and acknowledged.
+ * like {@link GcpCloudEventFunction}'s: they throw (the platform retries when "retry on failure" is on), and
+ * permanent ones go to the function's dead-letter destination instead when it has one.
  */
 public class GcpBackgroundFunction implements RawBackgroundFunction {
 
@@ -43,7 +43,7 @@ public class GcpBackgroundFunction implements RawBackgroundFunction {
 
     @Override
     public void accept(String json, Context context) throws Exception {
-        runtime.deliver(() -> fromLegacy(json, context, codec), context);
+        runtime.deliver(context.eventId(), () -> fromLegacy(json, context, codec), () -> json, context);
     }
 
     static GcpCloudEvent fromLegacy(String json, Context context, JacksonCodec codec) {

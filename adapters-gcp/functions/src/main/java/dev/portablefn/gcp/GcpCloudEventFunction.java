@@ -17,9 +17,11 @@ import java.util.Set;
  * Runs a portable {@link EventFunction} or {@link BatchFunction} as a Functions Framework CloudEvents function
  * (gen2: Pub/Sub, Cloud Storage, Firestore, Cloud Scheduler, any Eventarc event). Subclass it with your function:
  * {@code public class OnOrder extends GcpCloudEventFunction { public OnOrder() { super(new OrderPlaced()); } }}.
- * A retryable failure throws, so the framework answers 500 and the platform redelivers the event when the
- * trigger has retries enabled; a permanent failure (undecodable event, invalid data, {@code PermanentFailure})
- * is logged at ERROR and acknowledged, because redelivering it cannot succeed.
+ * A failure throws, so the framework answers 500 and the platform redelivers the event (Pub/Sub until the
+ * subscription's max delivery attempts, then its dead-letter topic; other triggers when retries are enabled). A
+ * permanent failure (undecodable event, invalid data, {@code PermanentFailure}) is handed back the same way, unless
+ * the function has a dead-letter destination ({@link PortableFunction#withDeadLetter(String)} or
+ * {@code PORTABLEFN_DEAD_LETTER}): then it is published there and acknowledged (200), or handed back if that fails.
  */
 public class GcpCloudEventFunction implements CloudEventsFunction {
 
@@ -42,7 +44,7 @@ public class GcpCloudEventFunction implements CloudEventsFunction {
 
     @Override
     public void accept(CloudEvent event) throws Exception {
-        runtime.deliver(() -> fromSdk(event), event);
+        runtime.deliver(event.getId(), () -> fromSdk(event), () -> String.valueOf(event), event);
     }
 
     /** Maps the CloudEvents SDK's event, which the framework built from binary-mode headers or a structured body. */

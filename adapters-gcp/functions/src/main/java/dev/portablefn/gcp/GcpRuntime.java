@@ -3,14 +3,18 @@ package dev.portablefn.gcp;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.Trigger;
 import dev.portablefn.api.http.HttpRequest;
+import dev.portablefn.runtime.internal.DeadLetters;
 import dev.portablefn.runtime.internal.DeferredContext;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.Outcome;
 import dev.portablefn.runtime.internal.trace.TraceHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * and the one place event outcomes are reported the Functions Framework's way.
  */
 final class GcpRuntime {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GcpRuntime.class);
 
     private final FunctionRunner runner;
     private final CloudEventDecoder decoder;
@@ -86,31 +88,61 @@ final class GcpRuntime {
     }
 
     /**
-     * Decodes and runs one event. A retryable outcome throws, so the framework answers 500 and the
-     * platform redelivers when retries are enabled. A permanent one (undecodable event, invalid data,
-     * {@code PermanentFailure}) is logged at ERROR and acknowledged: retrying the same event cannot succeed.
+     * Decodes and runs one event. Success returns, so the framework answers 200. A failure throws, so the framework
+     * answers 500 and the platform redelivers (Pub/Sub until its max delivery attempts, then the dead-letter topic;
+     * other triggers when retries are enabled). A permanent one (undecodable event, invalid data,
+     * {@code PermanentFailure}) goes to the function's dead-letter destination instead when it has one, and is then
+     * acknowledged; if that publish fails, it throws like the rest.
+     *
+     * @param eventId       the event id the platform sent, to name an event that cannot even be read
+     * @param received      reads the event; throws {@link EventDecodingException} when it cannot
+     * @param raw           the payload as received, to dead-letter an event that cannot be read
+     * @param nativeContext what the framework passed, for {@code Context.unwrap}
      */
-    void deliver(Supplier<GcpCloudEvent> received, Object nativeContext) {
+    void deliver(String eventId, Supplier<GcpCloudEvent> received, Supplier<String> raw, Object nativeContext) {
+        GcpCloudEvent cloudEvent = null;
         Event<?> event;
         try {
-            event = decoder.decode(received.get());
+            cloudEvent = received.get();
+            event = decoder.decode(cloudEvent);
         } catch (EventDecodingException undecodable) {
-            LOG.error("{}: dropping an event that cannot be decoded (retrying cannot fix it): {}", functionName,
-                    undecodable.getMessage(), undecodable);
+            String id = cloudEvent != null ? cloudEvent.id() : eventId;
+            Context context = eventContext(id, cloudEvent == null ? null : cloudEvent.extensions().get("traceparent"),
+                    nativeContext);
+            Event<?> delivered = DeadLetters.undecodable(id == null ? "unknown" : id,
+                    cloudEvent != null && cloudEvent.source() != null ? cloudEvent.source() : "gcp", Trigger.CUSTOM,
+                    cloudEvent != null ? rawData(cloudEvent) : raw.get());
+            handBack(delivered, Outcome.failure(undecodable), context);
             return;
         }
         // The event's attributes hold the CloudEvent's extensions with a Pub/Sub message's attributes over them, so a
         // message published with a traceparent attribute continues the publisher's trace.
-        Outcome outcome = runner.event(event, eventContext(event.id(), event.attribute("traceparent").orElse(null),
-                nativeContext));
+        Context context = eventContext(event.id(), event.attribute("traceparent").orElse(null), nativeContext);
+        handBack(event, runner.event(event, context), context);
+    }
+
+    private void handBack(Event<?> event, Outcome outcome, Context context) {
         switch (outcome.status()) {
             case SUCCEEDED -> {
             }
-            case PERMANENT_FAILURE -> LOG.error("{}: event {} failed permanently and is acknowledged without retry: {}",
-                    functionName, event.id(), outcome.failure().getMessage(), outcome.failure());
+            case PERMANENT_FAILURE -> {
+                if (!runner.deadLetters().publish(event, outcome.failure(), context)) {
+                    throw new PermanentFailure("event " + event.id() + " (" + event.type() + ") failed permanently; the"
+                            + " Functions Framework answers 500 so the platform redelivers it and, after Pub/Sub's max"
+                            + " delivery attempts, sends it to the subscription's dead-letter topic: " + outcome.failure(),
+                            outcome.failure());
+                }
+            }
             case RETRYABLE_FAILURE -> throw new RetryableException("event " + event.id() + " (" + event.type()
                     + ") failed; the Functions Framework answers 500 so the platform retries it when retries are enabled",
                     outcome.failure());
         }
+    }
+
+    private static String rawData(GcpCloudEvent event) {
+        if (event.jsonData() != null) {
+            return event.jsonData().toString();
+        }
+        return event.binaryData() == null ? "" : new String(event.binaryData(), StandardCharsets.UTF_8);
     }
 }

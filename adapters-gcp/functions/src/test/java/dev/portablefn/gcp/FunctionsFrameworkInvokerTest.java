@@ -171,12 +171,12 @@ class FunctionsFrameworkInvokerTest {
     }
 
     @Test
-    void permanentFailureAndUndecodableEventAreAcknowledged() throws Exception {
-        assertThat(sendBinaryPubsub(cloudEvents, "perm-1", "x", "permanent")).isEqualTo(200);
+    void permanentFailureAndUndecodableEventGive500SoPubSubRedeliversThenDeadLetters() throws Exception {
+        assertThat(sendBinaryPubsub(cloudEvents, "perm-1", "x", "permanent")).isEqualTo(500);
         int undecodable = post(cloudEvents, "application/json", "{\"subscription\":\"s\"}", List.of(
                 "ce-specversion", "1.0", "ce-id", "bad-1", "ce-source", "//pubsub.googleapis.com/projects/p/topics/t",
                 "ce-type", "google.cloud.pubsub.topic.v1.messagePublished"));
-        assertThat(undecodable).isEqualTo(200);
+        assertThat(undecodable).isEqualTo(500);
         assertThat(work.resolve("events/bad-1.json")).doesNotExist();
     }
 

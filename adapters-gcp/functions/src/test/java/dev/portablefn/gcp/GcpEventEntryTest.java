@@ -13,6 +13,7 @@ import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.batch.BatchResult;
 import dev.portablefn.api.event.StorageObject;
+import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.doubles.gcp.FakeBackgroundContext;
 import dev.portablefn.doubles.gcp.FakeCloudEvent;
 import io.cloudevents.CloudEvent;
@@ -102,7 +103,7 @@ class GcpEventEntryTest {
     }
 
     @Test
-    void permanentFailuresAreAcknowledgedWithoutRetry() {
+    void permanentFailureOfAnEventThrowsSoTheFrameworkAnswers500AndPubSubDeadLetters() {
         AtomicInteger calls = new AtomicInteger();
         GcpCloudEventFunction rejecting = new GcpCloudEventFunction(PortableFunction.event(Order.class, (e, c) -> {
             calls.incrementAndGet();
@@ -111,15 +112,68 @@ class GcpEventEntryTest {
         GcpCloudEventFunction counting = new GcpCloudEventFunction(PortableFunction.event(Order.class,
                 (e, c) -> calls.incrementAndGet()));
 
-        assertThatCode(() -> rejecting.accept(pubsub("m-4", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
-                .doesNotThrowAnyException();
-        assertThatCode(() -> counting.accept(pubsub("m-5", "not json", Map.of()))).as("unbindable data")
-                .doesNotThrowAnyException();
-        FakeCloudEvent undecodable = FakeCloudEvent.builder().id("m-6").source("//pubsub.googleapis.com/x")
+        assertThatThrownBy(() -> rejecting.accept(pubsub("m-4", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("m-4")
+                .hasMessageContaining("dead-letter topic").hasRootCauseMessage("order is for a closed account");
+        assertThatThrownBy(() -> counting.accept(pubsub("m-5", "not json", Map.of()))).as("unbindable data")
+                .isInstanceOf(PermanentFailure.class);
+        assertThatThrownBy(() -> counting.accept(undecodable("m-6"))).as("missing message")
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("m-6");
+        assertThat(calls).hasValue(1);
+    }
+
+    private static FakeCloudEvent undecodable(String id) {
+        return FakeCloudEvent.builder().id(id).source("//pubsub.googleapis.com/x")
                 .type("google.cloud.pubsub.topic.v1.messagePublished").dataContentType("application/json")
                 .data("{\"subscription\":\"s\"}".getBytes(StandardCharsets.UTF_8)).build();
-        assertThatCode(() -> counting.accept(undecodable)).as("missing message").doesNotThrowAnyException();
-        assertThat(calls).hasValue(1);
+    }
+
+    /** Keeps what it is asked to publish, or fails. */
+    static final class Letters implements Publisher {
+        final List<String> bodies = new java.util.ArrayList<>();
+        final boolean failing;
+
+        Letters(boolean failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public String publish(String destination, String body, Map<String, String> attributes) {
+            if (failing) {
+                throw new RetryableException("dead-letter topic unavailable");
+            }
+            bodies.add(destination + " " + body);
+            return "letter-" + bodies.size();
+        }
+    }
+
+    @Test
+    void permanentFailureWithADeadLetterDestinationIsPublishedThereAndAcknowledged() throws Exception {
+        Letters letters = new Letters(false);
+        GcpCloudEventFunction rejecting = new GcpCloudEventFunction(PortableFunction.event(Order.class,
+                (EventFunction<Order>) (e, c) -> {
+                    throw new PermanentFailure("order is for a closed account");
+                }).withDeadLetter("orders-failed", letters));
+
+        assertThatCode(() -> rejecting.accept(pubsub("m-7", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> rejecting.accept(undecodable("m-8"))).doesNotThrowAnyException();
+
+        assertThat(letters.bodies).hasSize(2);
+        assertThat(letters.bodies.get(0)).startsWith("orders-failed {").contains("\"provider\":\"GCP\"")
+                .contains("\"reason\":\"order is for a closed account\"").contains("\"id\":\"m-7\"");
+        assertThat(letters.bodies.get(1)).contains("\"id\":\"m-8\"").contains("dev.portablefn.undecodable");
+    }
+
+    @Test
+    void aFailedDeadLetterPublishHandsTheEventBackToThePlatform() {
+        GcpCloudEventFunction rejecting = new GcpCloudEventFunction(PortableFunction.event(Order.class,
+                (EventFunction<Order>) (e, c) -> {
+                    throw new PermanentFailure("order is for a closed account");
+                }).withDeadLetter("orders-failed", new Letters(true)));
+
+        assertThatThrownBy(() -> rejecting.accept(pubsub("m-9", "{\"id\":\"o\",\"quantity\":1}", Map.of())))
+                .isInstanceOf(PermanentFailure.class);
     }
 
     @Test
@@ -158,7 +212,7 @@ class GcpEventEntryTest {
     }
 
     @Test
-    void backgroundEntryRetriesRetryableFailuresAndAcknowledgesBadEvents() {
+    void backgroundEntryThrowsForRetryableFailuresAndBadEventsSoThePlatformRetries() {
         GcpBackgroundFunction entry = new GcpBackgroundFunction(PortableFunction.event(String.class, (e, c) -> {
             throw new RetryableException("later");
         }));
@@ -166,7 +220,22 @@ class GcpEventEntryTest {
                 "google.pubsub.topic.publish", "\"projects/p/topics/t\"");
 
         assertThatThrownBy(() -> entry.accept("{\"data\":\"aGk=\"}", context)).isInstanceOf(RetryableException.class);
-        assertThatCode(() -> entry.accept("{\"data\":\"%%%\"}", context)).doesNotThrowAnyException();
-        assertThatCode(() -> entry.accept("not json", context)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> entry.accept("{\"data\":\"%%%\"}", context)).isInstanceOf(PermanentFailure.class);
+        assertThatThrownBy(() -> entry.accept("not json", context)).isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("event 9");
+    }
+
+    @Test
+    void backgroundEventThatCannotBeReadIsDeadLetteredRawWithADestination() throws Exception {
+        Letters letters = new Letters(false);
+        GcpBackgroundFunction entry = new GcpBackgroundFunction(PortableFunction.event(String.class,
+                (EventFunction<String>) (e, c) -> { }).withDeadLetter("failed", letters));
+        FakeBackgroundContext context = new FakeBackgroundContext("10", "2021-02-05T04:06:14.109Z",
+                "google.pubsub.topic.publish", "\"projects/p/topics/t\"");
+
+        entry.accept("not json", context);
+
+        assertThat(letters.bodies).singleElement().satisfies(body -> assertThat(body)
+                .contains("\"id\":\"10\"").contains("\"data\":\"not json\""));
     }
 }

@@ -12,7 +12,8 @@ import org.slf4j.MDC;
  * afterwards. The current benchmark's baselines do this only in {@code run.sh}'s second run of the HTTP paths, where
  * the logging provider keeps an MDC (as logback does) and the library fills one with the same keys
  * ({@code -Dportablefn.bench.baselineMdc=true}); in the main run they log nothing, as the library then does not fill
- * an MDC either. The realistic benchmark's baselines always do it: that benchmark runs on logback.
+ * an MDC either. The realistic benchmark's baselines always do it: that benchmark runs on logback. The trace
+ * helpers here also give the publishing baseline the {@code traceparent} its message carries.
  */
 public final class BaselineMdc {
 
@@ -64,6 +65,29 @@ public final class BaselineMdc {
     public static String traceIdOfXRay(String header) {
         int at = header == null ? -1 : header.indexOf("Root=1-");
         return at < 0 || header.length() < at + 40 ? null : header.substring(at + 7, at + 15) + header.substring(at + 16, at + 40);
+    }
+
+    /**
+     * @param header an X-Ray header, {@code Root=1-xxxxxxxx-yyyyyyyyyyyyyyyyyyyyyyyy;Parent=...;Sampled=...}, or
+     *               {@code null}
+     * @return the same trace as the W3C {@code traceparent} the library sends along with a message (span
+     *         {@code 0000000000000001} without a parent), or {@code null} without a usable root
+     */
+    public static String traceparentOfXRay(String header) {
+        String traceId = traceIdOfXRay(header);
+        if (traceId == null) {
+            return null;
+        }
+        String parent = "0000000000000001";
+        String flags = "00";
+        for (String part : header.split(";")) {
+            if (part.startsWith("Parent=") && part.length() == 23) {
+                parent = part.substring(7);
+            } else if (part.equals("Sampled=1")) {
+                flags = "01";
+            }
+        }
+        return "00-" + traceId + "-" + parent + "-" + flags;
     }
 
     /**

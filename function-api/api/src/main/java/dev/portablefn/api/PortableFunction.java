@@ -2,6 +2,7 @@ package dev.portablefn.api;
 
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.middleware.Middleware;
+import dev.portablefn.api.outbound.Publisher;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -39,9 +40,13 @@ public final class PortableFunction {
     private final Limits limits;
     private final Duration deadlineThreshold;
     private final boolean validation;
+    /** The logical dead-letter destination, or {@code null}; with it, the publisher to use ({@code null}: the registered one). */
+    private final String deadLetter;
+    private final Publisher deadLetterPublisher;
 
     private PortableFunction(Kind kind, Object function, Type dataType, List<Middleware> middleware, JsonCodec codec,
-                             Limits limits, Duration deadlineThreshold, boolean validation) {
+                             Limits limits, Duration deadlineThreshold, boolean validation, String deadLetter,
+                             Publisher deadLetterPublisher) {
         this.kind = kind;
         this.function = function;
         this.dataType = dataType;
@@ -50,6 +55,8 @@ public final class PortableFunction {
         this.limits = limits;
         this.deadlineThreshold = deadlineThreshold;
         this.validation = validation;
+        this.deadLetter = deadLetter;
+        this.deadLetterPublisher = deadLetterPublisher;
     }
 
     /** The shape of a function. */
@@ -71,7 +78,7 @@ public final class PortableFunction {
      */
     public static PortableFunction http(HttpFunction function) {
         return new PortableFunction(Kind.HTTP, Objects.requireNonNull(function, "function"), Void.class, List.of(),
-                null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+                null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true, null, null);
     }
 
     /**
@@ -98,7 +105,8 @@ public final class PortableFunction {
      */
     public static PortableFunction event(Type dataType, EventFunction<?> function) {
         return new PortableFunction(Kind.EVENT, Objects.requireNonNull(function, "function"),
-                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true,
+                null, null);
     }
 
     /**
@@ -124,7 +132,8 @@ public final class PortableFunction {
      */
     public static PortableFunction batch(Type dataType, BatchFunction<?> function) {
         return new PortableFunction(Kind.BATCH, Objects.requireNonNull(function, "function"),
-                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true);
+                Objects.requireNonNull(dataType, "dataType"), List.of(), null, Limits.defaults(), DEFAULT_DEADLINE_THRESHOLD, true,
+                null, null);
     }
 
     /**
@@ -317,7 +326,8 @@ public final class PortableFunction {
         for (Middleware m : added) {
             all.add(Objects.requireNonNull(m, "middleware"));
         }
-        return new PortableFunction(kind, function, dataType, all, codec, limits, deadlineThreshold, validation);
+        return new PortableFunction(kind, function, dataType, all, codec, limits, deadlineThreshold, validation,
+                deadLetter, deadLetterPublisher);
     }
 
     /**
@@ -331,7 +341,7 @@ public final class PortableFunction {
      */
     public PortableFunction withCodec(JsonCodec newCodec) {
         return new PortableFunction(kind, function, dataType, middleware, Objects.requireNonNull(newCodec, "codec"),
-                limits, deadlineThreshold, validation);
+                limits, deadlineThreshold, validation, deadLetter, deadLetterPublisher);
     }
 
     /**
@@ -343,7 +353,7 @@ public final class PortableFunction {
      */
     public PortableFunction withLimits(Limits newLimits) {
         return new PortableFunction(kind, function, dataType, middleware, codec, Objects.requireNonNull(newLimits, "limits"),
-                deadlineThreshold, validation);
+                deadlineThreshold, validation, deadLetter, deadLetterPublisher);
     }
 
     /**
@@ -356,7 +366,7 @@ public final class PortableFunction {
      */
     public PortableFunction withDeadlineThreshold(Duration threshold) {
         return new PortableFunction(kind, function, dataType, middleware, codec, limits,
-                Objects.requireNonNull(threshold, "threshold"), validation);
+                Objects.requireNonNull(threshold, "threshold"), validation, deadLetter, deadLetterPublisher);
     }
 
     /**
@@ -365,7 +375,64 @@ public final class PortableFunction {
      * @return a copy that does not validate; this function is unchanged
      */
     public PortableFunction withoutValidation() {
-        return new PortableFunction(kind, function, dataType, middleware, codec, limits, deadlineThreshold, false);
+        return new PortableFunction(kind, function, dataType, middleware, codec, limits, deadlineThreshold, false,
+                deadLetter, deadLetterPublisher);
+    }
+
+    /**
+     * Sends the events this function fails permanently ({@link PermanentFailure}, data that does not bind or
+     * validate, an event the adapter cannot decode) to a dead-letter destination of the application's own,
+     * published through {@link Publisher#registered()} (the provider's outbound module), then acknowledges them:
+     * one attempt, nothing lost. Without one (and without the {@code PORTABLEFN_DEAD_LETTER} setting), the adapter
+     * hands such an event back to the platform, whose redelivery and dead-letter queue keep it. If the publish
+     * fails, the event is handed back to the platform too. Set here, the destination wins over the setting.
+     *
+     * @param destination the logical topic or queue name, mapped to a provider resource like every destination
+     *                    the function publishes to ({@code PORTABLEFN_DESTINATION_<NAME>})
+     * @return a copy dead-lettering there; this function is unchanged
+     * @throws IllegalArgumentException if {@code destination} is blank
+     */
+    public PortableFunction withDeadLetter(String destination) {
+        return new PortableFunction(kind, function, dataType, middleware, codec, limits, deadlineThreshold, validation,
+                requireDestination(destination), null);
+    }
+
+    /**
+     * Sends the events this function fails permanently to a dead-letter destination through the given publisher,
+     * as {@link #withDeadLetter(String)} does through the registered one: for tests, local runs and deployments
+     * that build their publisher in code.
+     *
+     * @param destination the topic or queue name the publisher knows
+     * @param publisher   the publisher to send the failed events through
+     * @return a copy dead-lettering there; this function is unchanged
+     * @throws IllegalArgumentException if {@code destination} is blank
+     * @throws NullPointerException     if {@code publisher} is {@code null}
+     */
+    public PortableFunction withDeadLetter(String destination, Publisher publisher) {
+        return new PortableFunction(kind, function, dataType, middleware, codec, limits, deadlineThreshold, validation,
+                requireDestination(destination), Objects.requireNonNull(publisher, "publisher"));
+    }
+
+    /** {@return the dead-letter destination set with {@link #withDeadLetter(String)}; empty when none is set here} */
+    public Optional<String> deadLetter() {
+        return Optional.ofNullable(deadLetter);
+    }
+
+    /**
+     * Gives the publisher set with {@link #withDeadLetter(String, Publisher)}.
+     *
+     * @return that publisher, or empty when failed events go through {@link Publisher#registered()}
+     */
+    public Optional<Publisher> deadLetterPublisher() {
+        return Optional.ofNullable(deadLetterPublisher);
+    }
+
+    private static String requireDestination(String destination) {
+        if (destination == null || destination.isBlank()) {
+            throw new IllegalArgumentException("a dead-letter destination needs a topic or queue name, got '"
+                    + destination + "'");
+        }
+        return destination.strip();
     }
 
     /**

@@ -1,8 +1,16 @@
 package dev.portablefn.testing;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.ScheduleTick;
+import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +35,12 @@ import java.util.Optional;
 public final class AwsEvents {
 
     static final String REGION = "us-east-1";
+    /** The attributes that SQS FIFO and Kinesis send outside the message attributes (as the adapter names them). */
+    private static final String MESSAGE_GROUP_ID = "messageGroupId";
+    private static final String SEQUENCE_NUMBER = "sequenceNumber";
+    private static final String PARTITION_KEY = "partitionKey";
+    private static final String DEDUPLICATION_ID = "messageDeduplicationId";
+    private static final MessageDigest MD5 = md5Prototype();
     static final String ACCOUNT = "123456789012";
     private static final Instant TIME = TestClock.DEFAULT_START;
 
@@ -67,40 +82,87 @@ public final class AwsEvents {
     }
 
     private static byte[] sqs(String queue, String groupId, List<String> bodies, Map<String, String> attributes) {
-        ObjectNode root = RawJson.object();
-        ArrayNode records = root.putArray("Records");
-        long sent = TIME.toEpochMilli();
+        List<Event<byte[]>> messages = new ArrayList<>(bodies.size());
         for (int i = 0; i < bodies.size(); i++) {
-            String body = bodies.get(i);
-            ObjectNode record = records.addObject();
-            record.put("messageId", messageId(i));
-            record.put("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(("receipt-" + messageId(i))
-                    .getBytes(StandardCharsets.UTF_8)));
-            record.put("body", body);
-            ObjectNode system = record.putObject("attributes");
-            system.put("ApproximateReceiveCount", "1");
-            system.put("SentTimestamp", Long.toString(sent));
-            system.put("SenderId", "AROAIWPX5BD2BHG722MW4:sender");
-            system.put("ApproximateFirstReceiveTimestamp", Long.toString(sent + 5));
+            Event.Builder<byte[]> message = Event.<byte[]>builder().id(messageId(i)).source(queue).type("aws:sqs")
+                    .trigger(Trigger.QUEUE).time(TIME).data(bodies.get(i).getBytes(StandardCharsets.UTF_8))
+                    .attributes(attributes);
             if (groupId != null) {
-                system.put("SequenceNumber", "1884949646046769" + String.format("%04d", i));
-                system.put("MessageGroupId", groupId);
-                system.put("MessageDeduplicationId", md5(body));
+                message.attribute(MESSAGE_GROUP_ID, groupId).attribute(SEQUENCE_NUMBER, "1884949646046769" + String.format("%04d", i));
             }
-            ObjectNode messageAttributes = record.putObject("messageAttributes");
-            attributes.forEach((name, value) -> {
-                ObjectNode attribute = messageAttributes.putObject(name);
-                attribute.put("stringValue", value);
-                attribute.putArray("stringListValues");
-                attribute.putArray("binaryListValues");
-                attribute.put("dataType", "String");
-            });
-            record.put("md5OfBody", md5(body));
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + queue);
-            record.put("awsRegion", REGION);
+            messages.add(message.build());
         }
-        return RawJson.bytes(root);
+        return sqs(queue, messages);
+    }
+
+    /**
+     * Encodes portable messages (as {@link Events#queueMessage(Object)} builds them, or as LocalCloud holds them) as
+     * one SQS batch. Each message's id is the {@code messageId}, its data the {@code body} (text as it is, anything
+     * else as {@link Events#bytesOf(Object)} gives), its attributes the string message attributes; its delivery
+     * attempt is {@code ApproximateReceiveCount} and its time {@code SentTimestamp}. A {@code messageGroupId} attribute
+     * (and {@code messageDeduplicationId}, {@code sequenceNumber}) goes to the system attributes instead, as SQS FIFO
+     * sends it.
+     *
+     * @param queue    the queue name, in the records' {@code eventSourceARN}
+     * @param messages the messages, in delivery order
+     * @return the SQS event
+     */
+    public static byte[] sqs(String queue, List<? extends Event<?>> messages) {
+        // Written as a stream rather than a tree: LocalCloud encodes every SQS batch it delivers on the AWS preset.
+        String arn = "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + queue;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + messages.size() * 640);
+        try (JsonGenerator json = RawJson.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("Records");
+            for (Event<?> message : messages) {
+                String body = text(message.data());
+                String md5 = md5(body);
+                long sent = message.time().orElse(TIME).toEpochMilli();
+                json.writeStartObject();
+                json.writeStringField("messageId", message.id());
+                json.writeStringField("receiptHandle", "AQEB" + Base64.getEncoder().encodeToString(("receipt-"
+                        + message.id()).getBytes(StandardCharsets.UTF_8)));
+                json.writeStringField("body", body);
+                json.writeObjectFieldStart("attributes");
+                json.writeStringField("ApproximateReceiveCount", Integer.toString(message.deliveryAttempt().orElse(1)));
+                json.writeStringField("SentTimestamp", Long.toString(sent));
+                json.writeStringField("SenderId", "AROAIWPX5BD2BHG722MW4:sender");
+                json.writeStringField("ApproximateFirstReceiveTimestamp", Long.toString(sent + 5));
+                Map<String, String> attributes = message.attributes();
+                String groupId = attributes.get(MESSAGE_GROUP_ID);
+                if (groupId != null) {
+                    json.writeStringField("SequenceNumber", attributes.getOrDefault(SEQUENCE_NUMBER, message.id()));
+                    json.writeStringField("MessageGroupId", groupId);
+                    json.writeStringField("MessageDeduplicationId", attributes.getOrDefault(DEDUPLICATION_ID, md5));
+                }
+                json.writeEndObject();
+                json.writeObjectFieldStart("messageAttributes");
+                for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+                    String name = attribute.getKey();
+                    if (!name.equals(MESSAGE_GROUP_ID) && !name.equals(SEQUENCE_NUMBER) && !name.equals(DEDUPLICATION_ID)) {
+                        json.writeObjectFieldStart(name);
+                        json.writeStringField("stringValue", attribute.getValue());
+                        json.writeArrayFieldStart("stringListValues");
+                        json.writeEndArray();
+                        json.writeArrayFieldStart("binaryListValues");
+                        json.writeEndArray();
+                        json.writeStringField("dataType", "String");
+                        json.writeEndObject();
+                    }
+                }
+                json.writeEndObject();
+                json.writeStringField("md5OfBody", md5);
+                json.writeStringField("eventSource", "aws:sqs");
+                json.writeStringField("eventSourceARN", arn);
+                json.writeStringField("awsRegion", REGION);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an SQS event", e);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -190,12 +252,42 @@ public final class AwsEvents {
      * @return an S3 notification with one record
      */
     public static byte[] s3(String eventName, String bucket, String key, long size) {
+        StorageObject.Change change = eventName.startsWith("ObjectCreated") ? StorageObject.Change.CREATED
+                : eventName.startsWith("ObjectRemoved") ? StorageObject.Change.DELETED : StorageObject.Change.OTHER;
+        return s3(eventName, Event.<StorageObject>builder().id("0055AED6DCD90281E5").source("aws:s3").type("aws:s3")
+                .trigger(Trigger.STORAGE).time(TIME).data(new StorageObject(bucket, key,
+                        change == StorageObject.Change.CREATED ? size : null, null,
+                        change == StorageObject.Change.CREATED ? md5(bucket + "/" + key) : null, change, TIME,
+                        Map.of())).build());
+    }
+
+    /**
+     * Encodes a portable storage event as the S3 notification Lambda receives: {@code ObjectCreated:Put} for a
+     * created object, {@code ObjectRemoved:Delete} for a deleted one; the key URL-encoded, the size and ETag of the
+     * object, the event's id as the {@code sequencer}. S3 sends no content type.
+     *
+     * @param change the storage event, as {@link Events#storage(StorageObject)} builds it
+     * @return the S3 event, one record
+     */
+    public static byte[] s3(Event<StorageObject> change) {
+        String eventName = switch (change.data().change()) {
+            case CREATED -> "ObjectCreated:Put";
+            case DELETED -> "ObjectRemoved:Delete";
+            case RESTORED -> "ObjectRestore:Completed";
+            case ARCHIVED -> "LifecycleTransition";
+            default -> "ObjectTagging:Put";
+        };
+        return s3(eventName, change);
+    }
+
+    private static byte[] s3(String eventName, Event<StorageObject> change) {
+        StorageObject stored = change.data();
         ObjectNode root = RawJson.object();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
         record.put("awsRegion", REGION);
-        record.put("eventTime", TIME.toString());
+        record.put("eventTime", change.time().orElse(TIME).toString());
         record.put("eventName", eventName);
         record.putObject("userIdentity").put("principalId", "AWS:AIDAINPONIXQXHT3IKHL2");
         record.putObject("requestParameters").put("sourceIPAddress", "192.0.2.1");
@@ -206,17 +298,19 @@ public final class AwsEvents {
         s3.put("s3SchemaVersion", "1.0");
         s3.put("configurationId", "test-notification");
         ObjectNode bucketNode = s3.putObject("bucket");
-        bucketNode.put("name", bucket);
+        bucketNode.put("name", stored.bucket());
         bucketNode.putObject("ownerIdentity").put("principalId", "A3NL1KOZZKExample");
-        bucketNode.put("arn", "arn:aws:s3:::" + bucket);
+        bucketNode.put("arn", "arn:aws:s3:::" + stored.bucket());
         ObjectNode object = s3.putObject("object");
-        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8));
-        if (eventName.startsWith("ObjectCreated")) {
-            object.put("size", size);
-            object.put("eTag", md5(bucket + "/" + key));
+        object.put("key", URLEncoder.encode(stored.key(), StandardCharsets.UTF_8));
+        if (stored.size() != null) {
+            object.put("size", stored.size());
         }
-        object.put("sequencer", "0055AED6DCD90281E5");
-        return RawJson.bytes(root);
+        if (stored.etag() != null) {
+            object.put("eTag", stored.etag());
+        }
+        object.put("sequencer", change.id());
+        return RawJson.compact(root);
     }
 
     /**
@@ -233,30 +327,70 @@ public final class AwsEvents {
      * @return an SNS notification from topic {@code test-topic}, message id {@code message-1}
      */
     public static byte[] sns(String message, Map<String, String> attributes) {
-        String topic = "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":test-topic";
+        return sns("test-topic", Event.<byte[]>builder().id(messageId(0)).source("test-topic").type("aws:sns")
+                .trigger(Trigger.TOPIC).time(TIME).data(message.getBytes(StandardCharsets.UTF_8)).attributes(attributes)
+                .build());
+    }
+
+    /**
+     * Encodes a portable message as the SNS notification Lambda receives: its id is the {@code MessageId}, its data the
+     * {@code Message}, its attributes the string {@code MessageAttributes}, its subject and time the {@code Subject}
+     * and {@code Timestamp}.
+     *
+     * @param topic   the topic name, in the {@code TopicArn}
+     * @param message the message
+     * @return the SNS event, one record
+     */
+    public static byte[] sns(String topic, Event<?> message) {
+        String topicArn = "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + topic;
         ObjectNode root = RawJson.object();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("EventVersion", "1.0");
-        record.put("EventSubscriptionArn", topic + ":2bcfbf39-05c3-41de-beaa-fcfcc21c8f55");
+        record.put("EventSubscriptionArn", topicArn + ":2bcfbf39-05c3-41de-beaa-fcfcc21c8f55");
         record.put("EventSource", "aws:sns");
         ObjectNode sns = record.putObject("Sns");
         sns.put("SignatureVersion", "1");
-        sns.put("Timestamp", TIME.toString());
+        sns.put("Timestamp", message.time().orElse(TIME).toString());
         sns.put("Signature", "EXAMPLE");
         sns.put("SigningCertUrl", "https://sns." + REGION + ".amazonaws.com/SimpleNotificationService-0000000000.pem");
-        sns.put("MessageId", messageId(0));
-        sns.put("Message", message);
+        sns.put("MessageId", message.id());
+        sns.put("Message", text(message.data()));
         ObjectNode messageAttributes = sns.putObject("MessageAttributes");
-        attributes.forEach((name, value) -> {
+        message.attributes().forEach((name, value) -> {
             ObjectNode attribute = messageAttributes.putObject(name);
             attribute.put("Type", "String");
             attribute.put("Value", value);
         });
         sns.put("Type", "Notification");
         sns.put("UnsubscribeUrl", "https://sns." + REGION + ".amazonaws.com/?Action=Unsubscribe");
-        sns.put("TopicArn", topic);
-        sns.putNull("Subject");
-        return RawJson.bytes(root);
+        sns.put("TopicArn", topicArn);
+        if (message.subject().isPresent()) {
+            sns.put("Subject", message.subject().get());
+        } else {
+            sns.putNull("Subject");
+        }
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a schedule tick as the EventBridge "Scheduled Event" a schedule rule sends: the tick's time is the
+     * event's {@code time}, its schedule name the rule in {@code resources}.
+     *
+     * @param tick the tick, as {@link Events#scheduleTick(String, java.time.Instant)} builds it; its id is the event id
+     * @return the EventBridge event
+     */
+    public static byte[] scheduled(Event<ScheduleTick> tick) {
+        ObjectNode root = RawJson.object();
+        root.put("version", "0");
+        root.put("id", tick.id());
+        root.put("detail-type", "Scheduled Event");
+        root.put("source", "aws.events");
+        root.put("account", ACCOUNT);
+        root.put("time", tick.data().scheduledTime().toString());
+        root.put("region", REGION);
+        root.putArray("resources").add("arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + tick.data().scheduleName());
+        root.putObject("detail");
+        return RawJson.compact(root);
     }
 
     /**
@@ -266,26 +400,53 @@ public final class AwsEvents {
      *         {@code shardId-000000000000:<sequence number>}
      */
     public static byte[] kinesis(String partitionKey, List<String> bodies) {
-        ObjectNode root = RawJson.object();
-        ArrayNode records = root.putArray("Records");
+        List<Event<byte[]>> records = new ArrayList<>(bodies.size());
         for (int i = 0; i < bodies.size(); i++) {
-            String sequence = "49590338271490256608559692538361571095921575989136588" + String.format("%03d", i);
-            ObjectNode record = records.addObject();
+            records.add(Event.<byte[]>builder().id("49590338271490256608559692538361571095921575989136588"
+                    + String.format("%03d", i)).source("test-stream").type("aws:kinesis:record").trigger(Trigger.STREAM)
+                    .time(TIME.plusMillis(i)).attribute(PARTITION_KEY, partitionKey)
+                    .data(bodies.get(i).getBytes(StandardCharsets.UTF_8)).build());
+        }
+        return kinesisRecords("test-stream", records);
+    }
+
+    /**
+     * Encodes portable stream records as one Kinesis batch: each record's id is its sequence number, its
+     * {@code partitionKey} attribute the partition key (else its id), its data base64-encoded, its time the
+     * approximate arrival.
+     *
+     * @param stream  the stream name, in the records' {@code eventSourceARN}
+     * @param records the records, in shard order
+     * @return the Kinesis event
+     */
+    public static byte[] kinesisRecords(String stream, List<? extends Event<?>> records) {
+        ObjectNode root = RawJson.object();
+        ArrayNode array = root.putArray("Records");
+        for (Event<?> event : records) {
+            ObjectNode record = array.addObject();
             ObjectNode kinesis = record.putObject("kinesis");
             kinesis.put("kinesisSchemaVersion", "1.0");
-            kinesis.put("partitionKey", partitionKey);
-            kinesis.put("sequenceNumber", sequence);
-            kinesis.put("data", Base64.getEncoder().encodeToString(bodies.get(i).getBytes(StandardCharsets.UTF_8)));
-            kinesis.put("approximateArrivalTimestamp", TIME.getEpochSecond() + i / 1000.0);
+            kinesis.put("partitionKey", event.attribute(PARTITION_KEY).orElse(event.id()));
+            kinesis.put("sequenceNumber", event.id());
+            kinesis.put("data", Base64.getEncoder().encodeToString(Events.bytesOf(event.data())));
+            kinesis.put("approximateArrivalTimestamp", event.time().orElse(TIME).toEpochMilli() / 1000.0);
             record.put("eventSource", "aws:kinesis");
             record.put("eventVersion", "1.0");
-            record.put("eventID", "shardId-000000000000:" + sequence);
+            record.put("eventID", "shardId-000000000000:" + event.id());
             record.put("eventName", "aws:kinesis:record");
             record.put("invokeIdentityArn", "arn:aws:iam::" + ACCOUNT + ":role/lambda-role");
             record.put("awsRegion", REGION);
-            record.put("eventSourceARN", "arn:aws:kinesis:" + REGION + ":" + ACCOUNT + ":stream/test-stream");
+            record.put("eventSourceARN", "arn:aws:kinesis:" + REGION + ":" + ACCOUNT + ":stream/" + stream);
         }
-        return RawJson.bytes(root);
+        return RawJson.compact(root);
+    }
+
+    /** @return a message's data as the text a provider sends: text as it is, bytes as UTF-8, anything else as JSON */
+    static String text(Object data) {
+        if (data instanceof String text) {
+            return text;
+        }
+        return new String(data instanceof byte[] bytes ? bytes : Events.bytesOf(data), StandardCharsets.UTF_8);
     }
 
     /**
@@ -316,8 +477,17 @@ public final class AwsEvents {
     }
 
     private static String md5(String text) {
+        try {   // cloning a digest is cheaper than looking the algorithm up again
+            MessageDigest digest = (MessageDigest) MD5.clone();
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JVM's MD5 digest cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest md5Prototype() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this JVM", e);
         }

@@ -78,6 +78,12 @@ final class AzureDriver implements ProviderDriver {
                     properties == null || properties.isNull() ? null
                             : properties.isTextual() ? properties.textValue() : properties.toString(), context));
         }
+        if (trigger.isArray() && (metadata.has("SystemPropertiesArray") || metadata.has("PartitionContext"))) {
+            List<String> messages = new ArrayList<>(trigger.size());
+            trigger.forEach(message -> messages.add(message.isTextual() ? message.textValue() : message.toString()));
+            return run(List.of(), context -> azure.eventHubs(messages, jsonText(metadata.get("PartitionContext")),
+                    jsonText(metadata.get("SystemPropertiesArray")), jsonText(metadata.get("PropertiesArray")), context));
+        }
         JsonNode structured = trigger.isTextual() ? tryParse(trigger.textValue()) : trigger;
         if (structured != null && isEventGrid(structured)) {
             return run(List.of(eventGridId(structured)), context -> azure.eventGrid(structured.toString(), context));
@@ -85,8 +91,8 @@ final class AzureDriver implements ProviderDriver {
         if (structured != null && structured.isObject() && (structured.has("ScheduleStatus") || structured.has("IsPastDue"))) {
             return run(List.of(), context -> azure.timer(structured.toString(), context));
         }
-        throw new IllegalArgumentException("FunctionTester.azure runs HTTP, Queue Storage, Service Bus, Event Grid and Timer"
-                + " invocation payloads; for Blob, Event Hubs and Cosmos DB call the AzureFunctions delegation with a"
+        throw new IllegalArgumentException("FunctionTester.azure runs HTTP, Queue Storage, Service Bus, Event Grid, Timer"
+                + " and Event Hubs invocation payloads; for Blob and Cosmos DB call the AzureFunctions delegation with a"
                 + " FakeExecutionContext");
     }
 
@@ -228,6 +234,11 @@ final class AzureDriver implements ProviderDriver {
     private static String eventGridId(JsonNode node) {
         JsonNode first = node.isArray() && !node.isEmpty() ? node.get(0) : node;
         return first.path("id").asText("");
+    }
+
+    /** @return metadata as the JSON text the worker binds to a {@code String} parameter, or {@code null} */
+    private static String jsonText(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isTextual() ? node.textValue() : node.toString();
     }
 
     private static JsonNode tryParse(String text) {

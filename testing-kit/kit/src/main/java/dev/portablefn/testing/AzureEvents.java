@@ -1,18 +1,25 @@
 package dev.portablefn.testing;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.ScheduleTick;
+import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Builds Azure Functions payloads: the Functions host's invocation payload
  * ({@code {"Data": {...}, "Metadata": {...}}}, the shape it sends custom handlers, documented under
- * "Azure Functions custom handlers") for Queue Storage and HTTP triggers, and Event Grid events in the
+ * "Azure Functions custom handlers") for Queue Storage, Service Bus, Timer, Event Hubs and HTTP triggers, and
+ * Event Grid events in the
  * Event Grid schema (as documented in "Azure Event Grid event schema" and "Blob storage as an Event Grid
  * source"). Function {@code test-function}, times at {@link TestClock#DEFAULT_START}. Hand them to
  * {@link FunctionTester#invoke(byte[])}, which calls the matching {@code AzureFunctions} delegation.
@@ -20,6 +27,8 @@ import java.util.UUID;
 public final class AzureEvents {
 
     private static final Instant TIME = TestClock.DEFAULT_START;
+    private static final String STORAGE_ACCOUNT = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test"
+            + "/providers/Microsoft.Storage/storageAccounts/teststorage";
 
     private AzureEvents() {
     }
@@ -42,17 +51,141 @@ public final class AzureEvents {
         if (dequeueCount < 1) {
             throw new IllegalArgumentException("dequeueCount starts at 1, got " + dequeueCount);
         }
+        return queue(Event.<String>builder().id(id).source("test-queue").type("azure.queue").trigger(Trigger.QUEUE)
+                .time(TIME).data(message).deliveryAttempt(dequeueCount).build());
+    }
+
+    /**
+     * Encodes a portable message as the host's Queue Storage trigger invocation: its id is the {@code Id}, its
+     * delivery attempt the {@code DequeueCount}, its time the {@code InsertionTime}, its data the message text.
+     * Queue Storage messages have no attributes.
+     *
+     * @param message the message
+     * @return the invocation payload
+     */
+    public static byte[] queue(Event<?> message) {
+        Instant inserted = message.time().orElse(TIME);
         ObjectNode root = RawJson.object();
-        root.putObject("Data").put("message", message);
+        root.putObject("Data").put("message", AwsEvents.text(message.data()));
         ObjectNode metadata = root.putObject("Metadata");
-        metadata.put("DequeueCount", dequeueCount);
-        metadata.put("ExpirationTime", TIME.plus(Duration.ofDays(7)).toString());
-        metadata.put("Id", id);
-        metadata.put("InsertionTime", TIME.toString());
-        metadata.put("NextVisibleTime", TIME.plus(Duration.ofMinutes(10)).toString());
-        metadata.put("PopReceipt", "AgAAAAMAAAAAAAAA" + Integer.toHexString(id.hashCode()));
+        metadata.put("DequeueCount", message.deliveryAttempt().orElse(1));
+        metadata.put("ExpirationTime", inserted.plus(Duration.ofDays(7)).toString());
+        metadata.put("Id", message.id());
+        metadata.put("InsertionTime", inserted.toString());
+        metadata.put("NextVisibleTime", inserted.plus(Duration.ofMinutes(10)).toString());
+        metadata.put("PopReceipt", "AgAAAAMAAAAAAAAA" + Integer.toHexString(message.id().hashCode()));
         sys(metadata);
-        return RawJson.bytes(root);
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a portable message as the host's Service Bus trigger invocation: its id is the {@code MessageId}, its
+     * delivery attempt the {@code DeliveryCount}, its time the {@code EnqueuedTimeUtc}, its attributes the
+     * {@code ApplicationProperties}, its data the message body as text.
+     *
+     * @param message the message
+     * @return the invocation payload
+     */
+    public static byte[] serviceBus(Event<?> message) {
+        ObjectNode root = RawJson.object();
+        root.putObject("Data").put("message", AwsEvents.text(message.data()));
+        ObjectNode metadata = root.putObject("Metadata");
+        metadata.put("MessageId", message.id());
+        metadata.put("DeliveryCount", message.deliveryAttempt().orElse(1));
+        metadata.put("EnqueuedTimeUtc", message.time().orElse(TIME).toString());
+        ObjectNode properties = metadata.putObject("ApplicationProperties");
+        message.attributes().forEach(properties::put);
+        sys(metadata);
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a portable storage event as the Event Grid event Blob Storage sends: {@code Microsoft.Storage.BlobCreated}
+     * (with content type, length and ETag) or {@code Microsoft.Storage.BlobDeleted}; the event's id as the Event Grid id.
+     *
+     * @param change the storage event, as {@link Events#storage(StorageObject)} builds it
+     * @return one Event Grid event in the Event Grid schema
+     */
+    public static byte[] blob(Event<StorageObject> change) {
+        StorageObject stored = change.data();
+        boolean deleted = stored.change() == StorageObject.Change.DELETED;
+        ObjectNode root = eventGridEvent(deleted ? "Microsoft.Storage.BlobDeleted" : "Microsoft.Storage.BlobCreated",
+                "/blobServices/default/containers/" + stored.bucket() + "/blobs/" + stored.key(), STORAGE_ACCOUNT);
+        root.put("id", change.id());
+        root.put("eventTime", change.time().orElse(TIME).toString());
+        ObjectNode data = root.putObject("data");
+        data.put("api", deleted ? "DeleteBlob" : "PutBlob");
+        data.put("requestId", "831e1650-001e-001b-66ab-eeb76e000000");
+        if (stored.etag() != null) {
+            data.put("eTag", stored.etag());
+        }
+        if (stored.contentType() != null) {
+            data.put("contentType", stored.contentType());
+        }
+        if (stored.size() != null) {
+            data.put("contentLength", stored.size());
+        }
+        data.put("blobType", "BlockBlob");
+        data.put("url", "https://teststorage.blob.core.windows.net/" + stored.bucket() + "/" + stored.key());
+        data.put("sequencer", "00000000000004420000000000028963");
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a schedule tick as the host's Timer trigger invocation: the tick's time is {@code ScheduleStatus.Next}
+     * (the adapter names the tick after the function, as the host does).
+     *
+     * @param tick the tick
+     * @return the invocation payload
+     */
+    public static byte[] timer(Event<ScheduleTick> tick) {
+        ObjectNode root = RawJson.object();
+        ObjectNode info = root.putObject("Data").putObject("timerInfo");
+        ObjectNode status = info.putObject("ScheduleStatus");
+        status.put("Last", TIME.toString());
+        status.put("Next", tick.data().scheduledTime().toString());
+        status.put("LastUpdated", TIME.toString());
+        info.put("IsPastDue", false);
+        sys(root.putObject("Metadata"));
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes portable stream records as the host's Event Hubs trigger invocation ({@code cardinality = MANY}): the
+     * bodies as text, and per record in {@code SystemPropertiesArray} its id as the {@code SequenceNumber} (a number),
+     * its {@code partitionKey} attribute and its time; its other attributes in {@code PropertiesArray}.
+     *
+     * @param hub     the event hub name
+     * @param records the records, in partition order; their ids must be numbers
+     * @return the invocation payload
+     */
+    public static byte[] eventHubs(String hub, List<? extends Event<?>> records) {
+        ObjectNode root = RawJson.object();
+        ArrayNode messages = root.putObject("Data").putArray("messages");
+        ObjectNode metadata = root.putObject("Metadata");
+        ObjectNode partition = metadata.putObject("PartitionContext");
+        partition.put("FullyQualifiedNamespace", "test-namespace.servicebus.windows.net");
+        partition.put("EventHubName", hub);
+        partition.put("ConsumerGroup", "$Default");
+        partition.put("PartitionId", "0");
+        ArrayNode system = metadata.putArray("SystemPropertiesArray");
+        ArrayNode properties = metadata.putArray("PropertiesArray");
+        for (Event<?> record : records) {
+            messages.add(AwsEvents.text(record.data()));
+            ObjectNode recordSystem = system.addObject();
+            recordSystem.put("SequenceNumber", Long.parseLong(record.id()));
+            recordSystem.put("Offset", record.id());
+            record.attribute("partitionKey").ifPresent(key -> recordSystem.put("PartitionKey", key));
+            recordSystem.put("EnqueuedTimeUtc", record.time().orElse(TIME).toString());
+            ObjectNode recordProperties = properties.addObject();
+            record.attributes().forEach((name, value) -> {
+                if (!name.equals("partitionKey") && !name.equals("sequenceNumber")) {
+                    recordProperties.put(name, value);
+                }
+            });
+        }
+        sys(metadata);
+        return RawJson.compact(root);
     }
 
     /**
@@ -76,8 +209,7 @@ public final class AzureEvents {
      */
     public static byte[] blobCreated(String container, String name, long size) {
         ObjectNode root = eventGridEvent("Microsoft.Storage.BlobCreated", "/blobServices/default/containers/" + container
-                + "/blobs/" + name, "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test/providers"
-                + "/Microsoft.Storage/storageAccounts/teststorage");
+                + "/blobs/" + name, STORAGE_ACCOUNT);
         ObjectNode data = root.putObject("data");
         data.put("api", "PutBlob");
         data.put("clientRequestId", "6d79dbfb-0e37-4fc4-981f-442c9ca65760");

@@ -1,6 +1,10 @@
 package dev.portablefn.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.ScheduleTick;
+import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.doubles.gcp.FakeCloudEvent;
 import dev.portablefn.doubles.gcp.FakeHttpRequest;
@@ -21,6 +25,8 @@ import java.util.Map;
 public final class GcpEvents {
 
     static final String PROJECT = "test-project";
+    private static final String PUBSUB_PUBLISHED = "google.cloud.pubsub.topic.v1.messagePublished";
+    private static final String GENERATION = "1587627537231057";
     private static final Instant TIME = TestClock.DEFAULT_START;
 
     private GcpEvents() {
@@ -42,19 +48,41 @@ public final class GcpEvents {
      * @return a {@code google.cloud.pubsub.topic.v1.messagePublished} CloudEvent from topic {@code test-topic}
      */
     public static byte[] pubsub(String messageId, String data, Map<String, String> attributes) {
-        ObjectNode root = envelope(messageId, "//pubsub.googleapis.com/projects/" + PROJECT + "/topics/test-topic",
-                "google.cloud.pubsub.topic.v1.messagePublished");
+        return pubsub("test-topic", Event.<byte[]>builder().id(messageId).source("test-topic")
+                .type(PUBSUB_PUBLISHED).trigger(Trigger.TOPIC).time(TIME).data(data.getBytes(StandardCharsets.UTF_8))
+                .attributes(attributes).build());
+    }
+
+    /**
+     * Encodes a portable message as the {@code messagePublished} CloudEvent a Pub/Sub push subscription delivers: its
+     * id is the message id (and the CloudEvent id), its data the base64 {@code message.data}, its attributes the
+     * message attributes, its delivery attempt the {@code deliveryAttempt} (sent when the subscription has a
+     * dead-letter policy), its time the publish time. A {@code messageGroupId} or {@code partitionKey} attribute is
+     * also the {@code orderingKey}.
+     *
+     * @param topic   the topic name
+     * @param message the message
+     * @return the CloudEvent, structured mode
+     */
+    public static byte[] pubsub(String topic, Event<?> message) {
+        String time = message.time().orElse(TIME).toString();
+        ObjectNode root = envelope(message.id(), "//pubsub.googleapis.com/projects/" + PROJECT + "/topics/" + topic,
+                PUBSUB_PUBLISHED, time);
         ObjectNode body = root.putObject("data");
-        ObjectNode message = body.putObject("message");
-        if (!attributes.isEmpty()) {
-            ObjectNode attributeNode = message.putObject("attributes");
-            attributes.forEach(attributeNode::put);
+        ObjectNode published = body.putObject("message");
+        if (!message.attributes().isEmpty()) {
+            ObjectNode attributeNode = published.putObject("attributes");
+            message.attributes().forEach(attributeNode::put);
         }
-        message.put("data", Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)));
-        message.put("messageId", messageId);
-        message.put("publishTime", TIME.toString());
-        body.put("subscription", "projects/" + PROJECT + "/subscriptions/test-subscription");
-        return RawJson.bytes(root);
+        Object data = message.data();
+        published.put("data", Base64.getEncoder().encodeToString(data instanceof byte[] bytes ? bytes : Events.bytesOf(data)));
+        published.put("messageId", message.id());
+        published.put("publishTime", time);
+        message.attribute("messageGroupId").or(() -> message.attribute("partitionKey"))
+                .ifPresent(key -> published.put("orderingKey", key));
+        body.put("subscription", "projects/" + PROJECT + "/subscriptions/" + topic + "-subscription");
+        message.deliveryAttempt().ifPresent(attempt -> body.put("deliveryAttempt", attempt));
+        return RawJson.compact(root);
     }
 
     /**
@@ -75,28 +103,78 @@ public final class GcpEvents {
      * @return the CloudEvent, subject {@code objects/<name>}, data a {@code StorageObjectData}
      */
     public static byte[] storage(String type, String bucket, String name, long size) {
-        String generation = "1587627537231057";
-        ObjectNode root = envelope(bucket + "/" + name + "/" + generation,
-                "//storage.googleapis.com/projects/_/buckets/" + bucket, type);
-        root.put("subject", "objects/" + name);
+        return storage(type, Event.<StorageObject>builder().id(bucket + "/" + name + "/" + GENERATION)
+                .source("test-bucket").type(type).trigger(Trigger.STORAGE).time(TIME)
+                .data(new StorageObject(bucket, name, size, "application/octet-stream", "CNHZkbuF/ugCEAE=",
+                        StorageObject.Change.CREATED, TIME, Map.of())).build());
+    }
+
+    /**
+     * Encodes a portable storage event as the Cloud Storage CloudEvent Eventarc delivers: {@code finalized} for a
+     * created object, {@code deleted}, {@code archived} or {@code metadataUpdated}; the event's id as the CloudEvent
+     * id; the object's size, content type, etag and metadata in the {@code StorageObjectData}.
+     *
+     * @param change the storage event, as {@link Events#storage(StorageObject)} builds it
+     * @return the CloudEvent, structured mode
+     */
+    public static byte[] storage(Event<StorageObject> change) {
+        String suffix = switch (change.data().change()) {
+            case DELETED -> "deleted";
+            case ARCHIVED -> "archived";
+            case METADATA_UPDATED -> "metadataUpdated";
+            default -> "finalized";
+        };
+        return storage("google.cloud.storage.object.v1." + suffix, change);
+    }
+
+    private static byte[] storage(String type, Event<StorageObject> change) {
+        StorageObject stored = change.data();
+        String time = change.time().orElse(TIME).toString();
+        ObjectNode root = envelope(change.id(), "//storage.googleapis.com/projects/_/buckets/" + stored.bucket(), type, time);
+        root.put("subject", "objects/" + stored.key());
         ObjectNode data = root.putObject("data");
         data.put("kind", "storage#object");
-        data.put("id", bucket + "/" + name + "/" + generation);
-        data.put("selfLink", "https://www.googleapis.com/storage/v1/b/" + bucket + "/o/" + name);
-        data.put("name", name);
-        data.put("bucket", bucket);
-        data.put("generation", generation);
+        data.put("id", stored.bucket() + "/" + stored.key() + "/" + GENERATION);
+        data.put("selfLink", "https://www.googleapis.com/storage/v1/b/" + stored.bucket() + "/o/" + stored.key());
+        data.put("name", stored.key());
+        data.put("bucket", stored.bucket());
+        data.put("generation", GENERATION);
         data.put("metageneration", "1");
-        data.put("contentType", "application/octet-stream");
-        data.put("timeCreated", TIME.toString());
-        data.put("updated", TIME.toString());
+        if (stored.contentType() != null) {
+            data.put("contentType", stored.contentType());
+        }
+        data.put("timeCreated", time);
+        data.put("updated", stored.updated() == null ? time : stored.updated().toString());
         data.put("storageClass", "STANDARD");
-        data.put("timeStorageClassUpdated", TIME.toString());
-        data.put("size", Long.toString(size));
-        data.put("md5Hash", md5Base64(bucket + "/" + name));
+        data.put("timeStorageClassUpdated", time);
+        if (stored.size() != null) {
+            data.put("size", Long.toString(stored.size()));
+        }
+        data.put("md5Hash", md5Base64(stored.bucket() + "/" + stored.key()));
         data.put("crc32c", "AAAAAA==");
-        data.put("etag", "CNHZkbuF/ugCEAE=");
-        return RawJson.bytes(root);
+        if (stored.etag() != null) {
+            data.put("etag", stored.etag());
+        }
+        if (!stored.metadata().isEmpty()) {
+            ObjectNode metadata = data.putObject("metadata");
+            stored.metadata().forEach(metadata::put);
+        }
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a schedule tick as the CloudEvent a Cloud Scheduler job sends through Eventarc
+     * ({@code google.cloud.scheduler.job.v1.executed}): the schedule name is the job, the tick's time the event's.
+     *
+     * @param tick the tick, as {@link Events#scheduleTick(String, java.time.Instant)} builds it; its id is the event id
+     * @return the CloudEvent, structured mode
+     */
+    public static byte[] scheduler(Event<ScheduleTick> tick) {
+        ObjectNode root = envelope(tick.id(), "//cloudscheduler.googleapis.com/projects/" + PROJECT
+                + "/locations/us-central1/jobs/" + tick.data().scheduleName(), "google.cloud.scheduler.job.v1.executed",
+                tick.data().scheduledTime().toString());
+        root.putObject("data");
+        return RawJson.compact(root);
     }
 
     /**
@@ -127,13 +205,13 @@ public final class GcpEvents {
         return StructuredCloudEvents.read(json);
     }
 
-    private static ObjectNode envelope(String id, String source, String type) {
+    private static ObjectNode envelope(String id, String source, String type, String time) {
         ObjectNode root = RawJson.object();
         root.put("specversion", "1.0");
         root.put("id", id);
         root.put("source", source);
         root.put("type", type);
-        root.put("time", TIME.toString());
+        root.put("time", time);
         root.put("datacontenttype", "application/json");
         return root;
     }

@@ -32,6 +32,15 @@ final class RawJson {
         }
     }
 
+    /** @return the node as compact JSON, as the services send it */
+    static byte[] compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a raw event", e);
+        }
+    }
+
     static JsonNode tree(byte[] json, String what) {
         try {
             JsonNode node = MAPPER.readTree(json);

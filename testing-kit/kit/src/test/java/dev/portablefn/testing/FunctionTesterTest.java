@@ -74,11 +74,12 @@ class FunctionTesterTest {
     }
 
     @Test
-    void awsAsynchronousEventThatFailsPermanentlyIsAcknowledged() {
+    void awsAsynchronousEventThatFailsPermanentlyFailsTheInvocationSoLambdaRetriesAndDeadLetters() throws Exception {
         InvocationResult result = FunctionTester.aws(new TextFunction()).invoke(AwsEvents.sns("reject"));
 
-        assertThat(result.succeeded()).isTrue();
-        assertThat(result.rawResponse()).isEmpty();
+        assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure).hasCauseInstanceOf(PermanentFailure.class));
+        assertThat(result.failedIds()).containsExactly("message-1");
+        assertThat(json(result.rawResponse()).get("errorType").asText()).endsWith("InvocationFailedException");
     }
 
     @Test
@@ -125,11 +126,11 @@ class FunctionTesterTest {
     }
 
     @Test
-    void gcpCloudEventThatFailsPermanentlyIsAcknowledgedWith200() {
+    void gcpCloudEventThatFailsPermanentlyGetsA500SoPubSubRedeliversAndDeadLetters() {
         InvocationResult result = FunctionTester.gcp(new TextFunction()).invoke(GcpEvents.pubsub("m-1", "reject", Map.of()));
 
-        assertThat(result.rawResponseAsString()).startsWith("HTTP/1.1 200 OK");
-        assertThat(result.succeeded()).isTrue();
+        assertThat(result.rawResponseAsString()).startsWith("HTTP/1.1 500 ");
+        assertThat(result.failedIds()).containsExactly("m-1");
     }
 
     @Test

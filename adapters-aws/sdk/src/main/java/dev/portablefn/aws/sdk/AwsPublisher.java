@@ -41,12 +41,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  */
 public final class AwsPublisher implements Publisher, AutoCloseable {
 
-    /** The attribute that carries a FIFO message's group id, as LocalCloud and the Lambda adapter name it. */
-    public static final String MESSAGE_GROUP_ID = "messageGroupId";
-
-    /** The attribute that carries a FIFO message's deduplication id, as the Lambda adapter names it. */
-    public static final String MESSAGE_DEDUPLICATION_ID = "messageDeduplicationId";
-
     /** The longest one call may take, when the invocation has longer left. */
     static final Duration CALL_TIMEOUT_CAP = Duration.ofSeconds(10);
 
@@ -69,9 +63,11 @@ public final class AwsPublisher implements Publisher, AutoCloseable {
     AwsPublisher(LogicalNames names, AwsClients clients) {
         this.names = Objects.requireNonNull(names, "names");
         this.clients = Objects.requireNonNull(clients, "clients");
-        this.sns = clients.lazy("SNS", SnsClient::builder);
-        this.sqs = clients.lazy("SQS", SqsClient::builder);
-        this.eventBridge = clients.lazy("EventBridge", EventBridgeClient::builder);
+        // Lambdas, not method references: a method reference loads its client class now, a lambda on first use, so a
+        // function that only publishes to SNS never loads the SQS and EventBridge clients.
+        this.sns = clients.lazy("SNS", () -> SnsClient.builder());
+        this.sqs = clients.lazy("SQS", () -> SqsClient.builder());
+        this.eventBridge = clients.lazy("EventBridge", () -> EventBridgeClient.builder());
     }
 
     /**

@@ -5,6 +5,7 @@ import com.azure.messaging.servicebus.ServiceBusClientBuilder;
 import com.azure.messaging.servicebus.ServiceBusMessage;
 import com.azure.messaging.servicebus.ServiceBusSenderAsyncClient;
 import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.runtime.internal.outbound.OutboundCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServiceBusChannel {
 
     /** The portable attribute naming an ordered group (LocalCloud's {@code MESSAGE_GROUP_ID}): the session id. */
-    static final String GROUP = "messageGroupId";
+    static final String GROUP = Publisher.MESSAGE_GROUP_ID;
     /** The portable attribute naming a message for deduplication: the message id. */
-    static final String DEDUPLICATION = "messageDeduplicationId";
+    static final String DEDUPLICATION = Publisher.MESSAGE_DEDUPLICATION_ID;
     /** The application property Azure SDK diagnostics carry the W3C trace context in. */
     static final String DIAGNOSTIC_ID = "Diagnostic-Id";
 

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 public final class PubSubPublisher implements Publisher, AutoCloseable {
 
     /** The attribute whose value becomes the message's ordering key; it is not sent as an attribute. */
-    static final String ORDERING_KEY_ATTRIBUTE = "messageGroupId";
+    static final String ORDERING_KEY_ATTRIBUTE = MESSAGE_GROUP_ID;
 
     /** The longest one publish may take, retries included, when the invocation has more time left. */
     static final Duration CALL_CAP = Duration.ofSeconds(30);

@@ -37,6 +37,16 @@ public final class EmailPipeline {
     }
 
     /**
+     * @return the pipeline a deployed function uses: it reads through {@link BlobStore#registered()} and publishes
+     *         through {@link Publisher#registered()}, the provider outbound module the deployment carries, looked up
+     *         on first use; the deployment maps {@value #INBOX_BUCKET} and {@value #ADDRESSES_TOPIC} with
+     *         {@code PORTABLEFN_BUCKET_INCOMING_EMAILS} and {@code PORTABLEFN_DESTINATION_ADDRESSES}
+     */
+    public static EmailPipeline deployed() {
+        return inMemory(BlobStore.registered(), Publisher.registered());
+    }
+
+    /**
      * @param blobs     reads e-mails from {@value #INBOX_BUCKET}
      * @param publisher publishes to {@value #ADDRESSES_TOPIC}
      * @return a pipeline over fresh in-memory stores
@@ -47,7 +57,7 @@ public final class EmailPipeline {
 
     /** @return the function for new e-mail files */
     public IncomingEmails incomingEmails() {
-        return new IncomingEmails(blobs, publisher, parser, ADDRESSES_TOPIC);
+        return new IncomingEmails(blobs, INBOX_BUCKET, publisher, parser, ADDRESSES_TOPIC);
     }
 
     /** @return the contacts subscriber */

@@ -3,6 +3,7 @@ package dev.portablefn.examples.learning;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRouter;
+import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.examples.learning.content.InMemoryLessonFileRepository;
 import dev.portablefn.examples.learning.content.LessonFileRepository;
@@ -32,14 +33,14 @@ import java.util.Objects;
 
 /**
  * The composition root: builds every function of the platform over one set of repositories and a
- * {@link Publisher}. Local runs and tests share one instance between all functions; in the cloud
+ * {@link Publisher} and {@link BlobStore}. Local runs and tests share one instance between all functions; in the cloud
  * each deployed function builds its own (and real repositories would be databases).
  */
 public final class LearningPlatform {
 
     /** The topic payments are announced on. */
     public static final String PAYMENTS_TOPIC = "payments";
-    /** The bucket lesson files are uploaded to. */
+    /** The bucket lesson files are uploaded to, and the logical name lesson uploads read it by. */
     public static final String LESSONS_BUCKET = "lesson-files";
     /** The schedule that builds the nightly report. */
     public static final String NIGHTLY_SCHEDULE = "nightly-report";
@@ -50,26 +51,30 @@ public final class LearningPlatform {
     private final LessonFileRepository lessonFiles;
     private final ReportRepository reports;
     private final Publisher publisher;
+    private final BlobStore blobs;
     private final IdempotencyStore processedPayments = new InMemoryIdempotencyStore();
 
     private LearningPlatform(CourseRepository courses, UserRepository users, EnrolmentRepository enrolments,
-                             LessonFileRepository lessonFiles, ReportRepository reports, Publisher publisher) {
+                             LessonFileRepository lessonFiles, ReportRepository reports, Publisher publisher,
+                             BlobStore blobs) {
         this.courses = courses;
         this.users = users;
         this.enrolments = enrolments;
         this.lessonFiles = lessonFiles;
         this.reports = reports;
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
     }
 
     /**
      * @param publisher where payments are published ({@value #PAYMENTS_TOPIC})
+     * @param blobs     where uploaded lesson files are read ({@value #LESSONS_BUCKET})
      * @return a platform over fresh in-memory repositories
      */
-    public static LearningPlatform inMemory(Publisher publisher) {
+    public static LearningPlatform inMemory(Publisher publisher, BlobStore blobs) {
         return new LearningPlatform(new InMemoryCourseRepository(), new InMemoryUserRepository(),
                 new InMemoryEnrolmentRepository(), new InMemoryLessonFileRepository(), new InMemoryReportRepository(),
-                publisher);
+                publisher, blobs);
     }
 
     /** @return the courses API */
@@ -106,7 +111,7 @@ public final class LearningPlatform {
 
     /** @return the lesson upload function, for the {@value #LESSONS_BUCKET} bucket */
     public LessonUploads lessonUploads() {
-        return new LessonUploads(lessonFiles, courses);
+        return new LessonUploads(lessonFiles, courses, blobs, LESSONS_BUCKET);
     }
 
     /** @return the nightly report function, for the {@value #NIGHTLY_SCHEDULE} schedule */

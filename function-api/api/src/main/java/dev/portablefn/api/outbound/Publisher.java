@@ -13,6 +13,18 @@ import java.util.Map;
 public interface Publisher {
 
     /**
+     * The attribute that puts a message in an ordered group: an SQS FIFO or SNS FIFO message group, a Pub/Sub
+     * ordering key, a Service Bus session. Messages of one group are delivered in order; LocalCloud keeps it too.
+     */
+    String MESSAGE_GROUP_ID = "messageGroupId";
+
+    /**
+     * The attribute that names a message for duplicate detection: the SQS/SNS FIFO deduplication id, the Service Bus
+     * message id, the Event Grid event id.
+     */
+    String MESSAGE_DEDUPLICATION_ID = "messageDeduplicationId";
+
+    /**
      * Publishes one message.
      *
      * @param destination the topic or queue name

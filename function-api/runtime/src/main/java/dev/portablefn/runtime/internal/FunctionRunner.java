@@ -55,6 +55,7 @@ public final class FunctionRunner {
     private final ResponseCheck responseCheck;
     private final Middleware.Chain chain;
     private final Middleware.Chain orderedChain;
+    private final DeadLetters deadLetters;
 
     private FunctionRunner(PortableFunction function) {
         this.function = function;
@@ -69,6 +70,7 @@ public final class FunctionRunner {
         this.dataType = function.dataType() == null ? null : codec.type(function.dataType());
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+        this.deadLetters = DeadLetters.of(function, System::getenv);
     }
 
     /** A runner sharing {@code base}'s codec and binding, whose chains check responses with {@code responseCheck}. */
@@ -82,6 +84,7 @@ public final class FunctionRunner {
         this.responseCheck = responseCheck;
         this.chain = link(steps(Ordering.UNORDERED), this::invokeFunction);
         this.orderedChain = link(steps(Ordering.ORDERED), this::invokeFunction);
+        this.deadLetters = base.deadLetters;
     }
 
     private List<Middleware> steps(Ordering ordering) {
@@ -160,6 +163,15 @@ public final class FunctionRunner {
      */
     public JacksonCodec codec() {
         return codec;
+    }
+
+    /**
+     * Gives where the function's permanently failed events go: its dead-letter destination, or back to the platform.
+     *
+     * @return the function's dead letters, for adapters to call on every permanent failure
+     */
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     /**

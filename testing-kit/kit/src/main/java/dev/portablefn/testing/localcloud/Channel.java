@@ -15,13 +15,16 @@ import java.util.Set;
 final class Channel {
 
     final String name;
+    /** What delivers into it: a queue, FIFO queue, stream or schedule; for a function's subscription, TOPIC or BUCKET. */
+    final Registry.Kind kind;
     final DeliveryPolicy policy;
     final boolean ordered;
     String subscriber;
     private final Map<String, Message> messages = new LinkedHashMap<>();
 
-    Channel(String name, DeliveryPolicy policy, boolean ordered) {
+    Channel(String name, Registry.Kind kind, DeliveryPolicy policy, boolean ordered) {
         this.name = name;
+        this.kind = kind;
         this.policy = policy;
         this.ordered = ordered;
     }

@@ -16,11 +16,11 @@ public record Delivery(String messageId, int attempt, String function, String re
 
     /** How a delivery ended for its message. */
     public enum Result {
-        /** Processed; the message is deleted. */
+        /** Processed (or published to the function's own dead-letter destination); the message is deleted. */
         SUCCEEDED,
         /** Failed retryably; redelivered after the backoff, or dead-lettered after the last attempt. */
         FAILED,
-        /** Failed permanently; dead-lettered at once. */
+        /** Failed permanently; dead-lettered at once (the {@code LOCAL} preset: on the others the adapter's answer is a failure). */
         REJECTED,
         /** The invocation took longer than the function's timeout. */
         TIMED_OUT,

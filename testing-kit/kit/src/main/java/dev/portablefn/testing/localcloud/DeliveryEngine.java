@@ -36,13 +36,15 @@ final class DeliveryEngine {
     private final Invocations invocations;
     private final TestClock clock;
     private final RandomSource random;
+    private final AdapterDelivery adapters;
     /** Invocations that ran and still hold their messages, in the order they complete on the virtual clock. */
     private final PriorityQueue<Completion> inFlight = new PriorityQueue<>();
     private final Map<String, IntervalFunction> backoffs = new HashMap<>();
     private long completions;
 
     DeliveryEngine(Registry registry, MessageRouter router, History history, Invocations invocations, TestClock clock,
-                   RandomSource random) {
+                   RandomSource random, AdapterDelivery adapters) {
+        this.adapters = adapters;
         this.registry = registry;
         this.router = router;
         this.history = history;
@@ -169,36 +171,24 @@ final class DeliveryEngine {
         List<CapturedLog> logs = new ArrayList<>();
         InvocationContext context = invocations.open(function, start, trace,
                 events.size() == 1 ? events.get(0).id() : null, logs);
-        BatchResult result;
+        AdapterDelivery.Answer answer;
         invocations.enter(context);
         try {
-            if (events.size() == 1 && function.runner.function().kind() != PortableFunction.Kind.BATCH) {
-                BatchFailures failures = BatchFailures.of(events, channel.ordering());
-                failures.record(0, function.runner.event(events.get(0), context));
-                result = failures.result();
-            } else {
-                result = function.runner.batch(events, channel.ordering(), context);
-            }
+            answer = function.adapter != null ? adapters.deliver(function, channel, events, context)
+                    : direct(function, channel, events, context, logs);
         } finally {
             invocations.exit();
         }
+        if (answer.logs() != logs) {
+            logs.addAll(answer.logs());
+        }
         Duration elapsed = Duration.between(start, context.testClock().instant()).plus(function.options.simulatedDuration());
-        boolean crashed = result.failures().stream().anyMatch(f -> f.cause() instanceof SimulatedCrash);
+        boolean crashed = context.observed().crashed();
         boolean timedOut = !crashed && elapsed.compareTo(function.options.timeout()) > 0;
         Instant end = start.plus(timedOut ? function.options.timeout() : elapsed);
 
-        Delivery.Result[] results = new Delivery.Result[batch.size()];
-        String[] reasons = new String[batch.size()];
-        Arrays.fill(results, Delivery.Result.SUCCEEDED);
-        for (RecordFailure failure : result.failures()) {
-            int index = failure.index();   // the runner reports every failure at its position in the batch
-            results[index] = switch (failure.reason()) {
-                case PERMANENT -> Delivery.Result.REJECTED;
-                case SKIPPED -> Delivery.Result.SKIPPED;
-                case RETRYABLE -> Delivery.Result.FAILED;
-            };
-            reasons[index] = failure.cause() == null ? "reported failed by the batch function" : describe(failure.cause());
-        }
+        Delivery.Result[] results = answer.results();
+        String[] reasons = answer.reasons();
         if (timedOut || crashed) {
             Arrays.fill(results, timedOut ? Delivery.Result.TIMED_OUT : Delivery.Result.LOST);
             Arrays.fill(reasons, timedOut ? "timed out after " + function.options.timeout().toMillis() + " ms"
@@ -233,7 +223,40 @@ final class DeliveryEngine {
         }));
     }
 
-    private static String describe(Throwable failure) {
+    /**
+     * The {@code LOCAL} preset's delivery: straight into the function's runner, a permanent failure dead-lettered at
+     * once (or published to the function's own dead-letter destination, when it has one).
+     */
+    private AdapterDelivery.Answer direct(DeployedFunction function, Channel channel, List<Event<?>> events,
+                                          InvocationContext context, List<CapturedLog> logs) {
+        BatchResult result;
+        if (events.size() == 1 && function.runner.function().kind() != PortableFunction.Kind.BATCH) {
+            BatchFailures failures = BatchFailures.of(events, channel.ordering());
+            failures.record(0, function.runner.event(events.get(0), context));
+            result = failures.result();
+        } else {
+            result = function.runner.batch(events, channel.ordering(), context);
+        }
+        result = function.runner.deadLetters().settle(result, events::get, context);
+        Delivery.Result[] results = new Delivery.Result[events.size()];
+        String[] reasons = new String[events.size()];
+        Arrays.fill(results, Delivery.Result.SUCCEEDED);
+        for (RecordFailure failure : result.failures()) {
+            int index = failure.index();   // the runner reports every failure at its position in the batch
+            results[index] = switch (failure.reason()) {
+                case PERMANENT -> Delivery.Result.REJECTED;
+                case SKIPPED -> Delivery.Result.SKIPPED;
+                case RETRYABLE -> Delivery.Result.FAILED;
+            };
+            reasons[index] = failure.cause() == null ? "reported failed by the batch function" : describe(failure.cause());
+            if (failure.cause() instanceof SimulatedCrash) {
+                context.observed().failed(failure.id(), failure.cause());
+            }
+        }
+        return new AdapterDelivery.Answer(results, reasons, logs);
+    }
+
+    static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

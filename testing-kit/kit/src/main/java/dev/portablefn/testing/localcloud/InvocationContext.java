@@ -9,9 +9,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 
-/** The context of one LocalCloud invocation: its own virtual clock, deadline, trace and recording logger. */
+/**
+ * The context of one LocalCloud invocation: its own virtual clock, deadline, trace and recording logger, and what
+ * the function was seen to throw when it ran behind a provider adapter.
+ */
 record InvocationContext(String requestId, String functionName, TestClock testClock, Instant deadlineAt,
-                         TraceContext traceOrNull, Logger logger, LocalCloud cloud) implements Context {
+                         TraceContext traceOrNull, Logger logger, LocalCloud cloud, Observations observed)
+        implements Context {
 
     @Override
     public Provider provider() {

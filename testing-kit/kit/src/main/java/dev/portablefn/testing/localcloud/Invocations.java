@@ -51,7 +51,7 @@ final class Invocations {
         RecordingLogger logger = new RecordingLogger("dev.portablefn.function." + function.name, invocationClock, mdc,
                 logs::add);
         return new InvocationContext(requestId, function.name, invocationClock, start.plus(function.options.timeout()),
-                trace, logger, cloud);
+                trace, logger, cloud, new Observations());
     }
 
     /** Marks the context as running on this thread until {@link #exit()}. */

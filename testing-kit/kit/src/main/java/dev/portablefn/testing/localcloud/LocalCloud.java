@@ -5,7 +5,6 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
-import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.runtime.internal.FunctionRunner;
@@ -25,8 +24,9 @@ import java.util.Objects;
  *
  * <p>Time is virtual and delivery is deterministic: nothing happens until the test calls
  * {@link #advance(Duration)}, {@link #awaitQuiescence()} or {@link #runUntilIdle(Duration)}, and then
- * functions run one after another on the caller's thread through the real {@link FunctionRunner}
- * (binding, validation and failure classification are the library's own). An invocation takes the
+ * functions run one after another on the caller's thread. On the AWS, GCP and Azure presets each delivery is
+ * encoded in the provider's wire format and run through its real adapter entry, whose answer decides redelivery;
+ * on the {@code LOCAL} preset (and for HTTP) through the real {@link FunctionRunner}. An invocation takes the
  * virtual time the function spends by advancing its context's clock (a {@link TestClock}) plus
  * {@link FunctionOptions#simulatedDuration()}; it counts against the function's concurrency limit
  * until then, and fails as timed out if that exceeds the function's timeout.
@@ -48,11 +48,10 @@ import java.util.Objects;
  */
 public final class LocalCloud {
 
-    /** Message attribute naming a FIFO message's group. */
-    public static final String MESSAGE_GROUP_ID = "messageGroupId";
+    /** Message attribute naming a FIFO message's group: {@link Publisher#MESSAGE_GROUP_ID}. */
+    public static final String MESSAGE_GROUP_ID = Publisher.MESSAGE_GROUP_ID;
     /** Message attribute carrying the W3C trace context. */
     public static final String TRACEPARENT = "traceparent";
-
     // Each public method takes this cloud's lock, the one lock of all these parts, and delegates to one of them.
     private final Preset preset;
     private final Registry registry;
@@ -67,11 +66,12 @@ public final class LocalCloud {
         this.preset = Objects.requireNonNull(preset, "preset");
         TestClock clock = TestClock.at(start);
         RandomSource random = new RandomSource(seed);
-        this.registry = new Registry(preset);
         this.invocations = new Invocations(this, clock, random);
+        AdapterDelivery adapters = new AdapterDelivery(preset.provider(), invocations, publisher());
+        this.registry = new Registry(preset, adapters);
         this.router = new MessageRouter(registry, random, invocations);
         this.objects = new ObjectStore(this, router, invocations);
-        this.engine = new DeliveryEngine(registry, router, history, invocations, clock, random);
+        this.engine = new DeliveryEngine(registry, router, history, invocations, clock, random, adapters);
         this.scheduler = new Scheduler(clock, engine, router, invocations);
     }
 
@@ -85,11 +85,7 @@ public final class LocalCloud {
         return create(Preset.of(provider), 0L);
     }
 
-    /**
-     * Creates an empty cloud with LocalCloud's own delivery defaults.
-     *
-     * @return an empty cloud at {@link TestClock#DEFAULT_START}, seeded with 0
-     */
+    /** {@return an empty cloud with LocalCloud's own delivery defaults, at {@link TestClock#DEFAULT_START}, seeded with 0} */
     public static LocalCloud create() {
         return like(Provider.LOCAL);
     }
@@ -495,13 +491,6 @@ public final class LocalCloud {
      * @throws dev.portablefn.api.InvalidInputException naming the message whose data does not fit the type
      */
     public synchronized <T> List<Event<T>> messages(String queue, Class<T> type) {
-        return messages(queue).stream().map(event -> bound(event, type)).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Event<T> bound(Event<?> event, Class<T> type) {
-        Object data = event.data();
-        return type.isInstance(data) ? (Event<T>) event
-                : event.withData(JsonCodec.standard().<T>bind(data, type, "message " + event.id()));
+        return messages(queue).stream().map(event -> MessageRouter.bound(event, type)).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.Trigger;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
+import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.testing.Events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -144,6 +145,14 @@ final class MessageRouter {
         Channel queue = registry.deadLetterQueueOf(channel);
         queue.add(new Channel.Message(message.event, message.group, ++sequence, at));
         return queue.name;
+    }
+
+    /** @return the message with its data bound to a type: a queue's bytes read as JSON, data of that type as it is */
+    @SuppressWarnings("unchecked")
+    static <T> Event<T> bound(Event<?> event, Class<T> type) {
+        Object data = event.data();
+        return type.isInstance(data) ? (Event<T>) event
+                : event.withData(JsonCodec.standard().<T>bind(data, type, "message " + event.id()));
     }
 
     private static String contentTypeOf(byte[] body) {

@@ -22,6 +22,7 @@ final class Registry {
     enum Kind { QUEUE, FIFO_QUEUE, TOPIC, BUCKET, STREAM, SCHEDULE, SUBSCRIPTION }
 
     private final Preset preset;
+    private final AdapterDelivery adapters;
     private final Map<String, DeployedFunction> functions = new LinkedHashMap<>();
     // Insertion order is delivery order across channels, so that runs repeat.
     private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -29,8 +30,9 @@ final class Registry {
     private final Map<String, List<String>> topicTargets = new HashMap<>();
     private final Map<String, List<String>> bucketTargets = new HashMap<>();
 
-    Registry(Preset preset) {
+    Registry(Preset preset, AdapterDelivery adapters) {
         this.preset = preset;
+        this.adapters = adapters;
     }
 
     // ---------------------------------------------------------------- adding
@@ -40,13 +42,14 @@ final class Registry {
         if (functions.containsKey(name)) {
             throw new IllegalArgumentException("a function named '" + name + "' is already deployed");
         }
-        functions.put(name, new DeployedFunction(name, FunctionRunner.of(PortableFunction.of(function)),
+        PortableFunction portable = adapters.withCloudDeadLetters(PortableFunction.of(function));
+        functions.put(name, new DeployedFunction(name, FunctionRunner.of(portable), adapters.behindAdapter(portable),
                 Objects.requireNonNull(options, "options")));
     }
 
     Channel addChannel(String name, Kind kind, DeliveryPolicy policy, boolean ordered) {
         addResource(name, kind);
-        Channel channel = new Channel(name, Objects.requireNonNull(policy, "policy"), ordered);
+        Channel channel = new Channel(name, kind, Objects.requireNonNull(policy, "policy"), ordered);
         channels.put(name, channel);
         return channel;
     }
@@ -94,9 +97,9 @@ final class Registry {
                 channel.subscriber = target;
             }
             case TOPIC -> topicTargets.get(source).add(toFunction
-                    ? subscriptionChannel(source, target, preset.topicSubscription()) : target);
+                    ? subscriptionChannel(source, Kind.TOPIC, target, preset.topicSubscription()) : target);
             case BUCKET -> bucketTargets.get(source).add(toFunction
-                    ? subscriptionChannel(source, target, preset.asyncInvocation()) : target);
+                    ? subscriptionChannel(source, Kind.BUCKET, target, preset.asyncInvocation()) : target);
             default -> throw new IllegalArgumentException("'" + source + "' is a " + kind + " and cannot be subscribed to");
         }
     }
@@ -124,9 +127,12 @@ final class Registry {
         resources.put(name, kind);
     }
 
-    private String subscriptionChannel(String source, String function, DeliveryPolicy policy) {
+    /** A function's subscription to a topic or bucket: a channel delivering what {@code sourceKind} sends. */
+    private String subscriptionChannel(String source, Kind sourceKind, String function, DeliveryPolicy policy) {
         String name = source + "." + function;
-        Channel channel = addChannel(name, Kind.SUBSCRIPTION, policy, false);
+        addResource(name, Kind.SUBSCRIPTION);
+        Channel channel = new Channel(name, sourceKind, policy, false);
+        channels.put(name, channel);
         channel.subscriber = function;
         return name;
     }

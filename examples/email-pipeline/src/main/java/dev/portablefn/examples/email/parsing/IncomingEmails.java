@@ -21,18 +21,22 @@ import java.util.Objects;
 public final class IncomingEmails implements EventFunction<StorageObject> {
 
     private final BlobStore blobs;
+    private final String bucket;
     private final Publisher publisher;
     private final EmailParser parser;
     private final String topic;
 
     /**
      * @param blobs     reads the e-mail files
+     * @param bucket    the logical name of the bucket the events come from, as {@code blobs} knows it (a deployed
+     *                  bucket's own name may differ: the deployment maps the logical name to it)
      * @param publisher publishes the extracted addresses
      * @param parser    parses the e-mails
      * @param topic     the topic addresses go to
      */
-    public IncomingEmails(BlobStore blobs, Publisher publisher, EmailParser parser, String topic) {
+    public IncomingEmails(BlobStore blobs, String bucket, Publisher publisher, EmailParser parser, String topic) {
         this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -46,7 +50,7 @@ public final class IncomingEmails implements EventFunction<StorageObject> {
             context.logger().info("ignoring {} of {}: only new e-mails are parsed", object.change(), source);
             return;
         }
-        byte[] raw = blobs.get(object.bucket(), object.key()).orElseThrow(() -> new PermanentFailure(
+        byte[] raw = blobs.get(bucket, object.key()).orElseThrow(() -> new PermanentFailure(
                 "email " + source + " was announced but no longer exists in the bucket; upload it again"));
         ParsedEmail email = parser.parse(raw, source);
         ExtractedAddresses addresses = new ExtractedAddresses(

@@ -28,13 +28,13 @@ class IncomingEmailsTest {
 
     private final BlobStore blobs = mock(BlobStore.class);
     private final Publisher publisher = mock(Publisher.class);
-    private final IncomingEmails function = new IncomingEmails(blobs, publisher, new EmailParser(), "addresses");
+    private final IncomingEmails function = new IncomingEmails(blobs, "incoming-emails", publisher, new EmailParser(), "addresses");
     private final Context context = Context.builder().requestId("r-1").functionName("incoming-emails")
             .provider(Provider.AWS).build();
 
     @Test
     void aNewEmailIsReadParsedAndItsAddressesPublished() throws Exception {
-        when(blobs.get("inbox", "a.eml")).thenReturn(Optional.of(EmailParserTest.load("with-attachment.eml")));
+        when(blobs.get("incoming-emails", "a.eml")).thenReturn(Optional.of(EmailParserTest.load("with-attachment.eml")));
         when(publisher.publish(eq("addresses"), anyString(), eq(Map.of("messageId", "<attach-1@example.org>"))))
                 .thenReturn("m-1");
 
@@ -56,7 +56,7 @@ class IncomingEmailsTest {
 
     @Test
     void anEmailWithoutAMessageIdIsKeyedByItsLocation() throws Exception {
-        when(blobs.get("inbox", "b.eml")).thenReturn(Optional.of(
+        when(blobs.get("incoming-emails", "b.eml")).thenReturn(Optional.of(
                 "From: a@example.org\nTo: b@example.org\n\nhi\n".getBytes(StandardCharsets.UTF_8)));
 
         function.handle(created("b.eml"), context);
@@ -66,7 +66,7 @@ class IncomingEmailsTest {
 
     @Test
     void anAnnouncedEmailThatIsGoneIsAPermanentFailureNamingIt() {
-        when(blobs.get("inbox", "gone.eml")).thenReturn(Optional.empty());
+        when(blobs.get("incoming-emails", "gone.eml")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> function.handle(created("gone.eml"), context))
                 .isInstanceOf(PermanentFailure.class)

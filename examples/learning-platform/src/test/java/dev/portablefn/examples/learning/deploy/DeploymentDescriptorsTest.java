@@ -14,6 +14,7 @@ import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.aws.LambdaHandler;
 import dev.portablefn.examples.learning.LearningPlatform;
@@ -22,6 +23,7 @@ import dev.portablefn.examples.learning.azure.LearningPlatformFunctions;
 import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.gcp.GcpHttpFunction;
 import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.internal.outbound.LogicalNames;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -37,13 +39,21 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * Checks the three providers' descriptors against the code and each other: every handler or entry
  * point exists and is the right type, every HTTP route is served, the topic, bucket and schedule
- * names are the platform's, and memory, timeout and concurrency agree between AWS and GCP.
+ * names are the platform's, memory, timeout and concurrency agree between AWS and GCP, every logical
+ * destination and bucket the code uses is mapped by a setting in each descriptor, and each provider's
+ * package carries that provider's outbound module and no other.
  */
 class DeploymentDescriptorsTest {
 
@@ -51,10 +61,18 @@ class DeploymentDescriptorsTest {
     private static final Set<String> FUNCTIONS = Set.of("courses", "users", "payment-publisher", "reports",
             "payment-subscriber", "lesson-uploads", "nightly-report");
     private static final Set<String> HTTP_FUNCTIONS = Set.of("courses", "users", "payment-publisher", "reports");
+    private static final String PAYMENTS_SETTING =
+            LogicalNames.settingFor(LogicalNames.DESTINATION_PREFIX, LearningPlatform.PAYMENTS_TOPIC);
+    private static final String LESSONS_SETTING =
+            LogicalNames.settingFor(LogicalNames.BUCKET_PREFIX, LearningPlatform.LESSONS_BUCKET);
+    /** The functions that publish or read a bucket, and the settings their logical names need. */
+    private static final Map<String, Set<String>> OUTBOUND_SETTINGS = Map.of(
+            "payment-publisher", Set.of(PAYMENTS_SETTING), "lesson-uploads", Set.of(LESSONS_SETTING));
 
     private static JsonNode sam;
     private static Map<String, JsonNode> samFunctions;
     private static String gcpScript;
+    private static Document pom;
 
     @BeforeAll
     static void load() throws IOException {
@@ -67,6 +85,11 @@ class DeploymentDescriptorsTest {
             }
         }
         gcpScript = Files.readString(MODULE.resolve("deploy-gcp.sh"));
+        try {
+            pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(MODULE.resolve("pom.xml").toFile());
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("pom.xml does not parse", e);
+        }
     }
 
     @Test
@@ -104,13 +127,83 @@ class DeploymentDescriptorsTest {
         JsonNode nightly = samFunctions.get("nightly-report").at("/Events/Nightly");
         assertThat(nightly.at("/Properties/Name").asText()).isEqualTo(LearningPlatform.NIGHTLY_SCHEDULE);
         assertThat(nightly.at("/Properties/ScheduleExpression").asText()).isEqualTo("cron(0 2 * * ? *)");
-        assertThat(samFunctions.get("payment-publisher").at("/Environment/Variables/PAYMENTS_TOPIC_ARN").asText())
-                .isEqualTo("PaymentsTopic");
+    }
+
+    @Test
+    void samMapsEveryLogicalNameTheCodeUsesToItsResourceWithAPolicy() {
+        JsonNode resources = sam.get("Resources");
+        JsonNode publisher = samFunctions.get("payment-publisher");
+        // !Ref of an AWS::SNS::Topic is its ARN, the shape portablefn-aws-sdk reads as an SNS topic.
+        assertThat(publisher.at("/Environment/Variables/" + PAYMENTS_SETTING).asText()).isEqualTo("PaymentsTopic");
+        assertThat(resources.at("/PaymentsTopic/Type").asText()).isEqualTo("AWS::SNS::Topic");
+        assertThat(publisher.at("/Policies/0/SNSPublishMessagePolicy/TopicName").asText()).isEqualTo("PaymentsTopic.TopicName");
+        JsonNode uploads = samFunctions.get("lesson-uploads");
+        String bucketName = resources.at("/LessonFilesBucket/Properties/BucketName").asText();
+        assertThat(uploads.at("/Environment/Variables/" + LESSONS_SETTING).asText()).isEqualTo(bucketName);
+        assertThat(uploads.at("/Policies/0/S3ReadPolicy/BucketName").asText()).isEqualTo(bucketName);
+        samFunctions.forEach((name, function) -> assertThat(outboundSettings(function.at("/Environment/Variables")))
+                .as(name + "'s outbound settings").isEqualTo(OUTBOUND_SETTINGS.getOrDefault(name, Set.of())));
+    }
+
+    @Test
+    void gcpMapsEveryLogicalNameTheCodeUsesToTheProjectsTopicAndBucket() {
+        assertThat(constant("PAYMENTS_DESTINATION"))
+                .isEqualTo("\"" + PAYMENTS_SETTING + "=projects/$PROJECT/topics/$PAYMENTS_TOPIC\"");
+        assertThat(constant("LESSONS_BUCKET_SETTING")).isEqualTo("\"" + LESSONS_SETTING + "=$LESSONS_BUCKET\"");
+        Map<String, String> variables = Map.of("PAYMENTS_DESTINATION", PAYMENTS_SETTING,
+                "LESSONS_BUCKET_SETTING", LESSONS_SETTING);
+        Map<String, Set<String>> deployed = new HashMap<>();
+        Matcher deploys = Pattern.compile("(?m)^(?:deploy_http|gcloud functions deploy) (\\S+) (.*)$")
+                .matcher(gcpScript.replace("\\\n", " "));
+        while (deploys.find()) {
+            Matcher env = Pattern.compile("--set-env-vars=\"\\$(\\w+)\"").matcher(deploys.group(2));
+            Set<String> settings = new java.util.TreeSet<>();
+            while (env.find()) {
+                settings.add(variables.get(env.group(1)));
+            }
+            deployed.put(deploys.group(1), settings);
+        }
+        for (String name : FUNCTIONS) {
+            assertThat(deployed.get(name)).as(name + "'s --set-env-vars").isEqualTo(OUTBOUND_SETTINGS.getOrDefault(name, Set.of()));
+        }
+        // The deletion trigger runs the same entry point as lesson-uploads, so it gets the same settings.
+        assertThat(deployed.get("lesson-deletions")).isEqualTo(deployed.get("lesson-uploads"));
+    }
+
+    @Test
+    void azureAppSettingsMapEveryLogicalNameTheCodeUses() throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        Element azure = profile("azure");
+        NodeList properties = azure.getElementsByTagName("appSettings").item(0).getChildNodes();
+        for (int i = 0; i < properties.getLength(); i++) {
+            if (properties.item(i) instanceof Element property) {
+                settings.put(text(property, "name"), text(property, "value"));
+            }
+        }
+        assertThat(settings).containsEntry(PAYMENTS_SETTING, "servicebus:" + LearningPlatform.PAYMENTS_TOPIC)
+                .containsEntry(LESSONS_SETTING, LearningPlatform.LESSONS_BUCKET)
+                .containsKeys("PORTABLEFN_SERVICEBUS_NAMESPACE", "PORTABLEFN_STORAGE_ACCOUNT",
+                        "ServiceBusConnection__fullyQualifiedNamespace");
+        OUTBOUND_SETTINGS.values().forEach(needed -> assertThat(settings).containsKeys(needed.toArray(String[]::new)));
+    }
+
+    @Test
+    void eachProviderPackageCarriesItsOwnOutboundModuleAndTheDefaultBuildNone() throws Exception {
+        assertThat(outboundModules(child(pom.getDocumentElement(), "dependencies"))).isEmpty();
+        Map<String, String> expected = Map.of("aws", "portablefn-aws-sdk", "gcp", "portablefn-gcp-sdk",
+                "azure", "portablefn-azure-sdk");
+        expected.forEach((provider, module) -> assertThat(outboundModules(child(profile(provider), "dependencies")))
+                .as("profile " + provider).containsExactly(module));
+        String artifactId = child(pom.getDocumentElement(), "artifactId").getTextContent().strip();
+        assertThat(sam.at("/Globals/Function/CodeUri").asText()).isEqualTo("target/" + artifactId + "-aws.jar")
+                .isEqualTo(shadedJar("aws", artifactId));
+        assertThat(shadedJar("gcp", artifactId)).isEqualTo(constant("SOURCE") + "/" + artifactId + "-gcp.jar");
+        assertThat(gcpScript).contains("--source=\"$SOURCE\"");
     }
 
     @Test
     void everySamHttpRouteIsServedByItsFunction() throws Exception {
-        LearningPlatform platform = LearningPlatform.inMemory(unusedPublisher());
+        LearningPlatform platform = LearningPlatform.inMemory(unusedPublisher(), BlobStore.registered());
         Map<String, HttpFunction> functions = Map.of("courses", platform.coursesApi(), "users", platform.usersApi(),
                 "payment-publisher", platform.paymentPublisher(), "reports", platform.reportsApi());
         int routes = 0;
@@ -220,7 +313,7 @@ class DeploymentDescriptorsTest {
 
     private static Map<String, Settings> gcpSettings() {
         Map<String, Settings> settings = new HashMap<>();
-        Matcher http = Pattern.compile("(?m)^deploy_http (\\S+) \\S+ (\\S+) (\\S+) (\\d+)$").matcher(gcpScript);
+        Matcher http = Pattern.compile("(?m)^deploy_http (\\S+) \\S+ (\\S+) (\\S+) (\\d+)( |$)").matcher(gcpScript);
         while (http.find()) {
             settings.put(http.group(1), Settings.of(http.group(2), http.group(3), http.group(4)));
         }
@@ -238,6 +331,61 @@ class DeploymentDescriptorsTest {
         Matcher m = Pattern.compile("(?m)^" + name + "=(\\S+)$").matcher(gcpScript);
         assertThat(m.find()).as(name + " in deploy-gcp.sh").isTrue();
         return m.group(1);
+    }
+
+    private static Set<String> outboundSettings(JsonNode variables) {
+        Set<String> names = new java.util.TreeSet<>();
+        variables.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith(LogicalNames.DESTINATION_PREFIX) || name.startsWith(LogicalNames.BUCKET_PREFIX)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    private static Element profile(String id) {
+        NodeList profiles = pom.getElementsByTagName("profile");
+        for (int i = 0; i < profiles.getLength(); i++) {
+            Element profile = (Element) profiles.item(i);
+            if (id.equals(text(profile, "id"))) {
+                return profile;
+            }
+        }
+        throw new AssertionError("pom.xml has no profile " + id);
+    }
+
+    /** @return the portablefn outbound modules ({@code portablefn-*-sdk}) among these dependencies */
+    private static java.util.List<String> outboundModules(Element dependencies) {
+        java.util.List<String> modules = new java.util.ArrayList<>();
+        NodeList children = dependencies.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element dependency) {
+                String artifactId = text(dependency, "artifactId");
+                if (artifactId.startsWith("portablefn-") && artifactId.endsWith("-sdk")) {
+                    modules.add(artifactId);
+                }
+            }
+        }
+        return modules;
+    }
+
+    private static String shadedJar(String profile, String artifactId) {
+        return text((Element) profile(profile).getElementsByTagName("execution").item(0), "outputFile")
+                .replace("${project.build.directory}", "target").replace("${project.artifactId}", artifactId);
+    }
+
+    private static Element child(Element parent, String name) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element element && element.getTagName().equals(name)) {
+                return element;
+            }
+        }
+        throw new AssertionError("<" + parent.getTagName() + "> has no <" + name + ">");
+    }
+
+    private static String text(Element parent, String name) {
+        return parent.getElementsByTagName(name).item(0).getTextContent().strip();
     }
 
     private static Publisher unusedPublisher() {

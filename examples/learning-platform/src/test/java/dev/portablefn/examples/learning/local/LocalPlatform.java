@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * The learning platform wired into a {@link LocalCloud} the way the descriptors wire it in the cloud:
  * the same function names, the {@code payments} topic to the enrolment subscriber, the
- * {@code lesson-files} bucket to the upload function, the nightly schedule at 02:00 UTC. Local
+ * {@code lesson-files} bucket to the upload function (which reads the uploaded file back from it), the nightly schedule at 02:00 UTC. Local
  * runs and the end-to-end test both start here.
  *
  * @param cloud    the cloud the platform runs in
@@ -38,7 +38,7 @@ public record LocalPlatform(LocalCloud cloud, LearningPlatform platform) {
         if (now != null && now.isAfter(cloud.now())) {
             cloud.advance(Duration.between(cloud.now(), now)); // nothing is deployed yet, so nothing fires
         }
-        LearningPlatform platform = LearningPlatform.inMemory(cloud.publisher());
+        LearningPlatform platform = LearningPlatform.inMemory(cloud.publisher(), cloud.blobStore());
         cloud.deploy("courses", platform.coursesApi())
                 .deploy("users", platform.usersApi())
                 .deploy("payment-publisher", platform.paymentPublisher())

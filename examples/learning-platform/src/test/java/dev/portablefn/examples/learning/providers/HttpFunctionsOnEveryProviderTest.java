@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.http.Problem;
+import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.testing.Events;
@@ -33,7 +34,7 @@ class HttpFunctionsOnEveryProviderTest {
     private final LearningPlatform platform = LearningPlatform.inMemory((topic, body, attributes) -> {
         published.add(topic + " " + body);
         return "msg-" + published.size();
-    });
+    }, BlobStore.registered()); // never read: no HTTP function touches a bucket
 
     @OnAllProviders
     void registeringAUserAnswers201WithTheNormalisedAccount(ProviderTester providers) {
