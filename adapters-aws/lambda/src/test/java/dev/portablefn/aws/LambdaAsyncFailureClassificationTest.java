@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.api.EventFunction;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
 import dev.portablefn.doubles.logging.RecordingLoggingProvider;
@@ -19,10 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
 /**
- * An asynchronous event (SNS, S3, EventBridge) that cannot be decoded and one whose function failed permanently used
- * to look the same from outside (both acknowledged, nothing returned). These tests tell them apart by what is stable
- * whatever the handler then answers Lambda: how often the function ran, and the ERROR line that names the reason.
- * Whether the invocation is acknowledged or failed is deliberately not asserted here.
+ * An asynchronous event (SNS, S3, EventBridge) that cannot be decoded and one whose function failed permanently get
+ * the same answer from the handler (both handed back to Lambda, or both dead-lettered). These tests tell them apart
+ * by how often the function ran, the reason handed on, and the line the runner logs for a permanent rejection.
  */
 class LambdaAsyncFailureClassificationTest {
 
@@ -37,48 +38,53 @@ class LambdaAsyncFailureClassificationTest {
         }
     }
 
+    /** What one invocation handed on (its failure, {@code null} when acknowledged) and the WARN/ERROR lines it logged. */
+    record Handled(Throwable handedBack, List<LoggedLine> problems) {
+
+        List<String> permanentRejections() {
+            return problems.stream().map(LoggedLine::message).filter(line -> line.contains("rejected permanently"))
+                    .toList();
+        }
+    }
+
     private static byte[] snsEvent(String messageId, boolean withMessage) {
         String sns = Fixtures.text("sns-event.json").replace("95df01b4-ee98-5cb9-9903-4c221d41eb5e", messageId);
         return (withMessage ? sns : sns.replace("\"Message\": \"Hello from SNS!\",", "")).getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Runs one invocation, whatever it answers (acknowledged or failed is not what these tests prove), and gives the
-     * ERROR lines the handler logged for it.
-     */
-    private static List<LoggedLine> handlerErrorsOf(LambdaHandler handler, byte[] payload) {
-        return RecordingLoggingProvider.linesLoggedDuring(() -> catchThrowable(() -> handler.handleRequest(
-                        new ByteArrayInputStream(payload), new ByteArrayOutputStream(),
-                        FakeLambdaContext.of("req-1", "orders", 30_000)))).stream()
-                .filter(line -> line.level() == Level.ERROR && line.logger().equals(LambdaHandler.class.getName()))
-                .toList();
+    private static Handled handle(LambdaHandler handler, byte[] payload) {
+        Throwable[] handedBack = new Throwable[1];
+        List<LoggedLine> lines = RecordingLoggingProvider.linesLoggedDuring(() -> handedBack[0] = catchThrowable(
+                () -> handler.handleRequest(new ByteArrayInputStream(payload), new ByteArrayOutputStream(),
+                        FakeLambdaContext.of("req-1", "orders", 30_000))));
+        return new Handled(handedBack[0], lines.stream()
+                .filter(line -> line.level() == Level.WARN || line.level() == Level.ERROR).toList());
     }
 
     @Test
-    void undecodableSnsEventNeverReachesTheFunctionAndIsLoggedAsUndecodable() {
+    void undecodableSnsEventNeverReachesTheFunctionAndIsHandedOnAsUndecodable() {
         RejectingEverything function = new RejectingEverything();
 
-        List<LoggedLine> errors = handlerErrorsOf(new LambdaHandler(function), snsEvent("sns-undecodable-1", false));
+        Handled handled = handle(new LambdaHandler(function), snsEvent("sns-undecodable-1", false));
 
         assertThat(function.calls).hasValue(0);
-        assertThat(errors).singleElement().satisfies(line -> {
-            assertThat(line.message()).contains("undecodable").contains("'Message' is missing")
-                    .doesNotContain("permanent failure");
-        });
+        assertThat(handled.handedBack()).isInstanceOf(InvocationFailedException.class)
+                .cause().isInstanceOf(EventDecodingException.class).hasMessageContaining("'Message' is missing");
+        assertThat(handled.permanentRejections()).as("the runner never saw it").isEmpty();
     }
 
     @Test
-    void permanentlyFailingSnsEventReachesTheFunctionOnceAndIsLoggedAsAPermanentFailure() {
+    void permanentlyFailingSnsEventReachesTheFunctionOnceAndIsHandedOnAsItsPermanentFailure() {
         RejectingEverything function = new RejectingEverything();
 
-        List<LoggedLine> errors = handlerErrorsOf(new LambdaHandler(function), snsEvent("sns-permanent-1", true));
+        Handled handled = handle(new LambdaHandler(function), snsEvent("sns-permanent-1", true));
 
         assertThat(function.calls).hasValue(1);
-        assertThat(errors).singleElement().satisfies(line -> {
-            assertThat(line.message()).contains("sns-permanent-1").contains("permanent failure")
-                    .contains("refers to a deleted customer")
-                    .doesNotContain("undecodable");
-        });
+        assertThat(handled.handedBack()).isInstanceOf(InvocationFailedException.class)
+                .hasMessageContaining("sns-permanent-1").cause().isExactlyInstanceOf(PermanentFailure.class)
+                .hasMessage("order sns-permanent-1 refers to a deleted customer");
+        assertThat(handled.permanentRejections()).singleElement().asString()
+                .contains("order sns-permanent-1 refers to a deleted customer");
     }
 
     @Test
@@ -93,13 +99,13 @@ class LambdaAsyncFailureClassificationTest {
             }
         };
 
-        // "Hello from SNS!" is not JSON, so the envelope decodes but the data cannot become an Order.
-        List<LoggedLine> errors = handlerErrorsOf(new LambdaHandler(orders), snsEvent("sns-unbindable-1", true));
+        // "Hello from SNS!" is not JSON: the envelope decodes, but the data cannot become an Order.
+        Handled handled = handle(new LambdaHandler(orders), snsEvent("sns-unbindable-1", true));
 
         assertThat(calls).hasValue(0);
-        assertThat(errors).singleElement().satisfies(line -> {
-            assertThat(line.message()).contains("sns-unbindable-1").contains("permanent failure")
-                    .contains("not valid JSON").doesNotContain("undecodable");
-        });
+        assertThat(handled.handedBack()).isInstanceOf(InvocationFailedException.class)
+                .cause().isInstanceOf(InvalidInputException.class).isNotInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("sns-unbindable-1").hasMessageContaining("not valid JSON");
+        assertThat(handled.permanentRejections()).singleElement().asString().contains("not valid JSON");
     }
 }

@@ -182,8 +182,8 @@ class FunctionsFrameworkInvokerTest {
 
     @Test
     void permanentFailureRunsTheFunctionOnceWhileAnUndecodableEventNeverRunsIt() throws Exception {
-        // Both may get the same status (acknowledged, or both retried): what tells them apart is whether the function
-        // ran and the reason the entry logs.
+        // Both get the same status (handed back to the platform, or both dead-lettered): what tells them apart is
+        // whether the function ran and the reason handed on, which the framework logs with the failure.
         sendBinaryPubsub(cloudEvents, "perm-2", "x", "permanent");
         post(cloudEvents, "application/json", "{\"subscription\":\"s\"}", List.of("ce-specversion", "1.0", "ce-id",
                 "bad-2", "ce-source", "//pubsub.googleapis.com/projects/p/topics/t",
@@ -192,12 +192,12 @@ class FunctionsFrameworkInvokerTest {
         assertThat(calls("perm-2")).isEqualTo(1);
         assertThat(calls("bad-2")).isZero();
         List<String> log = Files.readAllLines(cloudEvents.log());
-        assertThat(log).filteredOn(line -> line.contains("ERROR") && line.contains("perm-2")).singleElement()
-                .satisfies(line -> assertThat(line).contains("failed permanently").contains("asked to fail permanently")
-                        .doesNotContain("cannot be decoded"));
-        assertThat(log).filteredOn(line -> line.contains("ERROR") && line.contains("bad-2")).singleElement()
-                .satisfies(line -> assertThat(line).contains("cannot be decoded").contains("'message' is missing")
-                        .doesNotContain("failed permanently"));
+        assertThat(log).filteredOn(line -> line.contains("event perm-2")).singleElement().satisfies(line ->
+                assertThat(line).contains("Caused by: dev.portablefn.api.PermanentFailure: asked to fail permanently")
+                        .doesNotContain("EventDecodingException"));
+        assertThat(log).filteredOn(line -> line.contains("event bad-2")).singleElement().satisfies(line ->
+                assertThat(line).contains("Caused by: dev.portablefn.api.EventDecodingException")
+                        .contains("'message' is missing"));
     }
 
     /** @return how often the recording function ran for the event */

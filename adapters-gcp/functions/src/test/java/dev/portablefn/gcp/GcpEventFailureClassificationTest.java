@@ -1,7 +1,10 @@
 package dev.portablefn.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.doubles.gcp.FakeBackgroundContext;
@@ -16,22 +19,25 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
 /**
- * The event entries give an undecodable event and a permanent failure the same answer to the framework; these tests
- * tell them apart by how often the function ran and by the ERROR line naming the reason, and assert nothing about
- * whether the event is acknowledged.
+ * The event entries give an undecodable event and a permanent failure the same answer (both handed back to the
+ * platform, or both dead-lettered); these tests tell them apart by how often the function ran, the reason handed on,
+ * and the line the runner logs for a permanent rejection.
  */
 class GcpEventFailureClassificationTest {
 
     record Order(String id) {
     }
 
+    /** What one delivery handed on (its failure, {@code null} when acknowledged) and the runner's rejection lines. */
+    record Handled(Throwable handedBack, List<String> permanentRejections) {
+    }
+
     private final AtomicInteger calls = new AtomicInteger();
 
-    private final GcpCloudEventFunction rejecting = new GcpCloudEventFunction(PortableFunction.event(Order.class,
-            (event, context) -> {
-                calls.incrementAndGet();
-                throw new PermanentFailure("order " + event.data().id() + " is for a closed account");
-            }));
+    private final PortableFunction rejecting = PortableFunction.event(Order.class, (event, context) -> {
+        calls.incrementAndGet();
+        throw new PermanentFailure("order " + event.data().id() + " is for a closed account");
+    });
 
     private static FakeCloudEvent pubsub(String id, String data) {
         return FakeCloudEvent.builder().id(id).source("//pubsub.googleapis.com/projects/p/topics/orders")
@@ -40,83 +46,77 @@ class GcpEventFailureClassificationTest {
     }
 
     private static String message(String json) {
-        return "{\"message\":{\"data\":\"" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))
-                + "\"},\"subscription\":\"projects/p/subscriptions/s\"}";
+        return "{\"message\":{\"data\":\"" + base64(json) + "\"},\"subscription\":\"projects/p/subscriptions/s\"}";
     }
 
-    /** Runs one delivery, whatever it answers, and gives the entry's ERROR lines about it. */
-    private static List<LoggedLine> entryErrorsOf(Runnable delivery) {
-        return RecordingLoggingProvider.linesLoggedDuring(delivery).stream()
-                .filter(line -> line.level() == Level.ERROR && line.logger().equals(GcpRuntime.class.getName()))
-                .toList();
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void deliver(FakeCloudEvent event) {
-        try {
-            rejecting.accept(event);
-        } catch (Exception answered) {
-            // acknowledged or failed: not what these tests prove
-        }
+    private interface Delivery {
+        void run() throws Exception;
+    }
+
+    private static Handled handle(Delivery delivery) {
+        Throwable[] handedBack = new Throwable[1];
+        List<LoggedLine> lines = RecordingLoggingProvider.linesLoggedDuring(
+                () -> handedBack[0] = catchThrowable(delivery::run));
+        return new Handled(handedBack[0], lines.stream().filter(line -> line.level() == Level.WARN)
+                .map(LoggedLine::message).filter(message -> message.contains("rejected permanently")).toList());
     }
 
     @Test
-    void undecodableCloudEventNeverRunsTheFunctionAndIsLoggedAsUndecodable() {
-        List<LoggedLine> errors = entryErrorsOf(() -> deliver(pubsub("ce-undecodable", "{\"subscription\":\"s\"}")));
+    void undecodableCloudEventNeverRunsTheFunctionAndIsHandedOnAsUndecodable() {
+        GcpCloudEventFunction entry = new GcpCloudEventFunction(rejecting);
+
+        Handled handled = handle(() -> entry.accept(pubsub("ce-undecodable", "{\"subscription\":\"s\"}")));
 
         assertThat(calls).hasValue(0);
-        assertThat(errors).singleElement().satisfies(line -> assertThat(line.message())
-                .contains("cannot be decoded").contains("ce-undecodable").contains("'message' is missing")
-                .doesNotContain("failed permanently"));
+        assertThat(handled.handedBack()).hasMessageContaining("ce-undecodable").cause()
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("'message' is missing");
+        assertThat(handled.permanentRejections()).as("the runner never saw it").isEmpty();
     }
 
     @Test
-    void permanentlyFailingCloudEventRunsTheFunctionOnceAndIsLoggedAsAPermanentFailure() {
-        List<LoggedLine> errors = entryErrorsOf(() -> deliver(pubsub("ce-permanent", message("{\"id\":\"o-1\"}"))));
+    void permanentlyFailingCloudEventRunsTheFunctionOnceAndIsHandedOnAsItsPermanentFailure() {
+        GcpCloudEventFunction entry = new GcpCloudEventFunction(rejecting);
+
+        Handled handled = handle(() -> entry.accept(pubsub("ce-permanent", message("{\"id\":\"o-1\"}"))));
 
         assertThat(calls).hasValue(1);
-        assertThat(errors).singleElement().satisfies(line -> assertThat(line.message())
-                .contains("ce-permanent").contains("failed permanently").contains("closed account")
-                .doesNotContain("cannot be decoded"));
+        assertThat(handled.handedBack()).hasMessageContaining("ce-permanent").cause()
+                .isExactlyInstanceOf(PermanentFailure.class).hasMessage("order o-1 is for a closed account");
+        assertThat(handled.permanentRejections()).singleElement().asString().contains("order o-1 is for a closed account");
     }
 
     @Test
     void cloudEventWhoseDataCannotBeBoundIsAPermanentFailureWithoutACall() {
-        List<LoggedLine> errors = entryErrorsOf(() -> deliver(pubsub("ce-unbindable", message("not json"))));
+        GcpCloudEventFunction entry = new GcpCloudEventFunction(rejecting);
+
+        Handled handled = handle(() -> entry.accept(pubsub("ce-unbindable", message("not json"))));
 
         assertThat(calls).hasValue(0);
-        assertThat(errors).singleElement().satisfies(line -> assertThat(line.message())
-                .contains("ce-unbindable").contains("failed permanently").doesNotContain("cannot be decoded"));
+        assertThat(handled.handedBack()).cause().isInstanceOf(InvalidInputException.class)
+                .isNotInstanceOf(EventDecodingException.class).hasMessageContaining("ce-unbindable");
+        assertThat(handled.permanentRejections()).singleElement().asString().contains("ce-unbindable");
     }
 
     @Test
     void backgroundEntryTellsAnUndecodableEventFromAPermanentFailureToo() {
-        GcpBackgroundFunction background = new GcpBackgroundFunction(PortableFunction.event(Order.class,
-                (event, context) -> {
-                    calls.incrementAndGet();
-                    throw new PermanentFailure("order " + event.data().id() + " is for a closed account");
-                }));
+        GcpBackgroundFunction entry = new GcpBackgroundFunction(rejecting);
         FakeBackgroundContext context = new FakeBackgroundContext("bg-1", "2021-02-05T04:06:14.109Z",
                 "google.pubsub.topic.publish", "\"projects/p/topics/t\"");
-        String order = "{\"data\":\"" + Base64.getEncoder().encodeToString("{\"id\":\"o-2\"}".getBytes(
-                StandardCharsets.UTF_8)) + "\"}";
 
-        List<LoggedLine> undecodable = entryErrorsOf(() -> acceptIgnoringTheAnswer(background, "not json", context));
+        Handled undecodable = handle(() -> entry.accept("not json", context));
         int callsWhenUndecodable = calls.get();
-        List<LoggedLine> permanent = entryErrorsOf(() -> acceptIgnoringTheAnswer(background, order, context));
+        Handled permanent = handle(() -> entry.accept("{\"data\":\"" + base64("{\"id\":\"o-2\"}") + "\"}", context));
 
         assertThat(callsWhenUndecodable).isZero();
+        assertThat(undecodable.handedBack()).cause().isInstanceOf(EventDecodingException.class);
+        assertThat(undecodable.permanentRejections()).isEmpty();
         assertThat(calls).hasValue(1);
-        assertThat(undecodable).singleElement().satisfies(line -> assertThat(line.message())
-                .contains("cannot be decoded").doesNotContain("failed permanently"));
-        assertThat(permanent).singleElement().satisfies(line -> assertThat(line.message())
-                .contains("bg-1").contains("failed permanently").contains("closed account"));
-    }
-
-    private static void acceptIgnoringTheAnswer(GcpBackgroundFunction entry, String json, FakeBackgroundContext context) {
-        try {
-            entry.accept(json, context);
-        } catch (Exception answered) {
-            // acknowledged or failed: not what these tests prove
-        }
+        assertThat(permanent.handedBack()).hasMessageContaining("bg-1").cause()
+                .isExactlyInstanceOf(PermanentFailure.class).hasMessage("order o-2 is for a closed account");
+        assertThat(permanent.permanentRejections()).singleElement().asString().contains("closed account");
     }
 }
