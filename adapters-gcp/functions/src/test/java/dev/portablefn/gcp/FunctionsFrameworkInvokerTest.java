@@ -180,6 +180,33 @@ class FunctionsFrameworkInvokerTest {
         assertThat(work.resolve("events/bad-1.json")).doesNotExist();
     }
 
+    @Test
+    void permanentFailureRunsTheFunctionOnceWhileAnUndecodableEventNeverRunsIt() throws Exception {
+        // Both get the same status (handed back to the platform, or both dead-lettered): what tells them apart is
+        // whether the function ran and the reason handed on, which the framework logs with the failure.
+        sendBinaryPubsub(cloudEvents, "perm-2", "x", "permanent");
+        post(cloudEvents, "application/json", "{\"subscription\":\"s\"}", List.of("ce-specversion", "1.0", "ce-id",
+                "bad-2", "ce-source", "//pubsub.googleapis.com/projects/p/topics/t",
+                "ce-type", "google.cloud.pubsub.topic.v1.messagePublished"));
+
+        assertThat(calls("perm-2")).isEqualTo(1);
+        assertThat(calls("bad-2")).isZero();
+        List<String> log = Files.readAllLines(cloudEvents.log());
+        assertThat(log).filteredOn(line -> line.contains("event perm-2")).singleElement().satisfies(line ->
+                assertThat(line).contains("Caused by: dev.portablefn.api.PermanentFailure: asked to fail permanently")
+                        .doesNotContain("EventDecodingException"));
+        assertThat(log).filteredOn(line -> line.contains("event bad-2")).singleElement().satisfies(line ->
+                assertThat(line).contains("Caused by: dev.portablefn.api.EventDecodingException")
+                        .contains("'message' is missing"));
+    }
+
+    /** @return how often the recording function ran for the event */
+    private static long calls(String eventId) throws IOException {
+        try (var files = Files.list(work.resolve("events"))) {
+            return files.filter(file -> file.getFileName().toString().startsWith(eventId + ".call-")).count();
+        }
+    }
+
     private static int sendBinaryPubsub(Invoker target, String id, String text, String outcome) throws Exception {
         String attributes = outcome.isEmpty() ? "{\"k\":\"v\"}" : "{\"k\":\"v\",\"outcome\":\"" + outcome + "\"}";
         String data = "{\"message\":{\"data\":\"" + base64(text) + "\",\"attributes\":" + attributes

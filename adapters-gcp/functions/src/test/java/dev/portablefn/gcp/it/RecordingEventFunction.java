@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Runs inside the invoker's child JVM: writes what it saw to {@code <gcp.it.out>/<event id>.json}, then fails
- * when the event's {@code outcome} attribute asks it to.
+ * Runs inside the invoker's child JVM: writes what it saw to {@code <gcp.it.out>/<event id>.json} and marks each
+ * call with a file {@code <event id>.call-*}, so a test can count the calls, then fails when the event's
+ * {@code outcome} attribute asks it to.
  */
 public final class RecordingEventFunction implements EventFunction<Object> {
 
@@ -31,6 +32,7 @@ public final class RecordingEventFunction implements EventFunction<Object> {
         seen.set("data", codec.mapper().valueToTree(event.data()));
         Path out = Path.of(System.getProperty("gcp.it.out"));
         try {
+            Files.createTempFile(out, event.id() + ".call-", ".mark");
             Path temp = Files.createTempFile(out, "event", ".tmp");
             Files.write(temp, codec.write(seen));
             Files.move(temp, out.resolve(event.id() + ".json"), StandardCopyOption.REPLACE_EXISTING,
