@@ -63,7 +63,7 @@ final class AzureTriggers {
         String where = "Queue Storage message";
         requireId(id, where, "Id");
         // A Storage queue message has no attributes, so a portablefn publisher sends them in an envelope with the body.
-        MessageEnvelope.Opened envelope = MessageEnvelope.open(body, where + " " + id).orElse(null);
+        MessageEnvelope.Opened envelope = MessageEnvelope.open(body, () -> where + " " + id).orElse(null);
         Event.Builder<Object> builder = Event.builder().id(id).type(QUEUE_TYPE).source(functionSource(functionName, "queue"))
                 .trigger(Trigger.QUEUE).time(insertionTime);
         if (envelope == null) {

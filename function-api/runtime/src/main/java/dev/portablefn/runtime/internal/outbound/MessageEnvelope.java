@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One text that carries a message body with its attributes, for transports that carry a body only (Azure Storage
@@ -82,11 +83,11 @@ public final class MessageEnvelope {
      * Takes a message out of its envelope.
      *
      * @param text  the message as it arrived
-     * @param where what the message is, for the error ({@code "Queue Storage message 3f2a"})
+     * @param where what the message is, for the error ({@code "Queue Storage message 3f2a"}); asked only on failure
      * @return the body and attributes, or empty when {@code text} is not an envelope (an ordinary message)
      * @throws EventDecodingException when {@code text} starts as an envelope but is not a valid one
      */
-    public static Optional<Opened> open(String text, String where) {
+    public static Optional<Opened> open(String text, Supplier<String> where) {
         if (text == null || !text.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -94,20 +95,20 @@ public final class MessageEnvelope {
         try {
             envelope = JacksonCodec.standard().mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new EventDecodingException(where + " starts as a portablefn envelope but is not valid JSON: "
+            throw new EventDecodingException(where.get() + " starts as a portablefn envelope but is not valid JSON: "
                     + e.getOriginalMessage());
         }
         JsonNode body = envelope.get(BODY);
         JsonNode attributes = envelope.get(ATTRIBUTES);
         if (body == null || !body.isTextual() || attributes == null || !attributes.isObject()) {
-            throw new EventDecodingException(where + " is a portablefn envelope without a text 'body' and an object"
+            throw new EventDecodingException(where.get() + " is a portablefn envelope without a text 'body' and an object"
                     + " 'attributes'");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isTextual()) {
-                throw new EventDecodingException(where + ": envelope attribute '" + field.getKey()
+                throw new EventDecodingException(where.get() + ": envelope attribute '" + field.getKey()
                         + "' is not a string");
             }
             values.put(field.getKey(), field.getValue().textValue());

@@ -22,7 +22,7 @@ class MessageEnvelopeTest {
         String wrapped = MessageEnvelope.wrap(body, attributes);
 
         assertThat(wrapped).startsWith(MessageEnvelope.PREFIX);
-        MessageEnvelope.Opened opened = MessageEnvelope.open(wrapped, "message m-1").orElseThrow();
+        MessageEnvelope.Opened opened = MessageEnvelope.open(wrapped, () -> "message m-1").orElseThrow();
         assertThat(opened.body()).isEqualTo(body);
         assertThat(opened.attributes()).containsExactlyEntriesOf(attributes);
     }
@@ -30,14 +30,14 @@ class MessageEnvelopeTest {
     @ParameterizedTest
     @ValueSource(strings = {"plain text", "{\"orderId\":\"42\"}", "{\"portablefn-envelope\":2,\"body\":\"x\"}", ""})
     void ordinaryMessagesAreNotEnvelopes(String text) {
-        assertThat(MessageEnvelope.open(text, "message m-1")).isEmpty();
+        assertThat(MessageEnvelope.open(text, () -> "message m-1")).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"portablefn-envelope\":1,\"body\":", "{\"portablefn-envelope\":1,\"body\":\"x\"}",
             "{\"portablefn-envelope\":1,\"attributes\":{\"n\":1},\"body\":\"x\"}"})
     void aBrokenEnvelopeIsADecodingFailureNamingTheMessage(String text) {
-        assertThatThrownBy(() -> MessageEnvelope.open(text, "message m-1"))
+        assertThatThrownBy(() -> MessageEnvelope.open(text, () -> "message m-1"))
                 .isInstanceOf(EventDecodingException.class).hasMessageStartingWith("message m-1");
     }
 }
