@@ -22,33 +22,38 @@ import org.slf4j.Logger;
  */
 public final class TestContext implements Context {
 
-    private final String requestId;
-    private final String functionName;
-    private final Provider provider;
-    private final Instant deadline;
-    private final TraceContext trace;
+    /** The values, held by the API's own context so that deadline and trace behave exactly as in production. */
+    private final Context values;
     private final TestClock clock;
     private final Object nativeContext;
     private final List<CapturedLog> logs = new ArrayList<>();
-    private final RecordingLogger logger;
 
     private TestContext(Builder builder) {
-        this.requestId = builder.requestId;
-        this.functionName = builder.functionName;
-        this.provider = builder.provider;
         this.clock = builder.clock;
-        this.deadline = builder.deadline != null ? builder.deadline
-                : builder.timeout == null ? null : clock.instant().plus(builder.timeout);
-        this.trace = builder.trace;
         this.nativeContext = builder.nativeContext;
         Map<String, String> mdc = new HashMap<>();
-        mdc.put(MDC_REQUEST_ID, requestId);
-        mdc.put(MDC_FUNCTION_NAME, functionName);
-        mdc.put(MDC_PROVIDER, provider.name());
-        if (trace != null) {
-            mdc.put(MDC_TRACE_ID, trace.traceId());
+        mdc.put(MDC_REQUEST_ID, builder.requestId);
+        mdc.put(MDC_FUNCTION_NAME, builder.functionName);
+        mdc.put(MDC_PROVIDER, builder.provider.name());
+        if (builder.trace != null) {
+            mdc.put(MDC_TRACE_ID, builder.trace.traceId());
         }
-        this.logger = new RecordingLogger("dev.portablefn.function." + functionName, clock, mdc, this::record);
+        Context.Builder values = Context.builder()
+                .requestId(builder.requestId)
+                .functionName(builder.functionName)
+                .provider(builder.provider)
+                .clock(clock)
+                .nativeContext(nativeContext)
+                .logger(new RecordingLogger("dev.portablefn.function." + builder.functionName, clock, mdc, this::record));
+        Instant deadline = builder.deadline != null ? builder.deadline
+                : builder.timeout == null ? null : clock.instant().plus(builder.timeout);
+        if (deadline != null) {
+            values.deadline(deadline);
+        }
+        if (builder.trace != null) {
+            values.trace(builder.trace);
+        }
+        this.values = values.build();
     }
 
     /** @return a context for function {@code test-function}, request {@code test-request-1}, a 30 s deadline */
@@ -77,27 +82,32 @@ public final class TestContext implements Context {
 
     @Override
     public String requestId() {
-        return requestId;
+        return values.requestId();
     }
 
     @Override
     public String functionName() {
-        return functionName;
+        return values.functionName();
     }
 
     @Override
     public Provider provider() {
-        return provider;
+        return values.provider();
     }
 
     @Override
     public Optional<Instant> deadline() {
-        return Optional.ofNullable(deadline);
+        return values.deadline();
+    }
+
+    @Override
+    public Duration remainingTime() {
+        return values.remainingTime();
     }
 
     @Override
     public Optional<TraceContext> trace() {
-        return Optional.ofNullable(trace);
+        return values.trace();
     }
 
     @Override
@@ -107,7 +117,7 @@ public final class TestContext implements Context {
 
     @Override
     public Logger logger() {
-        return logger;
+        return values.logger();
     }
 
     @Override
@@ -122,7 +132,7 @@ public final class TestContext implements Context {
 
     @Override
     public String toString() {
-        return "TestContext{" + functionName + ", " + requestId + "}";
+        return "TestContext{" + values.functionName() + ", " + values.requestId() + "}";
     }
 
     /** Changes the defaults of a {@link TestContext}. */

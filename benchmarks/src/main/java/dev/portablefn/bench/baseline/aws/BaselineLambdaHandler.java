@@ -68,12 +68,17 @@ public final class BaselineLambdaHandler implements RequestStreamHandler {
             response.putObject("headers").put("content-type", "application/json");
             response.put("body", MAPPER.writeValueAsString(receipt));
         } catch (IOException malformed) {
-            response.put("statusCode", 400);
-            response.putObject("headers").put("content-type", "application/problem+json");
-            response.put("body", "{\"status\":400,\"title\":\"Bad Request\"}");
+            badRequest(response);
         }
         response.put("isBase64Encoded", false);
         MAPPER.writeValue(output, response);
+    }
+
+    /** @param response the API Gateway response to fill with the 400 both hand-written handlers answer bad JSON with */
+    static void badRequest(ObjectNode response) {
+        response.put("statusCode", 400);
+        response.putObject("headers").put("content-type", "application/problem+json");
+        response.put("body", "{\"status\":400,\"title\":\"Bad Request\"}");
     }
 
     private void sqs(JsonNode root, OutputStream output) throws IOException {

@@ -77,9 +77,7 @@ public final class PublishingBaselineLambdaHandler implements RequestStreamHandl
         try {
             order = MAPPER.readValue(body, Order.class);
         } catch (IOException malformed) {
-            response.put("statusCode", 400);
-            response.putObject("headers").put("content-type", "application/problem+json");
-            response.put("body", "{\"status\":400,\"title\":\"Bad Request\"}");
+            BaselineLambdaHandler.badRequest(response);
             response.put("isBase64Encoded", false);
             MAPPER.writeValue(output, response);
             return;

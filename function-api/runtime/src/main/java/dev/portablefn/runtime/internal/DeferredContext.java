@@ -24,9 +24,14 @@ public final class DeferredContext implements Context {
     private final Logger logger;
     private final Clock clock;
     private final Object nativeContext;
+    /** The request id given when made, or {@code null} when it comes from {@link #requestIdSource}. */
+    private final String givenRequestId;
     private final Supplier<String> requestIdSource;
-    /** {@code null} until worked out from {@link #requestIdSource}, once: a generated id must never change. */
-    private volatile String requestId;
+    /**
+     * {@code null} until worked out from {@link #requestIdSource}, once: a generated id must never change. Apart
+     * from {@link #givenRequestId} because a volatile write in the constructor costs a fence on every invocation.
+     */
+    private volatile String sourcedRequestId;
     private final Supplier<TraceContext> traceSource;
     /**
      * {@code null} until worked out. Racy but safe without locking: racing threads each parse an equal trace, and
@@ -41,7 +46,7 @@ public final class DeferredContext implements Context {
         this.logger = Objects.requireNonNull(logger, "logger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nativeContext = nativeContext;
-        this.requestId = requestId;
+        this.givenRequestId = requestId;
         this.requestIdSource = requestIdSource;
         this.traceSource = Objects.requireNonNull(traceSource, "trace source");
     }
@@ -87,15 +92,19 @@ public final class DeferredContext implements Context {
 
     @Override
     public String requestId() {
-        String id = requestId;
+        String id = givenRequestId;
+        if (id != null) {
+            return id;
+        }
+        id = sourcedRequestId;
         return id != null ? id : requestIdFromSource();
     }
 
     private synchronized String requestIdFromSource() {
-        String id = requestId;
+        String id = sourcedRequestId;
         if (id == null) {
             id = Objects.requireNonNull(requestIdSource.get(), "the request id source gave no id");
-            requestId = id;
+            sourcedRequestId = id;
         }
         return id;
     }

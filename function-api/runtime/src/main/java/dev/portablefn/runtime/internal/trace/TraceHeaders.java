@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class TraceHeaders {
 
     private static final int MAX_HEADER_LENGTH = 512;
+    /** {@code version-traceid-spanid-flags}: 2, 32, 16 and 2 hex digits and three dashes. */
+    private static final int TRACEPARENT_LENGTH = 55;
 
     private TraceHeaders() {
     }
@@ -27,24 +29,24 @@ public final class TraceHeaders {
         if (!usable(header)) {
             return Optional.empty();
         }
-        String trimmed = header.trim();
-        String[] parts = trimmed.split("-", -1);
-        if (parts.length < 4 || parts[0].length() != 2 || !isHex(parts[0]) || "ff".equalsIgnoreCase(parts[0])) {
+        // Read by position, not split: this runs for every GCP and Azure invocation that logs with an MDC.
+        String value = header.trim();
+        if (value.length() < TRACEPARENT_LENGTH || value.charAt(2) != '-' || value.charAt(35) != '-'
+                || value.charAt(52) != '-' || !isHex(value, 0, 2) || value.regionMatches(true, 0, "ff", 0, 2)) {
             return Optional.empty();
         }
         // Version 00 has exactly four fields; later versions may append more, which we ignore.
-        if (parts[0].equals("00") && parts.length != 4) {
+        boolean versionZero = value.startsWith("00");
+        if (value.length() > TRACEPARENT_LENGTH && (versionZero || value.charAt(TRACEPARENT_LENGTH) != '-')) {
             return Optional.empty();
         }
-        String traceId = parts[1].toLowerCase(Locale.ROOT);
-        String spanId = parts[2].toLowerCase(Locale.ROOT);
-        if (traceId.length() != 32 || !isHex(traceId) || isZero(traceId)
-                || spanId.length() != 16 || !isHex(spanId) || isZero(spanId)
-                || parts[3].length() != 2 || !isHex(parts[3])) {
+        if (!isHex(value, 3, 35) || isZero(value, 3, 35) || !isHex(value, 36, 52) || isZero(value, 36, 52)
+                || !isHex(value, 53, TRACEPARENT_LENGTH)) {
             return Optional.empty();
         }
-        boolean sampled = (Integer.parseInt(parts[3], 16) & 1) == 1;
-        return Optional.of(new TraceContext(traceId, spanId, sampled, trimmed));
+        boolean sampled = (Character.digit(value.charAt(54), 16) & 1) == 1;
+        return Optional.of(new TraceContext(value.substring(3, 35).toLowerCase(Locale.ROOT),
+                value.substring(36, 52).toLowerCase(Locale.ROOT), sampled, value));
     }
 
     /**
@@ -170,10 +172,11 @@ public final class TraceHeaders {
     }
 
     private static boolean isHex(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
+        return !value.isEmpty() && isHex(value, 0, value.length());
+    }
+
+    private static boolean isHex(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = value.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return false;
@@ -183,7 +186,11 @@ public final class TraceHeaders {
     }
 
     private static boolean isZero(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        return isZero(value, 0, value.length());
+    }
+
+    private static boolean isZero(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (value.charAt(i) != '0') {
                 return false;
             }
