@@ -40,6 +40,15 @@ final class EventRecords {
     static final String MESSAGE_DEDUPLICATION_ID = Publisher.MESSAGE_DEDUPLICATION_ID;
     static final String SEQUENCE_NUMBER = "sequenceNumber";
     static final String PARTITION_KEY = "partitionKey";
+    private static final String SCHEDULED_EVENT = "Scheduled Event";
+    /** What an EventBridge rule's schedule sends as {@code source}. */
+    private static final String RULE_SOURCE = "aws.events";
+    /**
+     * What the {@code Input} of an EventBridge Scheduler schedule sets as {@code source}: Scheduler sends no envelope
+     * of its own, so a schedule's input is an EventBridge-shaped event whose fields Scheduler's context attributes
+     * fill (see {@link #eventBridge}).
+     */
+    private static final String SCHEDULER_SOURCE = "aws.scheduler";
 
     private EventRecords() {
     }
@@ -173,7 +182,19 @@ final class EventRecords {
         return StorageObject.Change.OTHER;
     }
 
-    /** An EventBridge event: scheduled ticks, S3 object events, and anything else as CUSTOM with the detail as data. */
+    /**
+     * An EventBridge event: scheduled ticks, S3 object events, and anything else as CUSTOM with the detail as data.
+     * A tick comes from an EventBridge rule ({@code source} {@code aws.events}) or from an EventBridge Scheduler
+     * schedule whose {@code Input} is this envelope with Scheduler's context attributes in it:
+     *
+     * <pre>{@code
+     * {"version":"0","id":"<aws.scheduler.execution-id>","source":"aws.scheduler","detail-type":"Scheduled Event",
+     *  "time":"<aws.scheduler.scheduled-time>","resources":["<aws.scheduler.schedule-arn>"],
+     *  "detail":{"attempt-number":"<aws.scheduler.attempt-number>"}}
+     * }</pre>
+     *
+     * The attempt number becomes the event's delivery attempt.
+     */
     static Event<?> eventBridge(JsonNode root) {
         String where = "EventBridge event";
         String source = requiredText(root, "source", where);
@@ -197,12 +218,15 @@ final class EventRecords {
             firstResource = first.textValue();
             event.attribute("resources", joinResources(resources, where));
         }
-        if ("aws.events".equals(source) && "Scheduled Event".equals(detailType)) {
+        if (SCHEDULED_EVENT.equals(detailType) && (RULE_SOURCE.equals(source) || SCHEDULER_SOURCE.equals(source))) {
             if (time == null) {
                 throw JsonFields.missing("time", where + " (Scheduled Event)");
             }
+            if (SCHEDULER_SOURCE.equals(source)) {
+                event.deliveryAttempt(schedulerAttempt(root.get("detail"), where));
+            }
             return event.trigger(Trigger.SCHEDULE).subject(firstResource)
-                    .data(new ScheduleTick(time, ruleName(firstResource))).build();
+                    .data(new ScheduleTick(time, scheduleName(firstResource))).build();
         }
         JsonNode detail = root.get("detail");
         if ("aws.s3".equals(source) && detailType.startsWith("Object ")) {
@@ -224,12 +248,32 @@ final class EventRecords {
         return joined.toString();
     }
 
-    private static String ruleName(String ruleArn) {
-        if (ruleArn == null) {
+    /** @return the name at the end of a rule's or a schedule's ARN ({@code rule/NAME}, {@code schedule/GROUP/NAME}) */
+    private static String scheduleName(String arn) {
+        if (arn == null) {
             return null;
         }
-        int slash = ruleArn.lastIndexOf('/');
-        return slash >= 0 ? ruleArn.substring(slash + 1) : ruleArn;
+        int slash = arn.lastIndexOf('/');
+        return slash >= 0 ? arn.substring(slash + 1) : arn;
+    }
+
+    /** @return Scheduler's {@code detail.attempt-number}, or {@code null} when the input carries none */
+    private static Integer schedulerAttempt(JsonNode detail, String where) {
+        JsonNode attempt = detail == null || !detail.isObject() ? null : detail.get("attempt-number");
+        if (attempt == null || attempt.isNull()) {
+            return null;
+        }
+        String text = attempt.isTextual() ? attempt.textValue() : attempt.isIntegralNumber() ? attempt.asText() : null;
+        try {
+            int number = text == null ? 0 : Integer.parseInt(text);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw wrongType("detail.attempt-number", where, "a number from 1 (Scheduler's <aws.scheduler.attempt-number>)",
+                attempt);
     }
 
     private static Event<?> s3FromEventBridge(Event.Builder<Object> event, String detailType, JsonNode detail,

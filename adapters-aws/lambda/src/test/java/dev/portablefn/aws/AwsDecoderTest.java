@@ -280,6 +280,38 @@ class AwsDecoderTest {
     }
 
     @Test
+    void decodesSchedulerInputWithContextAttributesAsScheduleTickWithItsAttempt() {
+        String input = "{\"version\":\"0\",\"id\":\"d32c5kddcf5bb8c3\",\"source\":\"aws.scheduler\","
+                + "\"detail-type\":\"Scheduled Event\",\"time\":\"2026-12-03T02:00:00Z\","
+                + "\"resources\":[\"arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly-report\"],"
+                + "\"detail\":{\"attempt-number\":\"2\"}}";
+        Event<?> event = ((Decoded.Events) decoder.decode(input.getBytes(StandardCharsets.UTF_8))).events().get(0);
+        assertThat(event.trigger()).isEqualTo(Trigger.SCHEDULE);
+        assertThat(event.id()).isEqualTo("d32c5kddcf5bb8c3");
+        assertThat(event.data()).isEqualTo(new ScheduleTick(Instant.parse("2026-12-03T02:00:00Z"), "nightly-report"));
+        assertThat(event.deliveryAttempt()).hasValue(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"<aws.scheduler.attempt-number>\"", "\"0\"", "\"one\"", "true"})
+    void rejectsASchedulerAttemptThatIsNotANumberFromOne(String attempt) {
+        String input = "{\"id\":\"e-1\",\"source\":\"aws.scheduler\",\"detail-type\":\"Scheduled Event\","
+                + "\"time\":\"2026-12-03T02:00:00Z\",\"detail\":{\"attempt-number\":" + attempt + "}}";
+        assertThatThrownBy(() -> decoder.decode(input.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("detail.attempt-number");
+    }
+
+    @Test
+    void rejectsASchedulerInputWhoseTimeWasNotFilledIn() {
+        String input = "{\"id\":\"e-1\",\"source\":\"aws.scheduler\",\"detail-type\":\"Scheduled Event\","
+                + "\"time\":\"<aws.scheduler.scheduled-time>\",\"detail\":{}}";
+        assertThatThrownBy(() -> decoder.decode(input.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("time");
+    }
+
+    @Test
     void decodesS3EventBridgeEventAsStorage() {
         String s3 = "{\"version\":\"0\",\"id\":\"17793124\",\"detail-type\":\"Object Created\",\"source\":\"aws.s3\","
                 + "\"account\":\"1\",\"time\":\"2021-11-12T00:00:00Z\",\"region\":\"ca-central-1\",\"resources\":"

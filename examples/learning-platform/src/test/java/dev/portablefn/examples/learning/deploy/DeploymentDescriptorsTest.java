@@ -10,13 +10,18 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
+import dev.portablefn.api.Event;
+import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
 import dev.portablefn.api.PortableFunction;
+import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.aws.LambdaHandler;
+import dev.portablefn.doubles.aws.FakeLambdaContext;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.examples.learning.TestContexts;
 import dev.portablefn.examples.learning.azure.LearningPlatformFunctions;
@@ -24,15 +29,21 @@ import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.gcp.GcpHttpFunction;
 import dev.portablefn.runtime.internal.FunctionRunner;
 import dev.portablefn.runtime.internal.outbound.LogicalNames;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -127,6 +138,36 @@ class DeploymentDescriptorsTest {
         JsonNode nightly = samFunctions.get("nightly-report").at("/Events/Nightly");
         assertThat(nightly.at("/Properties/Name").asText()).isEqualTo(LearningPlatform.NIGHTLY_SCHEDULE);
         assertThat(nightly.at("/Properties/ScheduleExpression").asText()).isEqualTo("cron(0 2 * * ? *)");
+    }
+
+    @Test
+    void theInputTheSamScheduleGivesSchedulerDecodesAsTheScheduledTick() throws IOException {
+        String input = samFunctions.get("nightly-report").at("/Events/Nightly/Properties/Input").asText();
+        // What EventBridge Scheduler sends: the input with its context attributes filled in.
+        String sent = input.replace("<aws.scheduler.execution-id>", "d32c5kddcf5bb8c3")
+                .replace("<aws.scheduler.scheduled-time>", "2026-12-03T02:00:00Z")
+                .replace("<aws.scheduler.schedule-arn>",
+                        "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/" + LearningPlatform.NIGHTLY_SCHEDULE)
+                .replace("<aws.scheduler.attempt-number>", "1");
+        assertThat(sent).doesNotContain("<aws.scheduler.");
+        List<Event<ScheduleTick>> ticks = new ArrayList<>();
+        LambdaHandler handler = new LambdaHandler(new EventFunction<ScheduleTick>() {
+            @Override
+            public void handle(Event<ScheduleTick> tick, dev.portablefn.api.Context context) {
+                ticks.add(tick);
+            }
+        });
+
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(sent.getBytes(StandardCharsets.UTF_8)), output,
+                FakeLambdaContext.create());
+
+        assertThat(ticks).singleElement().satisfies(tick -> {
+            assertThat(tick.trigger()).isEqualTo(Trigger.SCHEDULE);
+            assertThat(tick.data()).isEqualTo(new ScheduleTick(Instant.parse("2026-12-03T02:00:00Z"),
+                    LearningPlatform.NIGHTLY_SCHEDULE));
+            assertThat(tick.deliveryAttempt()).hasValue(1);
+        });
     }
 
     @Test
