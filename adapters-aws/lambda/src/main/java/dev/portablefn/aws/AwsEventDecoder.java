@@ -55,12 +55,7 @@ final class AwsEventDecoder {
         if (!root.isObject()) {
             throw new EventDecodingException("AWS event must be a JSON object, got " + JsonFields.describe(root));
         }
-        try {
-            return decodeShape(root);
-        } catch (IllegalArgumentException invalid) {
-            // A value the portable types refuse (an empty id, say): the payload is malformed, not the code.
-            throw new EventDecodingException("AWS event is invalid: " + invalid.getMessage(), invalid);
-        }
+        return decodeShape(root);
     }
 
     private JsonNode parse(byte[] bytes, InputStream stream) {
@@ -181,9 +176,6 @@ final class AwsEventDecoder {
             return new AwsPayload.Record(event.id(), event, null, null);
         } catch (EventDecodingException malformed) {
             return new AwsPayload.Record(id, null, malformed, record);
-        } catch (IllegalArgumentException invalid) {
-            return new AwsPayload.Record(id, null,
-                    new EventDecodingException(where + ": " + invalid.getMessage(), invalid), record);
         }
     }
 

@@ -8,6 +8,7 @@ import static dev.portablefn.runtime.internal.json.JsonFields.optionalInstant;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalLong;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalObject;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalText;
+import static dev.portablefn.runtime.internal.json.JsonFields.requiredNonEmptyText;
 import static dev.portablefn.runtime.internal.json.JsonFields.requiredObject;
 import static dev.portablefn.runtime.internal.json.JsonFields.requiredText;
 import static dev.portablefn.runtime.internal.json.JsonFields.wrongType;
@@ -55,7 +56,7 @@ final class EventRecords {
 
     /** @return the record's message id, the id Lambda expects in {@code batchItemFailures} */
     static String sqsId(JsonNode record, String where) {
-        return requiredText(record, "messageId", where);
+        return requiredNonEmptyText(record, "messageId", where);
     }
 
     static Event<byte[]> sqs(JsonNode record, String where) {
@@ -112,8 +113,8 @@ final class EventRecords {
         JsonNode sns = requiredObject(record, "Sns", where);
         String snsWhere = where + " Sns";
         Event.Builder<byte[]> event = Event.<byte[]>builder()
-                .id(requiredText(sns, "MessageId", snsWhere))
-                .source(requiredText(sns, "TopicArn", snsWhere))
+                .id(requiredNonEmptyText(sns, "MessageId", snsWhere))
+                .source(requiredNonEmptyText(sns, "TopicArn", snsWhere))
                 .type("aws:sns")
                 .trigger(Trigger.TOPIC)
                 .subject(optionalText(sns, "Subject", snsWhere))
@@ -140,7 +141,7 @@ final class EventRecords {
     }
 
     static Event<StorageObject> s3(JsonNode record, String where) {
-        String eventName = requiredText(record, "eventName", where);
+        String eventName = requiredNonEmptyText(record, "eventName", where);
         JsonNode s3 = requiredObject(record, "s3", where);
         JsonNode bucket = requiredObject(s3, "bucket", where + " s3");
         JsonNode object = requiredObject(s3, "object", where + " s3");
@@ -197,11 +198,11 @@ final class EventRecords {
      */
     static Event<?> eventBridge(JsonNode root) {
         String where = "EventBridge event";
-        String source = requiredText(root, "source", where);
-        String detailType = requiredText(root, "detail-type", where);
+        String source = requiredNonEmptyText(root, "source", where);
+        String detailType = requiredNonEmptyText(root, "detail-type", where);
         Instant time = optionalInstant(root, "time", where);
         Event.Builder<Object> event = Event.builder()
-                .id(requiredText(root, "id", where))
+                .id(requiredNonEmptyText(root, "id", where))
                 .source(source)
                 .type(detailType)
                 .time(time)
@@ -302,13 +303,13 @@ final class EventRecords {
 
     /** @return the sequence number, the id Lambda expects in {@code batchItemFailures} for Kinesis */
     static String kinesisId(JsonNode record, String where) {
-        return requiredText(requiredObject(record, "kinesis", where), SEQUENCE_NUMBER, where + " kinesis");
+        return requiredNonEmptyText(requiredObject(record, "kinesis", where), SEQUENCE_NUMBER, where + " kinesis");
     }
 
     static Event<byte[]> kinesis(JsonNode record, String where) {
         JsonNode kinesis = requiredObject(record, "kinesis", where);
         String kinesisWhere = where + " kinesis";
-        String sequenceNumber = requiredText(kinesis, SEQUENCE_NUMBER, kinesisWhere);
+        String sequenceNumber = requiredNonEmptyText(kinesis, SEQUENCE_NUMBER, kinesisWhere);
         return Event.<byte[]>builder()
                 .id(sequenceNumber)
                 .source(orDefault(optionalText(record, "eventSourceARN", where), "aws:kinesis"))
@@ -325,14 +326,14 @@ final class EventRecords {
 
     /** @return the stream sequence number, the id Lambda expects in {@code batchItemFailures} for DynamoDB */
     static String dynamoDbId(JsonNode record, String where) {
-        return requiredText(requiredObject(record, "dynamodb", where), "SequenceNumber", where + " dynamodb");
+        return requiredNonEmptyText(requiredObject(record, "dynamodb", where), "SequenceNumber", where + " dynamodb");
     }
 
     static Event<DocumentChange<JsonNode>> dynamoDb(JsonNode record, String where) {
         JsonNode dynamodb = requiredObject(record, "dynamodb", where);
         String dynamoWhere = where + " dynamodb";
-        String sequenceNumber = requiredText(dynamodb, "SequenceNumber", dynamoWhere);
-        String eventName = requiredText(record, "eventName", where);
+        String sequenceNumber = requiredNonEmptyText(dynamodb, "SequenceNumber", dynamoWhere);
+        String eventName = requiredNonEmptyText(record, "eventName", where);
         DocumentChange.Kind kind = switch (eventName) {
             case "INSERT" -> DocumentChange.Kind.CREATED;
             case "MODIFY" -> DocumentChange.Kind.UPDATED;

@@ -183,7 +183,7 @@ class LambdaHandlerEventsTest {
                 : Fixtures.sqsRecord("m0", "ok", QUEUE, null));
         assertThatThrownBy(() -> invoke(new LambdaHandler(new FailOnMarker()), batch))
                 .isInstanceOf(EventDecodingException.class)
-                .hasMessage("SQS record 1: 'messageId' is missing");
+                .hasMessage("SQS record 1: 'messageId' is missing or empty");
     }
 
     @Test

@@ -318,8 +318,9 @@ public final class JsonFields {
         if (!node.isNumber()) {
             throw wrongType(field, where, "epoch seconds as a number", node);
         }
-        BigDecimal seconds = node.decimalValue();
-        if (seconds.signum() < 0 || seconds.compareTo(MAX_EPOCH_SECONDS) > 0) {
+        // A number too large for a double arrives as infinity, which has no decimal value.
+        BigDecimal seconds = node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) ? null : node.decimalValue();
+        if (seconds == null || seconds.signum() < 0 || seconds.compareTo(MAX_EPOCH_SECONDS) > 0) {
             throw new EventDecodingException(where + ": '" + field + "' is not a plausible timestamp in epoch seconds: "
                     + quote(node.asText()));
         }
