@@ -145,6 +145,99 @@ class DecoderFuzzTest {
         assertThat(rejectedByMutation.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(CASES / 5);
     }
 
+    /** The recorded HTTP events, whose body and headers the content fuzz replaces. */
+    private static final List<String> HTTP_FILES = List.of(
+            "alb-lambda-target-request-headers-only.json", "alb-lambda-target-request-multivalue-headers.json",
+            "apigw-request.json", "apigw-v2-request-iam.json", "apigw-v2-request-no-authorizer.json",
+            "lambda-urls-request.json");
+    private static final int CONTENT_CASES = 2_000;
+
+    /**
+     * Mutations that keep an event valid (a new id, body, message, record data or header value, drawn from Unicode
+     * with emoji, quotes, backslashes and control characters) must decode to exactly what was put in: a decoder that
+     * returned garbage, or dropped or re-encoded a character, fails here while the shape fuzz above would pass it.
+     */
+    @Test
+    void mutationsThatKeepAnEventValidDecodeToExactlyWhatTheyCarry() throws Exception {
+        Random random = new Random(SEED);
+        AwsDecoder decoder = new AwsDecoder();
+        for (int n = 0; n < CONTENT_CASES; n++) {
+            String label = "seed " + SEED + " content case " + n;
+            String id = "id-" + Long.toUnsignedString(random.nextLong(), 36);
+            String text = randomText(random, false);
+            switch (n % 4) {
+                case 0 -> {
+                    Event<?> event = onlyEvent(decoder.decode(Fixtures.records(1, i -> Fixtures.sqsRecord(id, text, "q", null))));
+                    assertThat(event.id()).as(label).isEqualTo(id);
+                    assertThat((byte[]) event.data()).as(label).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+                }
+                case 1 -> {
+                    ObjectNode sns = (ObjectNode) JSON.readTree(Fixtures.bytes("sns-event.json"));
+                    ObjectNode message = (ObjectNode) sns.get("Records").get(0).get("Sns");
+                    message.put("MessageId", id).put("Message", text);
+                    Event<?> event = onlyEvent(decoder.decode(JSON.writeValueAsBytes(sns)));
+                    assertThat(event.id()).as(label).isEqualTo(id);
+                    assertThat((byte[]) event.data()).as(label).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+                }
+                case 2 -> {
+                    byte[] data = new byte[random.nextInt(300)];
+                    random.nextBytes(data);
+                    String sequence = Long.toUnsignedString(random.nextLong());
+                    Event<?> event = onlyEvent(decoder.decode(Fixtures.records(1,
+                            i -> Fixtures.kinesisRecord(sequence, java.util.Base64.getEncoder().encodeToString(data)))));
+                    assertThat(event.id()).as(label).isEqualTo(sequence);
+                    assertThat((byte[]) event.data()).as(label).isEqualTo(data);
+                }
+                default -> {
+                    String file = HTTP_FILES.get(random.nextInt(HTTP_FILES.size()));
+                    String headerValue = randomText(random, true);
+                    ObjectNode request = (ObjectNode) JSON.readTree(Fixtures.bytes(file));
+                    request.put("body", text).put("isBase64Encoded", false);
+                    if (request.get("multiValueHeaders") instanceof ObjectNode multi) {
+                        multi.putArray("x-fuzz").add(headerValue);
+                    }
+                    if (request.get("headers") instanceof ObjectNode headers) {
+                        headers.put("x-fuzz", headerValue);
+                    } else if (!request.has("multiValueHeaders")) {
+                        request.putObject("headers").put("x-fuzz", headerValue);
+                    }
+                    Decoded decoded = decoder.decode(JSON.writeValueAsBytes(request));
+                    assertThat(decoded).as(label + " " + file).isInstanceOf(Decoded.Http.class);
+                    var http = ((Decoded.Http) decoded).request();
+                    assertThat(http.bodyAsString()).as(label + " " + file).isEqualTo(text);
+                    assertThat(http.headers().all("X-Fuzz")).as(label + " " + file).containsExactly(headerValue);
+                }
+            }
+        }
+    }
+
+    private static Event<?> onlyEvent(Decoded decoded) {
+        assertThat(decoded).isInstanceOf(Decoded.Events.class);
+        List<Event<?>> events = ((Decoded.Events) decoded).events();
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    /**
+     * @param headerValue whether the text must be a valid header value: no control characters and no white space at
+     *                    either end (API Gateway and ALB pass anything else on as is, and so must the decoder)
+     * @return random text of up to 200 code points: ASCII, Latin, CJK, emoji, quotes, backslashes and controls
+     */
+    private static String randomText(Random random, boolean headerValue) {
+        int[] pool = {'a', 'Z', '0', ' ', '"', '\\', '/', '{', '}', '\n', '\t', 0x7f, 'é', 'ß', 0x4e2d, 0x6587,
+                0x1F600, 0x1F680, 0x1F9D1, 0x200D, 0xFE0F};
+        StringBuilder text = new StringBuilder();
+        for (int i = 0, length = 1 + random.nextInt(200); i < length; i++) {
+            int codePoint = pool[random.nextInt(pool.length)];
+            if (headerValue && (codePoint < 0x20 || codePoint == 0x7f)) {
+                continue;
+            }
+            text.appendCodePoint(codePoint);
+        }
+        String value = text.toString();
+        return headerValue ? "v" + value.strip() + "v" : value;
+    }
+
     private static byte[] mutate(byte[] seed, Mutation mutation, Random random) throws Exception {
         switch (mutation) {
             case TRUNCATE:
