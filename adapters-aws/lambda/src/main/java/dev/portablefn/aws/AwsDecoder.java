@@ -1,11 +1,11 @@
 package dev.portablefn.aws;
 
 import dev.portablefn.api.EventDecodingException;
+import dev.portablefn.api.Limits;
 import dev.portablefn.api.Provider;
 import dev.portablefn.runtime.internal.Decoded;
 import dev.portablefn.runtime.internal.ProviderDecoder;
 import dev.portablefn.runtime.json.JacksonCodec;
-import java.util.Objects;
 
 /**
  * Decodes AWS Lambda event payloads (API Gateway, Function URL, ALB, SQS, SNS, S3, EventBridge,
@@ -18,16 +18,9 @@ public final class AwsDecoder implements ProviderDecoder {
 
     private final AwsEventDecoder decoder;
 
-    /** A decoder over the shared {@link JacksonCodec#standard()} codec and its limits. */
+    /** A decoder over the shared {@link JacksonCodec#standard()} codec and the default limits. */
     public AwsDecoder() {
-        this(JacksonCodec.standard());
-    }
-
-    /**
-     * @param codec the codec whose mapper (and limits) parse payloads
-     */
-    public AwsDecoder(JacksonCodec codec) {
-        this.decoder = new AwsEventDecoder(Objects.requireNonNull(codec, "codec").mapper());
+        this.decoder = new AwsEventDecoder(JacksonCodec.standard().mapper(), Limits.defaults().maxBodyBytes());
     }
 
     @Override

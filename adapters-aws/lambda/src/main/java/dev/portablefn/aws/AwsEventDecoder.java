@@ -3,6 +3,7 @@ package dev.portablefn.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventDecodingException;
@@ -29,8 +30,28 @@ final class AwsEventDecoder {
 
     private final ObjectMapper mapper;
 
-    AwsEventDecoder(ObjectMapper mapper) {
-        this.mapper = mapper;
+    /**
+     * @param mapper    the function's mapper
+     * @param bodyBytes the largest body the function accepts
+     */
+    AwsEventDecoder(ObjectMapper mapper, long bodyBytes) {
+        this.mapper = withRoomForBodies(mapper, bodyBytes);
+    }
+
+    /**
+     * @return {@code mapper}, or a copy reading strings of up to twice {@code bodyBytes} when its own limit is lower:
+     *         the event carries the body as one string (base64 grows it by a third), and a body over the limit must
+     *         reach the body check (413) instead of being refused as unreadable JSON. The default limits need no copy.
+     */
+    static ObjectMapper withRoomForBodies(ObjectMapper mapper, long bodyBytes) {
+        StreamReadConstraints constraints = mapper.getFactory().streamReadConstraints();
+        int room = (int) Math.min(2 * bodyBytes, Integer.MAX_VALUE - 16);
+        if (constraints.getMaxStringLength() >= room) {
+            return mapper;
+        }
+        ObjectMapper roomy = mapper.copy();   // copies the factory too, so the function's own mapper keeps its limit
+        roomy.getFactory().setStreamReadConstraints(constraints.rebuild().maxStringLength(room).build());
+        return roomy;
     }
 
     /**

@@ -105,7 +105,7 @@ public class LambdaHandler implements RequestStreamHandler {
         this.albRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.ALB, false));
         this.albMultiValueRunner = runner.withResponseCheck(HttpResponseLimits.of(AwsSource.ALB, true));
         this.mapper = runner.codec().mapper();
-        this.decoder = new AwsEventDecoder(mapper);
+        this.decoder = new AwsEventDecoder(mapper, runner.limits().maxBodyBytes());
         this.contexts = contexts;
         this.sqsUnwrapping = new SqsUnwrapping(mapper, function.dataType() == null ? Object.class : function.dataType());
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.Limits;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.Cookie;
 import dev.portablefn.api.http.HttpResponse;
@@ -16,10 +17,13 @@ import dev.portablefn.idempotency.InMemoryIdempotencyStore;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The limits Lambda, API Gateway and the ALB put on HTTP requests and responses, enforced before they bite. */
@@ -43,6 +47,39 @@ class LambdaHandlerHttpLimitsTest {
         char[] body = new char[length];
         Arrays.fill(body, 'x');
         return new String(body);
+    }
+
+    @ParameterizedTest(name = "{0} bytes of body, base64: {1}")
+    @CsvSource({"10485760, false, 200", "10485761, false, 413", "10485760, true, 200", "10485761, true, 413",
+            "12000000, true, 413"})
+    void bodyAtTheTenMegabyteLimitIsServedAndOneByteOverIsA413(int length, boolean base64, int status) throws Exception {
+        ObjectNode request = event("apigw-v2-request-no-authorizer.json");
+        byte[] body = new byte[length];
+        Arrays.fill(body, (byte) 'x');
+        request.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.US_ASCII))
+                .put("isBase64Encoded", base64);
+        LambdaHandler handler = new LambdaHandler((HttpFunction) (req, context) ->
+                HttpResponse.ok().text(String.valueOf(req.bodyLength())));
+
+        JsonNode response = invoke(handler, request);
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(status);
+        if (status == 200) {
+            assertThat(response.path("body").asText()).isEqualTo(String.valueOf(length));
+        } else {
+            assertThat(response.path("body").asText()).contains("exceeds the limit of 10485760 bytes");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes of body")
+    @CsvSource({"3000, 200", "5000, 413"})
+    void aStringLimitBelowTheBodyLimitStillLetsTheBodyReachTheBodyCheck(int length, int status) throws Exception {
+        ObjectNode request = event("apigw-v2-request-no-authorizer.json");
+        request.put("body", text(length)).put("isBase64Encoded", false);
+        LambdaHandler handler = new LambdaHandler(PortableFunction.http((req, context) -> HttpResponse.ok().text("read"))
+                .withLimits(Limits.defaults().withMaxStringLength(1_000).withMaxBodyBytes(4_000)));
+
+        assertThat(invoke(handler, request).path("statusCode").asInt()).isEqualTo(status);
     }
 
     @Test

@@ -10,7 +10,9 @@ package dev.portablefn.api;
  * <ul>
  *   <li>10 MiB bodies: API Gateway's payload limit and Cloud Functions' (1st gen) request limit;</li>
  *   <li>10,000 records per batch: Lambda's largest SQS batch;</li>
- *   <li>JSON nested 200 deep, strings of 10 Mi characters, numbers of 1,000 digits;</li>
+ *   <li>JSON nested 200 deep, numbers of 1,000 digits, strings of 20 Mi characters: twice the body limit, so a
+ *       provider envelope carrying a body as one string (AWS, base64 growing it by a third) is read, and a body
+ *       over the limit is answered 413 rather than refused as unreadable JSON;</li>
  *   <li>1,000 query parameters: Jetty's default form-key limit (Jetty serves the Functions Framework);</li>
  *   <li>200 request headers: twice what Azure's front end (Kestrel) and Tomcat accept by default, far above what
  *       API Gateway's 10 KB of request headers leaves room for in practice.</li>
@@ -30,7 +32,7 @@ package dev.portablefn.api;
 public record Limits(long maxBodyBytes, int maxBatchSize, int maxJsonDepth, int maxStringLength, int maxNumberLength,
                      int maxQueryParameters, int maxHeaders) {
 
-    private static final Limits DEFAULTS = new Limits(10L * 1024 * 1024, 10_000, 200, 10 * 1024 * 1024, 1000,
+    private static final Limits DEFAULTS = new Limits(10L * 1024 * 1024, 10_000, 200, 20 * 1024 * 1024, 1000,
             1000, 200);
 
     /**

@@ -14,7 +14,7 @@ class LimitsTest {
         assertThat(limits.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
         assertThat(limits.maxBatchSize()).isEqualTo(10_000);
         assertThat(limits.maxJsonDepth()).isEqualTo(200);
-        assertThat(limits.maxStringLength()).isEqualTo(10 * 1024 * 1024);
+        assertThat(limits.maxStringLength()).isEqualTo(20 * 1024 * 1024);
         assertThat(limits.maxNumberLength()).isEqualTo(1000);
         assertThat(limits.maxQueryParameters()).isEqualTo(1000);
         assertThat(limits.maxHeaders()).isEqualTo(200);
