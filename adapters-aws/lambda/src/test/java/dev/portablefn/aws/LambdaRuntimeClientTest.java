@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,11 @@ class LambdaRuntimeClientTest {
     }
 
     private static Process start(Class<?> handler, RuntimeApiStub api, String name) throws IOException {
+        return start(handler, api, name, RuntimeQueueHandler.Orders.class.getName());
+    }
+
+    private static Process start(Class<?> handler, RuntimeApiStub api, String name, String portableFunction)
+            throws IOException {
         Path taskRoot = Files.createDirectories(workDir.resolve(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -105,7 +112,7 @@ class LambdaRuntimeClientTest {
         env.put("_HANDLER", handler.getName() + "::handleRequest");
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("AWS_REGION", "us-east-1");
-        env.put("PORTABLEFN_FUNCTION", RuntimeQueueHandler.Orders.class.getName());
+        env.put("PORTABLEFN_FUNCTION", portableFunction);
         return builder.start();
     }
 
@@ -177,5 +184,38 @@ class LambdaRuntimeClientTest {
         assertThat(next.kind()).isEqualTo("response");
         assertThat(JSON.readTree(next.body()).get("batchItemFailures")).isEmpty();
         assertThat(List.of(next.id())).doesNotContain(error.id());
+    }
+
+    @Test
+    void initFailureIsReportedThroughTheInitErrorEndpointNamingTheFix() throws Exception {
+        try (RuntimeApiStub api = new RuntimeApiStub()) {
+            Process runtime = start(GenericLambdaHandler.class, api, "init-failure", "dev.portablefn.aws.NoSuchFunction");
+            try {
+                RuntimeApiStub.Report report = api.initError(TIMEOUT_SECONDS);
+                assertThat(report).as("no init/error within %d s; log:%n%s", TIMEOUT_SECONDS, log("init-failure")).isNotNull();
+                assertThat(report.kind()).isEqualTo("init-error");
+                JsonNode body = JSON.readTree(report.body());
+                assertThat(body.get("errorMessage").textValue())
+                        .contains("PORTABLEFN_FUNCTION").contains("dev.portablefn.aws.NoSuchFunction");
+                assertThat(runtime.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the runtime exits after init fails").isTrue();
+            } finally {
+                runtime.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void invocationHandedOverTooCloseToItsDeadlineIsNotStartedAndAnswers503() throws Exception {
+        RuntimeApiStub.Report report = httpApi.invoke(Fixtures.bytes("apigw-v2-request-iam.json"), TIMEOUT_SECONDS,
+                Duration.ofMillis(20));
+        assertThat(report).as("log:%n%s", log("http")).isNotNull();
+        assertThat(report.kind()).as(log("http")).isEqualTo("response");
+        JsonNode response = JSON.readTree(report.body());
+        assertThat(response.get("statusCode").intValue()).isEqualTo(503);
+        assertThat(response.at("/headers/retry-after").asText()).isEqualTo("1");
+        assertThat(response.get("body").textValue()).doesNotContain("requestId");   // the function's answer never came
+
+        RuntimeApiStub.Report next = invoke(httpApi, httpRuntime, "http", Fixtures.bytes("apigw-v2-request-iam.json"));
+        assertThat(JSON.readTree(next.body()).get("statusCode").intValue()).isEqualTo(200);
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,7 @@ final class RuntimeApiStub implements AutoCloseable {
     record Report(String kind, String id, String errorType, String body) {
     }
 
-    private record Invocation(String id, byte[] payload) {
+    private record Invocation(String id, byte[] payload, long deadlineMillis) {
     }
 
     private final HttpServer server;
@@ -46,15 +47,40 @@ final class RuntimeApiStub implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Waits for a report that belongs to no invocation: the runtime's {@code init/error}.
+     *
+     * @return the report, or {@code null} when none came within {@code timeoutSeconds}
+     */
+    Report initError(long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Report report = left <= 0 ? null : reports.poll(left, TimeUnit.NANOSECONDS);
+            if (report == null || report.id() == null) {
+                return report;
+            }
+        }
+    }
+
     /** @return {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API} */
     String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Queues an invocation and waits for the runtime's report of it. */
+    /** Queues an invocation with a minute to run, and waits for the runtime's report of it. */
     Report invoke(byte[] payload, long timeoutSeconds) throws InterruptedException {
+        return invoke(payload, timeoutSeconds, Duration.ofMinutes(1));
+    }
+
+    /**
+     * Queues an invocation and waits for the runtime's report of it.
+     *
+     * @param timeToRun how long before its deadline the runtime is handed the invocation ({@code Lambda-Runtime-Deadline-Ms})
+     */
+    Report invoke(byte[] payload, long timeoutSeconds, Duration timeToRun) throws InterruptedException {
         String id = UUID.randomUUID().toString();
-        pending.add(new Invocation(id, payload));
+        pending.add(new Invocation(id, payload, timeToRun.toMillis()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (true) {
             long left = deadline - System.nanoTime();
@@ -111,7 +137,7 @@ final class RuntimeApiStub implements AutoCloseable {
         // The client's native code needs every one of these headers, even when empty.
         var headers = exchange.getResponseHeaders();
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.id());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + invocation.deadlineMillis()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:portable");
         headers.set("Lambda-Runtime-Trace-Id", TRACE_HEADER);
         headers.set("Lambda-Runtime-Client-Context", "");
