@@ -8,6 +8,7 @@ import dev.portablefn.api.TraceContext;
 import dev.portablefn.runtime.internal.trace.TraceHeaders;
 import dev.portablefn.runtime.internal.DeferredContext;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ final class AzureContexts {
      * @return the context the function runs with
      */
     static Context forMessage(Context hostContext, Event<?> message, ExecutionContext context, Clock clock) {
-        String carried = message.attribute(TRACEPARENT).or(() -> message.attribute(DIAGNOSTIC_ID)).orElse(null);
+        Map<String, String> attributes = message.attributes();
+        String carried = attributes.getOrDefault(TRACEPARENT, attributes.get(DIAGNOSTIC_ID));
         return carried == null ? hostContext : from(context, clock, carried);
     }
 
