@@ -61,6 +61,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * SQS messages carrying SNS or S3 events are unwrapped according to the function's data type, see
  * {@link SqsUnwrapping}.
+ *
+ * <p>With SnapStart, set {@code PORTABLEFN_PRIMING=true}: the function's logger, JSON reader, validator and router
+ * are then warmed just before the snapshot (never the function's own code), so the first invocation after a restore
+ * does not set them up.
  */
 public class LambdaHandler implements RequestStreamHandler {
 
@@ -78,6 +82,8 @@ public class LambdaHandler implements RequestStreamHandler {
     private final AwsEventDecoder decoder;
     private final LambdaContexts contexts;
     private final SqsUnwrapping sqsUnwrapping;
+    /** Held so the checkpoint's weak reference to it stays alive; {@code null} unless PORTABLEFN_PRIMING is true. */
+    private final CracPriming priming;
 
     /** @param function the HTTP function to serve API Gateway, Function URL and ALB requests with */
     public LambdaHandler(HttpFunction function) {
@@ -108,6 +114,7 @@ public class LambdaHandler implements RequestStreamHandler {
         this.decoder = new AwsEventDecoder(mapper, runner.limits().maxBodyBytes());
         this.contexts = contexts;
         this.sqsUnwrapping = new SqsUnwrapping(mapper, function.dataType() == null ? Object.class : function.dataType());
+        this.priming = CracPriming.enabled(System.getenv(CracPriming.SETTING)) ? CracPriming.register(runner) : null;
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.portablefn.runtime.internal;
 
 import dev.portablefn.api.Event;
+import dev.portablefn.api.PermanentFailure;
+import dev.portablefn.api.http.Redaction;
+import dev.portablefn.api.middleware.Invocation;
+import dev.portablefn.api.middleware.Middleware;
 import dev.portablefn.api.batch.BatchResult.Reason;
 import dev.portablefn.api.batch.BatchResult.RecordFailure;
 import dev.portablefn.api.batch.BatchResult;
@@ -11,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The books of one provider batch: which records failed and why, by position in the batch and by the
@@ -29,6 +36,9 @@ import java.util.function.IntFunction;
  * or is left out of the forwarded ones.
  */
 public final class BatchFailures {
+
+    /** Rejected records are logged as the runner's, whose step rejected them. */
+    private static final Logger RUNNER_LOG = LoggerFactory.getLogger(FunctionRunner.class);
 
     private final int size;
     private final boolean ordered;
@@ -263,4 +273,35 @@ public final class BatchFailures {
     public String toString() {
         return "BatchFailures{" + size + " records, " + (ordered ? "ordered" : "unordered") + ", failed " + failedIds() + "}";
     }
+
+    /**
+     * Applies a per-record step of the runner's chain (binding, validation) to a batch: records it rejects are
+     * reported, the rest go on to {@code next}. For an ordered batch only the records before the first rejected one
+     * go on (the rest are reported as skipped). Failures are indexed by position in the batch this step received.
+     */
+    static Object perRecord(Invocation invocation, Middleware.Chain next, Ordering ordering,
+                            UnaryOperator<Event<?>> step) throws Exception {
+        List<Event<?>> events = invocation.events();
+        List<Event<?>> accepted = new ArrayList<>(events.size());
+        BatchFailures failures = BatchFailures.of(events, ordering);
+        for (int i = 0; i < events.size() && failures.shouldProcess(i); i++) {
+            Event<?> event = events.get(i);
+            try {
+                accepted.add(step.apply(event));
+                failures.forward(i);
+            } catch (PermanentFailure failure) {
+                RUNNER_LOG.warn("batch record rejected permanently, not retrying: {}", Redaction.forLog(failure.getMessage(),
+                        FunctionRunner.LOGGED_EVENT_MESSAGE));
+                failures.fail(i, Reason.PERMANENT, failure);
+            }
+        }
+        if (failures.isEmpty()) {
+            return next.proceed(invocation.withInput(accepted));
+        }
+        if (!accepted.isEmpty()) {
+            failures.addForwarded((BatchResult) next.proceed(invocation.withInput(accepted)));
+        }
+        return failures.result();
+    }
+
 }

@@ -26,7 +26,6 @@ import dev.portablefn.runtime.internal.middleware.StandardMiddleware;
 import dev.portablefn.runtime.internal.outbound.CurrentInvocation;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
 import dev.portablefn.runtime.json.JacksonCodec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -42,7 +41,7 @@ public final class FunctionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionRunner.class);
     /** The most characters of an event's rejection logged: room for every violation of a large record. */
-    private static final int LOGGED_EVENT_MESSAGE = 4000;
+    static final int LOGGED_EVENT_MESSAGE = 4000;
 
     private final PortableFunction function;
     private final Limits limits;
@@ -208,6 +207,16 @@ public final class FunctionRunner {
      */
     public DeadLetters deadLetters() {
         return deadLetters;
+    }
+
+    /**
+     * Warms what the first invocation would otherwise set up (logger, JSON reading of the data type, validator,
+     * router matching) without running the function, for a process snapshot taken after init (SnapStart, CRaC).
+     *
+     * @return what was warmed, one entry each
+     */
+    public List<String> prime() {
+        return Priming.prime(function, codec);
     }
 
     /**
@@ -397,7 +406,7 @@ public final class FunctionRunner {
         if (input instanceof Event<?> event) {
             return next.proceed(invocation.withInput(bindEvent(event)));
         }
-        return perRecord(invocation, next, ordering, this::bindEvent);
+        return BatchFailures.perRecord(invocation, next, ordering, this::bindEvent);
     }
 
     private Object validate(Invocation invocation, Middleware.Chain next, Ordering ordering) throws Exception {
@@ -409,40 +418,10 @@ public final class FunctionRunner {
             BeanValidation.shared().check(event.data(), () -> describe(event));
             return next.proceed(invocation);
         }
-        return perRecord(invocation, next, ordering, event -> {
+        return BatchFailures.perRecord(invocation, next, ordering, event -> {
             BeanValidation.shared().check(event.data(), () -> describe(event));
             return event;
         });
-    }
-
-    /**
-     * Applies a per-record step to a batch; records it rejects are reported, the rest go on. For an
-     * ordered batch only the records before the first rejected one go on (the rest are reported as skipped).
-     * Failures are indexed by position in the batch this step received.
-     */
-    private static Object perRecord(Invocation invocation, Middleware.Chain next, Ordering ordering,
-                                    java.util.function.UnaryOperator<Event<?>> step) throws Exception {
-        List<Event<?>> events = invocation.events();
-        List<Event<?>> accepted = new ArrayList<>(events.size());
-        BatchFailures failures = BatchFailures.of(events, ordering);
-        for (int i = 0; i < events.size() && failures.shouldProcess(i); i++) {
-            Event<?> event = events.get(i);
-            try {
-                accepted.add(step.apply(event));
-                failures.forward(i);
-            } catch (PermanentFailure failure) {
-                LOG.warn("batch record rejected permanently, not retrying: {}", Redaction.forLog(failure.getMessage(),
-                        LOGGED_EVENT_MESSAGE));
-                failures.fail(i, Reason.PERMANENT, failure);
-            }
-        }
-        if (failures.isEmpty()) {
-            return next.proceed(invocation.withInput(accepted));
-        }
-        if (!accepted.isEmpty()) {
-            failures.addForwarded((BatchResult) next.proceed(invocation.withInput(accepted)));
-        }
-        return failures.result();
     }
 
     private Event<?> bindEvent(Event<?> event) {

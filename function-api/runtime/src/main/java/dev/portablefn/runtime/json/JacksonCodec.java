@@ -77,6 +77,13 @@ public interface JacksonCodec extends JsonCodec {
     ObjectMapper mapper();
 
     /**
+     * Prepares reading {@code type} now, as its first read would: its deserializer is found and kept.
+     *
+     * @param type a type a function binds its data to
+     */
+    void prime(Type type);
+
+    /**
      * Turns a Java type into the form Jackson binds to, so a reader can be prepared once and reused.
      *
      * @param type a Java type, possibly generic

@@ -124,6 +124,14 @@ final class JacksonJsonCodec implements JacksonCodec {
     }
 
     @Override
+    public void prime(Type type) {
+        JavaType javaType = type(type);
+        if (plainReader(javaType) == null) {
+            mapper.readerFor(javaType);   // finds the root deserializer, which the mapper then caches
+        }
+    }
+
+    @Override
     public JavaType type(Type type) {
         if (type instanceof Class<?> plain) {
             return classTypes.get(plain);

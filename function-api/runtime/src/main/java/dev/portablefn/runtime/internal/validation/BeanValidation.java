@@ -134,6 +134,20 @@ public final class BeanValidation {
         return field.toString();
     }
 
+    /**
+     * Starts Hibernate Validator now rather than on the first constrained value, and reads {@code type}'s constraints,
+     * for a snapshot taken after init (SnapStart, CRaC) to hold them.
+     *
+     * @param type a class to read the constraints of, or {@code null}
+     * @throws IllegalStateException when Hibernate Validator is not on the classpath
+     */
+    public void prime(Class<?> type) {
+        Validator started = validator();
+        if (type != null && ConstraintScan.isConstrained(type)) {
+            started.getConstraintsForClass(type);
+        }
+    }
+
     /** @return whether this instance has started Hibernate Validator; tests use it to prove the bootstrap is lazy */
     boolean isBootstrapped() {
         return validator != null;
