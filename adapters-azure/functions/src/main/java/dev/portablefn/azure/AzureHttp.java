@@ -82,16 +82,25 @@ final class AzureHttp {
      * Works out the request line of a worker's request: method, path without the route prefix, raw path and query.
      *
      * @return a request holding only those parts
-     * @throws EventDecodingException if the worker gave no method or no URI
+     * @throws EventDecodingException if the worker gave no method or no URI, or one it cannot parse
      */
     static HttpRequest requestLine(HttpRequestMessage<?> message, String routePrefix) {
         String where = "Azure HTTP request";
-        HttpMethod method = message.getHttpMethod();
+        HttpMethod method;
+        URI uri;
+        try {
+            method = message.getHttpMethod();
+            // The worker parses the host's URL string with URI.create on every call: a request for /api/%zz reaches it
+            // (Kestrel passes invalid escapes on), and its IllegalArgumentException is the client's error, not ours.
+            uri = message.getUri();
+        } catch (IllegalArgumentException unparseable) {
+            throw new EventDecodingException(where + ": the worker could not parse the request line: "
+                    + JsonFields.abbreviate(String.valueOf(unparseable.getMessage())), unparseable);
+        }
         if (method == null) {
             throw new EventDecodingException(where + ": the HTTP method is missing");
         }
         HttpRequest.Builder builder = HttpRequest.builder().method(method.name());
-        URI uri = message.getUri();
         if (uri == null) {
             throw new EventDecodingException(where + ": the request URI is missing");
         }

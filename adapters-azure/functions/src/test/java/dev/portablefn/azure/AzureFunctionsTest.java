@@ -140,6 +140,19 @@ class AzureFunctionsTest {
     }
 
     @Test
+    void aRequestUrlWithAMalformedEscapeTheWorkerCannotParseIsA400NotA500() {
+        AzureFunctions azure = AzureFunctions.of(PortableFunction.http((request, ctx) -> HttpResponse.ok().text(request.path())));
+
+        FakeHttpResponseMessage response = (FakeHttpResponseMessage) azure.http(FakeHttpRequestMessage.bind(
+                FakeHttpRequestMessage.HostRequest.incomplete("GET", "http://localhost:7071/api/orders/%zz"), (byte[]) null),
+                context("api"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(new String((byte[]) response.getBody(), StandardCharsets.UTF_8))
+                .contains("The request could not be read.").doesNotContain("Malformed escape");
+    }
+
+    @Test
     void theMethodAndUriAreWorkedOutOnlyWhenTheFunctionReadsThem() {
         java.util.concurrent.atomic.AtomicInteger uriCalls = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger methodCalls = new java.util.concurrent.atomic.AtomicInteger();

@@ -106,10 +106,12 @@ final class GcpRuntime {
             cloudEvent = received.get();
             event = decoder.decode(cloudEvent);
         } catch (EventDecodingException undecodable) {
-            String id = cloudEvent != null ? cloudEvent.id() : eventId;
+            // A legacy event whose context has no eventId is named "unknown": it must still be handed back classified.
+            String id = cloudEvent != null && cloudEvent.id() != null ? cloudEvent.id() : eventId;
+            id = id == null || id.isEmpty() ? "unknown" : id;
             Context context = eventContext(id, cloudEvent == null ? null : cloudEvent.extensions().get("traceparent"),
                     nativeContext);
-            Event<?> delivered = DeadLetters.undecodable(id == null ? "unknown" : id,
+            Event<?> delivered = DeadLetters.undecodable(id,
                     cloudEvent != null && cloudEvent.source() != null ? cloudEvent.source() : "gcp", Trigger.CUSTOM,
                     cloudEvent != null ? rawData(cloudEvent) : raw.get());
             handBack(delivered, Outcome.failure(undecodable), context);

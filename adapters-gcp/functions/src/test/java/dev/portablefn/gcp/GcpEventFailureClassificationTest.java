@@ -119,4 +119,17 @@ class GcpEventFailureClassificationTest {
                 .isExactlyInstanceOf(PermanentFailure.class).hasMessage("order o-2 is for a closed account");
         assertThat(permanent.permanentRejections()).singleElement().asString().contains("closed account");
     }
+
+    @Test
+    void aLegacyEventWithoutAnEventIdIsHandedBackAsUndecodableNotAsANullPointerException() {
+        GcpBackgroundFunction entry = new GcpBackgroundFunction(rejecting);
+        FakeBackgroundContext noEventId = new FakeBackgroundContext(null, null, "google.pubsub.topic.publish",
+                "\"projects/p/topics/t\"");
+
+        Handled handled = handle(() -> entry.accept("{\"data\":\"" + base64("{\"id\":\"o-3\"}") + "\"}", noEventId));
+
+        assertThat(calls).hasValue(0);
+        assertThat(handled.handedBack()).isInstanceOf(PermanentFailure.class).hasMessageContaining("unknown").cause()
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("'eventId' is missing");
+    }
 }
