@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,12 @@ import org.junit.jupiter.api.Test;
 class TemplateHandlersTest {
 
     private static final Map<String, JsonNode> FUNCTIONS = new TreeMap<>();
+    private static JsonNode resources;
 
     @BeforeAll
     static void readTemplate() throws IOException {
         JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("template.yaml").toFile());
+        resources = template.get("Resources");
         for (Map.Entry<String, JsonNode> resource : template.get("Resources").properties()) {
             if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
                 JsonNode properties = resource.getValue().get("Properties");
@@ -86,5 +89,37 @@ class TemplateHandlersTest {
                     LearningPlatform.NIGHTLY_SCHEDULE));
             assertThat(tick.deliveryAttempt()).hasValue(1);
         });
+    }
+
+    @Test
+    void everyAsynchronouslyInvokedFunctionRetriesTwiceThenKeepsTheEventInADeadLetterQueue() {
+        int asynchronous = 0;
+        for (var function : FUNCTIONS.entrySet()) {
+            boolean async = false;
+            for (JsonNode event : function.getValue().path("Events")) {
+                async |= Set.of("SNS", "S3", "ScheduleV2", "Schedule", "EventBridgeRule").contains(event.path("Type").asText());
+            }
+            if (!async) {
+                continue;
+            }
+            asynchronous++;
+            JsonNode properties = function.getValue();
+            assertThat(properties.at("/EventInvokeConfig/MaximumRetryAttempts").asInt(-1)).as(function.getKey()).isEqualTo(2);
+            assertThat(properties.at("/DeadLetterQueue/Type").asText()).as(function.getKey()).isEqualTo("SQS");
+            String queue = properties.at("/DeadLetterQueue/TargetArn").asText();   // !GetAtt QUEUE.Arn, read without its tag
+            assertThat(queue).as(function.getKey()).endsWith(".Arn");
+            assertThat(resources.at("/" + queue.substring(0, queue.length() - ".Arn".length()) + "/Type").asText())
+                    .as(function.getKey()).isEqualTo("AWS::SQS::Queue");
+        }
+        assertThat(asynchronous).as("SNS, S3 and schedule functions").isEqualTo(3);
+    }
+
+    @Test
+    void theQueueSnsRedrivesPaymentsToLetsSnsSendToIt() {
+        JsonNode policy = resources.get("PaymentsDeadLetterQueuePolicy").get("Properties");
+        assertThat(policy.get("Queues").get(0).asText()).isEqualTo("PaymentsDeadLetterQueue");   // !Ref, read without its tag
+        JsonNode statement = policy.at("/PolicyDocument/Statement/0");
+        assertThat(statement.at("/Principal/Service").asText()).isEqualTo("sns.amazonaws.com");
+        assertThat(statement.get("Action").asText()).isEqualTo("sqs:SendMessage");
     }
 }
