@@ -63,6 +63,11 @@ final class AwsDriver implements ProviderDriver {
     }
 
     @Override
+    public ProviderCall topic(String topic, Event<?> message) {
+        return invoke(AwsEvents.sns(topic, message));
+    }
+
+    @Override
     public List<byte[]> queuePayloads(List<String> bodies) {
         return List.of(AwsEvents.sqs(bodies));
     }

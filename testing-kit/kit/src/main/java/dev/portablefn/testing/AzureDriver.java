@@ -3,6 +3,7 @@ package dev.portablefn.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.portablefn.api.Event;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
@@ -99,6 +100,16 @@ final class AzureDriver implements ProviderDriver {
     @Override
     public ProviderCall http(HttpRequest request) {
         return http(AzureEvents.requestMessage(request));
+    }
+
+    /** A topic subscription's message goes to the Service Bus topic delegation, as the host's topic trigger does. */
+    @Override
+    public ProviderCall topic(String topic, Event<?> message) {
+        ObjectNode properties = RawJson.object();
+        message.attributes().forEach(properties::put);
+        return run(List.of(message.id()), context -> azure.serviceBusTopic(AwsEvents.text(message.data()), message.id(),
+                message.deliveryAttempt().orElse(1), message.time().map(Object::toString).orElse(null),
+                properties.isEmpty() ? null : properties.toString(), context));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.portablefn.testing;
 
+import dev.portablefn.api.Event;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
+import dev.portablefn.api.event.ScheduleTick;
+import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +141,77 @@ public final class FunctionTester {
      */
     public InvocationResult queue(String... bodies) {
         return queue(List.of(bodies));
+    }
+
+    /**
+     * Delivers a message published to a topic the provider's way: an SNS notification on AWS, a Pub/Sub push on
+     * GCP, a Service Bus topic subscription's invocation on Azure.
+     *
+     * @param topic   the topic's name
+     * @param message the message, such as {@code Events.topicMessage(body)}
+     * @return the result
+     */
+    public InvocationResult topic(String topic, Event<?> message) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(message, "message");
+        return run(() -> List.of(driver.topic(topic, message)));
+    }
+
+    /**
+     * Delivers a bucket change the provider's way: an S3 notification on AWS, a Cloud Storage CloudEvent on GCP,
+     * a Blob trigger invocation on Azure.
+     *
+     * @param change the change, such as {@code Events.storageObjectCreated("uploads", "a.txt")}
+     * @return the result
+     */
+    public InvocationResult storage(Event<StorageObject> change) {
+        Objects.requireNonNull(change, "change");
+        return invoke(switch (driver.provider()) {
+            case AWS -> AwsEvents.s3(change);
+            case GCP -> GcpEvents.storage(change);
+            default -> AzureEvents.blob(change);
+        });
+    }
+
+    /**
+     * Delivers a schedule's tick the provider's way: an EventBridge Scheduled Event on AWS, a Cloud Scheduler
+     * CloudEvent on GCP, a Timer trigger invocation on Azure.
+     *
+     * @param tick the tick, such as {@code Events.scheduleTick("nightly", instant)}
+     * @return the result
+     */
+    public InvocationResult schedule(Event<ScheduleTick> tick) {
+        Objects.requireNonNull(tick, "tick");
+        return invoke(switch (driver.provider()) {
+            case AWS -> AwsEvents.scheduled(tick);
+            case GCP -> GcpEvents.scheduler(tick);
+            default -> AzureEvents.timer(tick);
+        });
+    }
+
+    /**
+     * Delivers stream records the provider's way: one Kinesis batch on AWS, one Event Hubs batch on Azure, and on
+     * GCP (which streams through Pub/Sub with an ordering key) one push per record, in order.
+     *
+     * @param stream  the stream's name
+     * @param records the records, in partition order; their ids are sequence numbers (digits), as Kinesis and Event
+     *                Hubs number records
+     * @return the combined result
+     */
+    public InvocationResult stream(String stream, List<? extends Event<?>> records) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(records, "records");
+        return switch (driver.provider()) {
+            case AWS -> invoke(AwsEvents.kinesisRecords(stream, records));
+            case GCP -> run(() -> {
+                List<ProviderCall> calls = new ArrayList<>();
+                for (Event<?> record : records) {
+                    calls.add(driver.invoke(GcpEvents.pubsub(stream, record)));
+                }
+                return calls;
+            });
+            default -> invoke(AzureEvents.eventHubs(stream, records));
+        };
     }
 
     private interface Calls {

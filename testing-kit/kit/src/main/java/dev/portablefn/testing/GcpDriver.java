@@ -1,6 +1,7 @@
 package dev.portablefn.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portablefn.api.Event;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
@@ -68,6 +69,11 @@ final class GcpDriver implements ProviderDriver {
     @Override
     public ProviderCall http(HttpRequest request) {
         return service(GcpEvents.frameworkRequest(request));
+    }
+
+    @Override
+    public ProviderCall topic(String topic, Event<?> message) {
+        return invoke(GcpEvents.pubsub(topic, message));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.portablefn.testing;
 
+import dev.portablefn.api.Event;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.http.HttpRequest;
 import java.util.List;
@@ -17,6 +18,9 @@ interface ProviderDriver {
 
     /** @return the raw payloads the provider sends for these queue messages, one per invocation */
     List<byte[]> queuePayloads(List<String> bodies);
+
+    /** Runs one delivery of a message published to {@code topic}, through the provider's topic subscription entry. */
+    ProviderCall topic(String topic, Event<?> message);
 
     /** Lambda's error response for an invocation that threw, shared by the drivers that need a JSON failure. */
     static byte[] errorJson(Throwable failure) {

@@ -6,10 +6,15 @@ import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
+import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.ScheduleTick;
+import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,5 +98,76 @@ class OnAllProvidersTest {
     void displayNamesNameTheProvider(Provider provider, TestInfo info) {
         assertThat(info.getDisplayName()).isEqualTo("[" + provider.name() + "]");
         assertThat(OnAllProvidersExtension.PROVIDERS).contains(provider);
+    }
+
+    /** Keeps every event it is given. */
+    static final class Recording<T> implements EventFunction<T> {
+        final List<Event<T>> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(Event<T> event, Context context) {
+            seen.add(event);
+        }
+    }
+
+    @OnAllProviders
+    void aTopicMessageArrivesAsATopicEventWithItsDataAndAttributes(ProviderTester providers) {
+        Recording<Order> function = new Recording<>();
+        Event<byte[]> message = Events.topicMessage("{\"id\":\"o-1\",\"amount\":5}").toBuilder()
+                .attribute("tenant", "t-1").build();
+
+        InvocationResult result = providers.tester(PortableFunction.event(Order.class, function)).topic("orders", message);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(function.seen).singleElement().satisfies(event -> {
+            assertThat(event.trigger()).isEqualTo(Trigger.TOPIC);
+            assertThat(event.id()).isEqualTo(message.id());
+            assertThat(event.data()).isEqualTo(new Order("o-1", 5));
+            assertThat(event.attribute("tenant")).contains("t-1");
+        });
+    }
+
+    @OnAllProviders
+    void aBucketChangeArrivesAsAStorageEventNamingTheObject(ProviderTester providers) {
+        Recording<StorageObject> function = new Recording<>();
+
+        InvocationResult result = providers.tester(PortableFunction.event(StorageObject.class, function))
+                .storage(Events.storageObjectCreated("uploads", "lessons/intro.mp4"));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(function.seen).singleElement().satisfies(event -> {
+            assertThat(event.trigger()).isEqualTo(Trigger.STORAGE);
+            assertThat(event.data().bucket()).isEqualTo("uploads");
+            assertThat(event.data().key()).isEqualTo("lessons/intro.mp4");
+            assertThat(event.data().change()).isEqualTo(StorageObject.Change.CREATED);
+        });
+    }
+
+    @OnAllProviders
+    void aScheduleTickArrivesAsAScheduleEventAtItsScheduledTime(ProviderTester providers) {
+        Recording<ScheduleTick> function = new Recording<>();
+        Instant at = Instant.parse("2026-12-03T02:00:00Z");
+
+        InvocationResult result = providers.tester(PortableFunction.event(ScheduleTick.class, function))
+                .schedule(Events.scheduleTick("nightly", at));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(function.seen).singleElement().satisfies(event -> {
+            assertThat(event.trigger()).isEqualTo(Trigger.SCHEDULE);
+            assertThat(event.data().scheduledTime()).isEqualTo(at);
+        });
+    }
+
+    @OnAllProviders
+    void streamRecordsArriveInPartitionOrder(ProviderTester providers) {
+        OrderFunction function = new OrderFunction();
+        List<Event<byte[]>> records = List.of(
+                Events.queueMessage("{\"id\":\"o-1\",\"amount\":5}").toBuilder().id("1001").build(),
+                Events.queueMessage("{\"id\":\"o-2\",\"amount\":7}").toBuilder().id("1002").build());
+
+        InvocationResult result = providers.tester(function).stream("orders", records);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(function.accepted).containsExactly("o-1", "o-2");
     }
 }
