@@ -5,6 +5,7 @@ import static dev.portablefn.runtime.internal.json.JsonFields.optionalArray;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalEpochMillis;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalEpochSeconds;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalInstant;
+import static dev.portablefn.runtime.internal.json.JsonFields.optionalInt;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalLong;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalObject;
 import static dev.portablefn.runtime.internal.json.JsonFields.optionalText;
@@ -260,21 +261,12 @@ final class EventRecords {
 
     /** @return Scheduler's {@code detail.attempt-number}, or {@code null} when the input carries none */
     private static Integer schedulerAttempt(JsonNode detail, String where) {
-        JsonNode attempt = detail == null || !detail.isObject() ? null : detail.get("attempt-number");
-        if (attempt == null || attempt.isNull()) {
-            return null;
+        String detailWhere = where + " detail";
+        Integer attempt = optionalInt(detail, "attempt-number", detailWhere);
+        if (attempt != null && attempt < 1) {
+            throw new EventDecodingException(detailWhere + ": 'attempt-number' must be at least 1, got " + attempt);
         }
-        String text = attempt.isTextual() ? attempt.textValue() : attempt.isIntegralNumber() ? attempt.asText() : null;
-        try {
-            int number = text == null ? 0 : Integer.parseInt(text);
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw wrongType("detail.attempt-number", where, "a number from 1 (Scheduler's <aws.scheduler.attempt-number>)",
-                attempt);
+        return attempt;
     }
 
     private static Event<?> s3FromEventBridge(Event.Builder<Object> event, String detailType, JsonNode detail,

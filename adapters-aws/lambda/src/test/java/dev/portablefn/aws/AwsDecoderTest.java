@@ -299,7 +299,7 @@ class AwsDecoderTest {
                 + "\"time\":\"2026-12-03T02:00:00Z\",\"detail\":{\"attempt-number\":" + attempt + "}}";
         assertThatThrownBy(() -> decoder.decode(input.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventDecodingException.class)
-                .hasMessageContaining("detail.attempt-number");
+                .hasMessageContaining("EventBridge event detail: 'attempt-number'");
     }
 
     @Test

@@ -71,13 +71,7 @@ final class AzureDriver implements ProviderDriver {
                     metadata.path("DequeueCount").asLong(1), metadata.path("InsertionTime").asText(null), context));
         }
         if (metadata.has("DeliveryCount") || metadata.has("MessageId")) {
-            String id = metadata.path("MessageId").asText(null);
-            JsonNode properties = metadata.has("ApplicationProperties") ? metadata.get("ApplicationProperties")
-                    : metadata.get("UserProperties");
-            return run(id == null ? List.of() : List.of(id), context -> azure.serviceBusQueue(text, id,
-                    metadata.path("DeliveryCount").asInt(1), metadata.path("EnqueuedTimeUtc").asText(null),
-                    properties == null || properties.isNull() ? null
-                            : properties.isTextual() ? properties.textValue() : properties.toString(), context));
+            return serviceBus(text, metadata, false);
         }
         if (trigger.isArray() && (metadata.has("SystemPropertiesArray") || metadata.has("PartitionContext"))) {
             List<String> messages = new ArrayList<>(trigger.size());
@@ -105,11 +99,26 @@ final class AzureDriver implements ProviderDriver {
     /** A topic subscription's message goes to the Service Bus topic delegation, as the host's topic trigger does. */
     @Override
     public ProviderCall topic(String topic, Event<?> message) {
-        ObjectNode properties = RawJson.object();
-        message.attributes().forEach(properties::put);
-        return run(List.of(message.id()), context -> azure.serviceBusTopic(AwsEvents.text(message.data()), message.id(),
-                message.deliveryAttempt().orElse(1), message.time().map(Object::toString).orElse(null),
-                properties.isEmpty() ? null : properties.toString(), context));
+        JsonNode root = RawJson.tree(AzureEvents.serviceBus(message), "Azure payload");
+        return serviceBus(root.path("Data").path("message").asText(), root.path("Metadata"), true);
+    }
+
+    /** Runs a Service Bus trigger invocation's message through the queue or the topic subscription delegation. */
+    private ProviderCall serviceBus(String text, JsonNode metadata, boolean topic) {
+        String id = metadata.path("MessageId").asText(null);
+        int deliveryCount = metadata.path("DeliveryCount").asInt(1);
+        String enqueuedTime = metadata.path("EnqueuedTimeUtc").asText(null);
+        JsonNode properties = metadata.has("ApplicationProperties") ? metadata.get("ApplicationProperties")
+                : metadata.get("UserProperties");
+        String propertiesJson = properties == null || properties.isNull() ? null
+                : properties.isTextual() ? properties.textValue() : properties.toString();
+        return run(id == null ? List.of() : List.of(id), context -> {
+            if (topic) {
+                azure.serviceBusTopic(text, id, deliveryCount, enqueuedTime, propertiesJson, context);
+            } else {
+                azure.serviceBusQueue(text, id, deliveryCount, enqueuedTime, propertiesJson, context);
+            }
+        });
     }
 
     @Override
