@@ -30,18 +30,70 @@ public final class BaselineMdc {
      * @param provider     the cloud
      */
     public static void put(String requestId, String traceId, String functionName, String provider) {
+        put(requestId, traceId, null, false, functionName, provider);
+    }
+
+    /**
+     * Puts the library's keys for a trace with its span and sampling flag, as the library does since it fills
+     * {@code spanId} and {@code traceSampled} (issue 20, for the providers' JSON log fields).
+     *
+     * @param requestId    the provider's request id
+     * @param traceId      the trace id, or {@code null}
+     * @param spanId       the caller's span id, or {@code null}
+     * @param sampled      whether the caller sampled the trace
+     * @param functionName the function's name
+     * @param provider     the cloud
+     */
+    public static void put(String requestId, String traceId, String spanId, boolean sampled, String functionName,
+                           String provider) {
         MDC.put("requestId", requestId);
         if (traceId != null) {
             MDC.put("traceId", traceId);
+            if (spanId != null) {
+                MDC.put("spanId", spanId);
+            }
+            if (sampled) {
+                MDC.put("traceSampled", "true");
+            }
         }
         MDC.put("functionName", functionName);
         MDC.put("provider", provider);
+    }
+
+    /**
+     * Puts the library's keys with the trace of a W3C {@code traceparent}.
+     *
+     * @param traceparent the header, or {@code null}
+     */
+    public static void putTraceparent(String requestId, String traceparent, String functionName, String provider) {
+        String traceId = traceIdOfTraceparent(traceparent);
+        put(requestId, traceId, traceId == null ? null : traceparent.substring(36, 52),
+                traceId != null && traceparent.endsWith("1"), functionName, provider);
+    }
+
+    /**
+     * Puts the library's keys with the trace of an X-Ray header.
+     *
+     * @param header the header, or {@code null}
+     */
+    public static void putXRay(String requestId, String header, String functionName, String provider) {
+        String traceId = traceIdOfXRay(header);
+        String spanId = null;
+        boolean sampled = false;
+        if (traceId != null) {
+            int parent = header.indexOf("Parent=");
+            spanId = parent < 0 || header.length() < parent + 23 ? null : header.substring(parent + 7, parent + 23);
+            sampled = header.contains("Sampled=1");
+        }
+        put(requestId, traceId, spanId, sampled, functionName, provider);
     }
 
     /** Removes what {@link #put} put. */
     public static void clear() {
         MDC.remove("requestId");
         MDC.remove("traceId");
+        MDC.remove("spanId");
+        MDC.remove("traceSampled");
         MDC.remove("functionName");
         MDC.remove("provider");
     }
@@ -101,8 +153,8 @@ public final class BaselineMdc {
     public static void putGcp(HttpRequest request, String functionName) {
         Map<String, List<String>> headers = request.getHeaders();
         String executionId = first(headers, "function-execution-id");
-        put(executionId != null ? executionId : Long.toHexString(ThreadLocalRandom.current().nextLong()),
-                traceIdOfTraceparent(first(headers, "traceparent")), functionName, "GCP");
+        putTraceparent(executionId != null ? executionId : Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                first(headers, "traceparent"), functionName, "GCP");
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

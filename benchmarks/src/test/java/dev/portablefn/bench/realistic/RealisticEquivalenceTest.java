@@ -62,6 +62,7 @@ class RealisticEquivalenceTest {
             + "\"errors\":[{\"field\":\"item\",\"message\":\"must not be blank\"},"
             + "{\"field\":\"quantity\",\"message\":\"must be greater than or equal to 1\"}]}";
     private static final String TRACE_OF_TRACEPARENT = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String SPAN_OF_TRACEPARENT = "00f067aa0ba902b7";
     private static final String EXECUTION_ID = "exec-7f3a";
 
     private final OrderLines lines = new OrderLines();
@@ -113,7 +114,8 @@ class RealisticEquivalenceTest {
                 return aws(new RealisticBaselineLambdaHandler(desk), request);
             }
         },
-        GCP_HTTP(Map.of("requestId", EXECUTION_ID, "traceId", TRACE_OF_TRACEPARENT,
+        GCP_HTTP(Map.of("requestId", EXECUTION_ID, "traceId", TRACE_OF_TRACEPARENT, "spanId", SPAN_OF_TRACEPARENT,
+                "traceSampled", "true",
                 "functionName", gcpFunctionName(OrderApi.class.getName()), "provider", "GCP")) {
             @Override
             Answer portable(OrderDesk desk, Request request) throws Exception {
@@ -130,6 +132,7 @@ class RealisticEquivalenceTest {
             }
         },
         AZURE_HTTP(Map.of("requestId", "5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a", "traceId", TRACE_OF_TRACEPARENT,
+                "spanId", SPAN_OF_TRACEPARENT, "traceSampled", "true",
                 "functionName", "orders", "provider", "AZURE")) {
             @Override
             Answer portable(OrderDesk desk, Request request) {
@@ -273,7 +276,8 @@ class RealisticEquivalenceTest {
 
         assertThat(portableLines).isEqualTo(baselineLines).hasSize(1);
         assertThat(portableLines.get(0).mdc()).isEqualTo(Map.of("requestId", "5b2e6a7c-0d3f-4b8e-9a1c-2f3e4d5c6b7a",
-                "traceId", TRACE_OF_TRACEPARENT, "functionName", "orders", "provider", "AZURE", "eventId", id));
+                "traceId", TRACE_OF_TRACEPARENT, "spanId", SPAN_OF_TRACEPARENT, "traceSampled", "true",
+                "functionName", "orders", "provider", "AZURE", "eventId", id));
 
         // The host retries a message whose function throws, then moves it to the poison queue: both sides throw.
         assertThatThrownBy(() -> portable.queue(INVALID, id, 1, "2026-11-28T10:00:00+00:00", ProviderCalls.azureContext()))

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What a function knows about its invocation, the same on every provider: the request id, the
  * function name, the provider, the deadline, the trace, and a logger whose MDC carries
- * {@code requestId}, {@code traceId} and {@code functionName} while the function runs. Adapters give each
+ * {@code requestId}, {@code traceId}, {@code spanId} and {@code functionName} while the function runs. Adapters give each
  * invocation one; {@link #builder()} makes one from plain values, for adapters and tests.
  */
 public interface Context {
@@ -23,6 +23,8 @@ public interface Context {
     String MDC_REQUEST_ID = "requestId";
     /** MDC key of the trace id. */
     String MDC_TRACE_ID = "traceId";
+    /** MDC key of the span id the invocation was called from, when its trace names one. */
+    String MDC_SPAN_ID = "spanId";
     /** MDC key of the function name. */
     String MDC_FUNCTION_NAME = "functionName";
     /** MDC key of the provider. */
@@ -83,6 +85,17 @@ public interface Context {
      */
     default Optional<String> traceId() {
         return trace().map(TraceContext::traceId);
+    }
+
+    /**
+     * Gives the W3C {@code traceparent} header value for HTTP calls the function makes itself, so the service it
+     * calls continues this invocation's trace. Messages published through the library's {@code Publisher} carry it
+     * already.
+     *
+     * @return {@code 00-<trace id>-<span id>-<flags>}, or empty when the invocation has no trace
+     */
+    default Optional<String> traceparent() {
+        return trace().map(TraceContext::toTraceparent);
     }
 
     /**

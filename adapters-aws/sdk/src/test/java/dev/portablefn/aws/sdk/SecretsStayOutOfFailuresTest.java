@@ -65,7 +65,7 @@ class SecretsStayOutOfFailuresTest {
         String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
         assertThat(signature).hasSize(64);
         assertThat(failure).isInstanceOf(PermanentFailure.class).hasMessageContaining("AuthorizationError")
-                .hasMessageContaining("Signature=***");
+                .hasMessageContaining("Signature=[REDACTED]");
         List<String> texts = new ArrayList<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             texts.add(String.valueOf(t.getMessage()));

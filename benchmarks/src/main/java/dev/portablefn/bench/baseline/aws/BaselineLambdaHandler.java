@@ -47,7 +47,7 @@ public final class BaselineLambdaHandler implements RequestStreamHandler {
         } else if (!BaselineMdc.ON) {
             http(root, output);
         } else {
-            BaselineMdc.put(context.getAwsRequestId(), BaselineMdc.traceIdOfXRay(root.path("headers").path("x-amzn-trace-id").asText(null)),
+            BaselineMdc.putXRay(context.getAwsRequestId(), root.path("headers").path("x-amzn-trace-id").asText(null),
                     context.getFunctionName(), "AWS");
             try {
                 http(root, output);

@@ -43,8 +43,8 @@ public final class RealisticBaselineLambdaHandler implements RequestStreamHandle
         JsonNode root = MAPPER.readTree(input);
         boolean batch = root.has("Records");
         String header = batch ? null : root.path("headers").path("x-amzn-trace-id").asText(null);
-        BaselineMdc.put(context.getAwsRequestId(), BaselineMdc.traceIdOfXRay(header != null ? header : runtimeXRay()),
-                context.getFunctionName(), "AWS");
+        BaselineMdc.putXRay(context.getAwsRequestId(), header != null ? header : runtimeXRay(), context.getFunctionName(),
+                "AWS");
         try {
             MAPPER.writeValue(output, batch ? sqs(root) : http(root));
         } finally {

@@ -36,7 +36,7 @@ public final class BaselineAzureFunctions {
             return handle(request);
         }
         com.microsoft.azure.functions.TraceContext trace = context.getTraceContext();
-        BaselineMdc.put(context.getInvocationId(), BaselineMdc.traceIdOfTraceparent(trace == null ? null : trace.getTraceparent()),
+        BaselineMdc.putTraceparent(context.getInvocationId(), trace == null ? null : trace.getTraceparent(),
                 context.getFunctionName(), "AZURE");
         try {
             return handle(request);

@@ -53,7 +53,7 @@ public final class RealisticBaselineAzureFunctions {
 
     private static void putContext(ExecutionContext context) {
         TraceContext trace = context.getTraceContext();
-        BaselineMdc.put(context.getInvocationId(), BaselineMdc.traceIdOfTraceparent(trace == null ? null : trace.getTraceparent()),
+        BaselineMdc.putTraceparent(context.getInvocationId(), trace == null ? null : trace.getTraceparent(),
                 context.getFunctionName(), "AZURE");
     }
 

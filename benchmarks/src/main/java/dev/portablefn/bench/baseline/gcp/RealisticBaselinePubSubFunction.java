@@ -34,8 +34,7 @@ public final class RealisticBaselinePubSubFunction implements CloudEventsFunctio
     public void accept(CloudEvent event) {
         String id = event.getId();
         Object traceparent = event.getExtension("traceparent");
-        BaselineMdc.put(id, BaselineMdc.traceIdOfTraceparent(traceparent == null ? null : traceparent.toString()),
-                functionName, "GCP");
+        BaselineMdc.putTraceparent(id, traceparent == null ? null : traceparent.toString(), functionName, "GCP");
         BaselineMdc.putEventId(id);
         try {
             NewOrder order;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Makes what is logged safe: hides secrets, such as the values of credential headers and of JSON fields the
@@ -147,6 +148,20 @@ public final class Redaction {
     }
 
     /**
+     * Hides the credentials free text quotes: a provider's error message, a connection string, a signed URL, a log
+     * message. A value after {@code AccountKey}, {@code SharedAccessSignature}, {@code sig}, {@code X-Amz-Signature},
+     * {@code X-Amz-Credential}, {@code X-Amz-Security-Token}, {@code access_token}, {@code Authorization} (with its
+     * {@code Bearer}/{@code Basic}/{@code SharedKey} scheme kept), {@code password} or {@code secret} and a
+     * {@code =} or {@code :} is replaced by {@link #MASK}.
+     *
+     * @param text the text; may be {@code null}
+     * @return the text with every such value hidden, or {@code null} for {@code null}
+     */
+    public static String hideSecrets(String text) {
+        return text == null ? null : Secrets.PATTERN.matcher(text).replaceAll("$1$2$3" + MASK);
+    }
+
+    /**
      * Makes untrusted text (a path, a header value, a message quoting input) fit to log: control characters are
      * escaped ({@code \n}, {@code \r}, {@code \t}, others as {@code \}{@code uXXXX}, and a backslash doubled), so a
      * request cannot end a log line and forge the next one, and long text is cut.
@@ -191,5 +206,14 @@ public final class Redaction {
     /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators some log viewers break lines on. */
     private static boolean needsEscape(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\\';
+    }
+
+    /** Compiled on first use: most functions never log a message that needs it. */
+    private static final class Secrets {
+        // Values that authenticate a request, in the shapes messages, SDK errors and URLs quote them.
+        static final Pattern PATTERN = Pattern.compile(
+                "(?i)(AccountKey|SharedAccessKey|SharedAccessSignature|Signature|X-Amz-Signature|X-Amz-Credential"
+                        + "|X-Amz-Security-Token|sig|access_token|Authorization|password|secret)(\\s*[=:]\\s*)"
+                        + "((?:Bearer|Basic|SharedKey)\\s+)?(\"[^\"]*\"|[^;&,\\s\"]+)");
     }
 }

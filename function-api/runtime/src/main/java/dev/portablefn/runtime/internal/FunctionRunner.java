@@ -358,8 +358,12 @@ public final class FunctionRunner {
             try {
                 return next.proceed(invocation);
             } catch (PermanentFailure failure) {
-                LOG.warn("event rejected permanently, not retrying: {}",
-                        Redaction.forLog(failure.getMessage(), LOGGED_EVENT_MESSAGE), failure.getCause());
+                // The caller's doing, explained by its message: no stack trace, as for HTTP (HttpProblems.rejection).
+                Throwable cause = failure.getCause();
+                LOG.warn("event rejected permanently, not retrying: {}{}",
+                        Redaction.forLog(failure.getMessage(), LOGGED_EVENT_MESSAGE),
+                        cause == null || cause.getMessage() == null ? ""
+                                : " (" + Redaction.forLog(cause.getMessage(), LOGGED_EVENT_MESSAGE) + ")");
                 throw failure;
             } catch (Exception | Error failure) {
                 rethrowFatal(failure);

@@ -2,6 +2,7 @@ package dev.portablefn.runtime.internal.middleware;
 
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
+import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.middleware.Invocation;
 import dev.portablefn.api.middleware.Middleware;
 import org.slf4j.MDC;
@@ -20,6 +21,9 @@ final class LoggingContextMiddleware implements Middleware {
     /** MDC key of the event id while an event is handled. */
     static final String MDC_EVENT_ID = "eventId";
 
+    /** MDC key that is {@code "true"} while the invocation's trace is sampled; absent otherwise. */
+    static final String MDC_TRACE_SAMPLED = "traceSampled";
+
     private LoggingContextMiddleware() {
     }
 
@@ -33,12 +37,17 @@ final class LoggingContextMiddleware implements Middleware {
         // Locals rather than arrays: this runs on every invocation. A key with no value now and none before (the
         // event id of an HTTP call, a missing trace) is neither written nor restored.
         String requestId = context.requestId();
-        String traceId = context.traceId().orElse(null);
+        TraceContext trace = context.trace().orElse(null);
+        String traceId = trace == null ? null : trace.traceId();
+        String spanId = trace == null ? null : trace.spanId();
+        String sampled = trace != null && trace.sampled() ? "true" : null;
         String functionName = context.functionName();
         String provider = context.provider().name();
         String eventId = invocation.input() instanceof Event<?> event ? event.id() : null;
         String outerRequestId = swap(mdc, Context.MDC_REQUEST_ID, requestId);
         String outerTraceId = swap(mdc, Context.MDC_TRACE_ID, traceId);
+        String outerSpanId = swap(mdc, Context.MDC_SPAN_ID, spanId);
+        String outerSampled = swap(mdc, MDC_TRACE_SAMPLED, sampled);
         String outerFunctionName = swap(mdc, Context.MDC_FUNCTION_NAME, functionName);
         String outerProvider = swap(mdc, Context.MDC_PROVIDER, provider);
         String outerEventId = swap(mdc, MDC_EVENT_ID, eventId);
@@ -47,6 +56,8 @@ final class LoggingContextMiddleware implements Middleware {
         } finally {
             restore(mdc, Context.MDC_REQUEST_ID, requestId, outerRequestId);
             restore(mdc, Context.MDC_TRACE_ID, traceId, outerTraceId);
+            restore(mdc, Context.MDC_SPAN_ID, spanId, outerSpanId);
+            restore(mdc, MDC_TRACE_SAMPLED, sampled, outerSampled);
             restore(mdc, Context.MDC_FUNCTION_NAME, functionName, outerFunctionName);
             restore(mdc, Context.MDC_PROVIDER, provider, outerProvider);
             restore(mdc, MDC_EVENT_ID, eventId, outerEventId);

@@ -4,11 +4,11 @@ import dev.portablefn.api.Context;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.TraceContext;
+import dev.portablefn.api.http.Redaction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The checks and derivations every outbound implementation makes around its SDK call, whatever the provider:
@@ -22,12 +22,6 @@ public final class OutboundCalls {
 
     /** Keeps this much of the invocation's remaining time for the function itself after a call times out. */
     private static final Duration RESERVE = Duration.ofMillis(100);
-
-    // Values that authenticate a request, in the shapes SDK messages and URLs show them.
-    private static final Pattern SECRETS = Pattern.compile(
-            "(?i)(AccountKey|SharedAccessKey|SharedAccessSignature|Signature|X-Amz-Signature|X-Amz-Credential"
-                    + "|X-Amz-Security-Token|sig|access_token|Authorization|password|secret)(\\s*[=:]\\s*)"
-                    + "((?:Bearer|Basic|SharedKey)\\s+)?(\"[^\"]*\"|[^;&,\\s\"]+)");
 
     private OutboundCalls() {
     }
@@ -98,9 +92,9 @@ public final class OutboundCalls {
      * built from it can be logged and returned.
      *
      * @param message the provider's message; may be {@code null}
-     * @return the message with every secret value replaced by {@code ***}
+     * @return the message with every secret value hidden as {@link Redaction#hideSecrets} does
      */
     public static String redact(String message) {
-        return message == null ? null : SECRETS.matcher(message).replaceAll("$1$2$3***");
+        return Redaction.hideSecrets(message);
     }
 }

@@ -86,6 +86,7 @@ class StandardMiddlewareTest {
 
         assertThat(result).isEqualTo("done");
         assertThat(inside.get(0)).containsEntry("requestId", "req-9").containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736")
+                .containsEntry("spanId", "00f067aa0ba902b7").containsEntry("traceSampled", "true")
                 .containsEntry("functionName", "notes").containsEntry("provider", "GCP").containsEntry("eventId", "evt-1")
                 .containsEntry("unrelated", "kept");
         assertThat(mdc()).containsOnly(Map.entry("requestId", "outer-request"), Map.entry("unrelated", "kept"));
@@ -102,7 +103,8 @@ class StandardMiddlewareTest {
                     throw new IllegalStateException("boom");
                 }));
 
-        assertThat(inside.get(0)).containsEntry("requestId", "req-9").doesNotContainKeys("traceId", "eventId");
+        assertThat(inside.get(0)).containsEntry("requestId", "req-9").doesNotContainKeys("traceId", "spanId", "traceSampled",
+                "eventId");
         assertThat(mdc()).containsOnly(Map.entry("traceId", "outer-trace"));
     }
 
@@ -119,7 +121,7 @@ class StandardMiddlewareTest {
 
         assertThat(outcome.isSuccess()).isTrue();
         assertThat(inside.get(0)).containsOnly(Map.entry("requestId", "req-9"), Map.entry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736"),
-                Map.entry("functionName", "notes"), Map.entry("provider", "GCP"), Map.entry("eventId", "evt-1"));
+                Map.entry("spanId", "00f067aa0ba902b7"), Map.entry("traceSampled", "true"), Map.entry("functionName", "notes"), Map.entry("provider", "GCP"), Map.entry("eventId", "evt-1"));
         assertThat(inside.get(1)).containsOnly(Map.entry("requestId", "req-9"), Map.entry("functionName", "notes"),
                 Map.entry("provider", "GCP"));
         assertThat(mdc()).isEmpty();

@@ -121,6 +121,6 @@ class OutboundCallsTest {
         String redacted = OutboundCalls.redact(message);
 
         assertThat(redacted).doesNotContain("abc123", "SECRET", "deadbeef", "tok")
-                .contains("AccountName=dev", "AccountKey=***", "sig=***", "X-Amz-Signature=***");
+                .contains("AccountName=dev", "AccountKey=[REDACTED]", "sig=[REDACTED]", "X-Amz-Signature=[REDACTED]");
     }
 }
