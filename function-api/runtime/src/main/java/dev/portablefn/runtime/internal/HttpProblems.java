@@ -34,10 +34,7 @@ public final class HttpProblems {
      * @return the 4xx problem response
      */
     public static HttpResponse rejection(PermanentFailure failure) {
-        Throwable cause = failure.getCause();
-        LOG.info("request rejected with {}: {}{}", failure.status(),
-                Redaction.forLog(failure.getMessage(), LOGGED_MESSAGE),
-                cause == null ? "" : " (" + Redaction.forLog(cause.getMessage(), LOGGED_MESSAGE) + ")");
+        LOG.info("request rejected with {}: {}", failure.status(), explained(failure, LOGGED_MESSAGE));
         if (failure instanceof InvalidInputException invalid) {
             return HttpResponse.problem(Problem.of(invalid.status(), invalid.getMessage()).withErrors(invalid.violations()));
         }
@@ -45,6 +42,20 @@ public final class HttpProblems {
             return HttpResponse.problem(Problem.of(failure.status(), "The request could not be read."));
         }
         return HttpResponse.problem(Problem.of(failure.status(), failure.getMessage()));
+    }
+
+    /**
+     * Words a rejection for the log, without a stack trace: the caller's doing is explained by its message and its
+     * cause's (a parser's message quoting the input), each cut short and with control characters escaped.
+     *
+     * @param failure the rejection
+     * @param limit   the most characters of each message kept
+     * @return {@code message} or {@code message (cause's message)}
+     */
+    static String explained(PermanentFailure failure, int limit) {
+        Throwable cause = failure.getCause();
+        return Redaction.forLog(failure.getMessage(), limit)
+                + (cause == null || cause.getMessage() == null ? "" : " (" + Redaction.forLog(cause.getMessage(), limit) + ")");
     }
 
     /**

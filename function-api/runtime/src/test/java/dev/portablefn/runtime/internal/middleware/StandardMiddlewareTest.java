@@ -128,6 +128,15 @@ class StandardMiddlewareTest {
     }
 
     @Test
+    void accessLogIsOnOnlyWhenTheSettingSaysTrue() {
+        assertThat(StandardMiddleware.accessLog(Map.of("PORTABLEFN_ACCESS_LOG", "true")::get)).isNotNull();
+        assertThat(StandardMiddleware.accessLog(Map.of("PORTABLEFN_ACCESS_LOG", " TRUE ")::get)).isNotNull();
+        assertThat(StandardMiddleware.accessLog(Map.of("PORTABLEFN_ACCESS_LOG", "false")::get)).isNull();
+        assertThat(StandardMiddleware.accessLog(Map.of("PORTABLEFN_ACCESS_LOG", "yes")::get)).isNull();
+        assertThat(StandardMiddleware.accessLog(Map.<String, String>of()::get)).isNull();
+    }
+
+    @Test
     void deadlineFailsFastWhenTooLittleTimeIsLeft() {
         List<String> calls = new ArrayList<>();
         Context nearlyOver = context().deadline(NOW.plusMillis(99)).build();
