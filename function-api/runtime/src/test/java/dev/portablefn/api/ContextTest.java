@@ -22,6 +22,16 @@ class ContextTest {
     }
 
     @Test
+    void traceparentContinuesTheInvocationsTraceForOutboundCalls() {
+        TraceContext xRay = TraceHeaders.fromXRay("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+                .orElseThrow();
+
+        assertThat(base().trace(xRay).build().traceparent())
+                .contains("00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01");
+        assertThat(base().build().traceparent()).isEmpty();
+    }
+
+    @Test
     void builderSetsIdentity() {
         Context context = base().build();
 
