@@ -14,7 +14,7 @@ import org.slf4j.helpers.MessageFormatter;
 /**
  * An SLF4J {@link org.slf4j.Logger} that records every call as a {@link CapturedLog}, so tests can
  * assert what a function logged without an SLF4J binding. It records all levels, together with the
- * MDC of the calling thread and the fixed entries it was built with (request id, function name, ...).
+ * MDC of the calling thread and, over it, the fixed entries it was built with (request id, function name, ...).
  */
 public final class RecordingLogger extends LegacyAbstractLogger {
 
@@ -46,11 +46,14 @@ public final class RecordingLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
                                                Throwable throwable) {
         String message = MessageFormatter.basicArrayFormat(messagePattern, arguments);
-        Map<String, String> mdc = new HashMap<>(fixedMdc);
+        // The context's own identity wins over the thread's MDC: under LocalCloud the adapter's MDC names the
+        // adapter's request id, while the line belongs to the invocation LocalCloud recorded.
+        Map<String, String> mdc = new HashMap<>();
         Map<String, String> threadMdc = MDC.getCopyOfContextMap();
         if (threadMdc != null) {
             mdc.putAll(threadMdc);
         }
+        mdc.putAll(fixedMdc);
         sink.accept(new CapturedLog(clock.instant(), level.name(), name, message == null ? "null" : message, mdc,
                 throwable));
     }
