@@ -45,7 +45,7 @@ public final class CloudDeployment {
             synchronized (CloudDeployment.class) {
                 built = platform;
                 if (built == null) {
-                    built = platform(System::getenv, Publisher.registered(), BlobStore.registered());
+                    built = platform(System::getenv, Database::pool, Publisher.registered(), BlobStore.registered());
                     platform = built;
                 }
             }
@@ -57,11 +57,14 @@ public final class CloudDeployment {
      * Builds a platform from settings such as {@code System::getenv}.
      *
      * @param settings  the deployment's settings by name
+     * @param pools     opens the pool on the configured database ({@link Database#pool} in a deployment)
      * @param publisher where payments are published
      * @param blobs     where lesson files are read
      * @return the platform on the configured database, or in memory when none is configured
      */
-    static LearningPlatform platform(Function<String, String> settings, Publisher publisher, BlobStore blobs) {
+    static LearningPlatform platform(Function<String, String> settings,
+                                     Function<DatabaseSettings, HikariDataSource> pools, Publisher publisher,
+                                     BlobStore blobs) {
         Optional<DatabaseSettings> database = DatabaseSettings.from(settings);
         if (database.isEmpty()) {
             LOG.info("{} is not set: the learning platform keeps its data in memory, per container, lost when the"
@@ -69,7 +72,7 @@ public final class CloudDeployment {
             return LearningPlatform.inMemory(publisher, blobs);
         }
         LOG.info("the learning platform keeps its data in {}", database.get());
-        HikariDataSource pool = Database.pool(database.get());
+        HikariDataSource pool = pools.apply(database.get());
         try {
             return LearningPlatform.onDatabase(pool, publisher, blobs);
         } catch (RuntimeException e) {

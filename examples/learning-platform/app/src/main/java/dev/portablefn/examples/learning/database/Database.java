@@ -29,8 +29,8 @@ public final class Database {
      * <p>Why these numbers: a function container runs one invocation at a time on Lambda and a few at once on Cloud
      * Functions and Azure, and every container holds its own pool, so the database sees {@code containers × pool
      * size} connections; a small server (RDS {@code db.t4g.micro}, a shared-core Cloud SQL or a Burstable Azure
-     * server) accepts around a hundred. Two connections per container (the default) let one invocation's work overlap
-     * another's while fifty containers still fit. One connection is kept open between invocations, so a warm container
+     * server) accepts around a hundred. Two connections per container (the default, and the least: the migrations at
+     * start hold two) let one invocation's work overlap another's while fifty containers still fit. One connection is kept open between invocations, so a warm container
      * does not pay for TCP and TLS again; the second closes after {@code 60 s} idle. Waiting for a connection gives up
      * after the connect timeout (3 s by default) and the server cancels a statement after the statement timeout (5 s),
      * so one wait plus one statement (8 s) ends below the shortest function timeout in the descriptors (10 s, the HTTP
@@ -50,7 +50,7 @@ public final class Database {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(1, settings.poolSize()));
+        config.setMinimumIdle(1);
         config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setValidationTimeout(Math.min(Duration.ofSeconds(1).toMillis(), settings.connectTimeout().toMillis() / 2));

@@ -14,7 +14,8 @@ import org.postgresql.Driver;
  *   <li>{@value #URL}: {@code jdbc:postgresql://host:5432/database}, with any driver parameters
  *       ({@code ?sslmode=require}); when it is not set the platform stays in memory;</li>
  *   <li>{@value #USER} and {@value #PASSWORD}: the credentials, unless the URL carries them;</li>
- *   <li>{@value #POOL_SIZE}: connections per container, {@value #DEFAULT_POOL_SIZE} by default;</li>
+ *   <li>{@value #POOL_SIZE}: connections per container, {@value #DEFAULT_POOL_SIZE} by default and at least
+ *       {@value #MIN_POOL_SIZE};</li>
  *   <li>{@value #CONNECT_TIMEOUT}: seconds to wait for a connection, {@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} by
  *       default;</li>
  *   <li>{@value #STATEMENT_TIMEOUT}: seconds one statement may run, {@value #DEFAULT_STATEMENT_TIMEOUT_SECONDS} by
@@ -25,7 +26,7 @@ import org.postgresql.Driver;
  * @param url              the JDBC URL, {@code jdbc:postgresql:} followed by the server and database
  * @param user             the user, or {@code null} when the URL names it
  * @param password         the password, or {@code null} when the URL carries it or none is needed
- * @param poolSize         the most connections this container opens, at least 1
+ * @param poolSize         the most connections this container opens, at least {@value #MIN_POOL_SIZE}
  * @param connectTimeout   the longest wait for a connection, at least one second
  * @param statementTimeout the longest one statement may run, at least one second
  */
@@ -47,6 +48,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     /** Connections per container unless {@value #POOL_SIZE} says otherwise. */
     public static final int DEFAULT_POOL_SIZE = 2;
+    /** The smallest pool: the migrations a container runs at start hold two connections at once. */
+    public static final int MIN_POOL_SIZE = 2;
     /** Seconds to wait for a connection unless {@value #CONNECT_TIMEOUT} says otherwise. */
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
     /** Seconds one statement may run unless {@value #STATEMENT_TIMEOUT} says otherwise. */
@@ -56,7 +59,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * Checks the settings.
      *
      * @throws IllegalArgumentException naming the setting, when the URL is not a PostgreSQL JDBC URL, the pool is
-     *                                  empty or a timeout is under a second
+     *                                  smaller than {@value #MIN_POOL_SIZE} or a timeout is under a second
      */
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
@@ -64,8 +67,9 @@ public record DatabaseSettings(String url, String user, String password, int poo
             throw new IllegalArgumentException(URL + " must be a PostgreSQL JDBC URL such as"
                     + " jdbc:postgresql://host:5432/learning, not '" + withoutCredentials(url) + "'");
         }
-        if (poolSize < 1) {
-            throw new IllegalArgumentException(POOL_SIZE + " must be at least 1, not " + poolSize);
+        if (poolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException(POOL_SIZE + " must be at least " + MIN_POOL_SIZE
+                    + " (the migrations at start hold two connections: Flyway's lock and its work), not " + poolSize);
         }
         atLeastASecond(connectTimeout, CONNECT_TIMEOUT);
         atLeastASecond(statementTimeout, STATEMENT_TIMEOUT);
