@@ -3,6 +3,7 @@ package dev.portablefn.validation.avaje;
 import dev.portablefn.api.InvalidInputException.Violation;
 import dev.portablefn.runtime.internal.validation.ValidationEngine;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 public final class SwitchableEngine implements ValidationEngine {
 
     private static final ValidationEngine AVAJE = new AvajeValidationEngine();
+    private static final AtomicInteger HIBERNATE_VALIDATIONS = new AtomicInteger();
     private static volatile boolean hibernate;
 
     /** Runs {@code work} with Hibernate Validator behind the shared validation, then switches back to avaje. */
@@ -26,12 +28,20 @@ public final class SwitchableEngine implements ValidationEngine {
         }
     }
 
+    /** @return how many values were validated while switched to Hibernate Validator, to prove the switch works */
+    static int hibernateValidations() {
+        return HIBERNATE_VALIDATIONS.get();
+    }
+
     private static ValidationEngine current() {
         return hibernate ? ValidationEngine.hibernateValidator() : AVAJE;
     }
 
     @Override
     public List<Violation> validate(Object value) {
+        if (hibernate) {
+            HIBERNATE_VALIDATIONS.incrementAndGet();
+        }
         return current().validate(value);
     }
 
