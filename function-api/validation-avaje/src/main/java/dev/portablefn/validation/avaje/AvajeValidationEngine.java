@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The validation engine this module registers with {@link java.util.ServiceLoader}: Jakarta constraints checked by
  * the adapters avaje-validator's annotation processor generated at build time, with no reflection and without
  * Hibernate Validator's bootstrap. A constrained type with no generated adapter is never let through unchecked: it is
- * validated by Hibernate Validator, started only then, and named in one WARN. Internal: public only so that
+ * validated by Hibernate Validator, started only then, and named in one WARN; so is a type whose adapter may check a
+ * different regexp than its {@code @Pattern} declares ({@link BackslashPatterns}). Internal: public only so that
  * {@code ServiceLoader} can create it; functions never call it.
  */
 public final class AvajeValidationEngine implements ValidationEngine {
@@ -58,6 +59,15 @@ public final class AvajeValidationEngine implements ValidationEngine {
     }
 
     private boolean hasAdapter(Class<?> type) {
+        String escaped = BackslashPatterns.find(type);
+        if (escaped != null) {
+            LOG.warn("{}: the @Pattern on {} has a backslash in its regexp, which avaje-validator's generator copies "
+                    + "into Java source unescaped (avaje/avaje-validator#359), so its adapter may check another "
+                    + "expression; Hibernate Validator validates {} instead (and starts, costing cold start). Write the "
+                    + "regexp without backslashes ([0-9] for \\d, [.] for \\.) to use the generated adapter.",
+                    type.getName(), escaped, type.getSimpleName());
+            return false;
+        }
         try {
             validator.context().adapter(type);
             return true;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.InvalidInputException.Violation;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
+import io.avaje.validation.Validator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +41,23 @@ class FallbackTest {
         String log = stderrOf(() -> invalid(validation, new Shapes.NewCourse("", 1, "CS-101")));
 
         assertThat(log).doesNotContain("WARN");
+    }
+
+    @Test
+    void aPatternWithABackslashIsLeftToHibernateValidatorSinceTheGeneratedAdapterChecksAnotherRegexp() {
+        Shapes.Handle tabbed = new Shapes.Handle("a\tb");
+        assertThat(Validator.builder().build().check(tabbed)).as("avaje's own adapter lets it through").isEmpty();
+        BeanValidation validation = BeanValidation.using(new AvajeValidationEngine());
+
+        String log = stderrOf(() -> {
+            assertThat(invalid(validation, tabbed).violations())
+                    .containsExactly(new Violation("name", "must match \"[^\\s]+\""));
+            assertThat(invalid(validation, new Shapes.Account(List.of(new Shapes.Handle("ok"), tabbed))).violations())
+                    .containsExactly(new Violation("handles[1].name", "must match \"[^\\s]+\""));
+        });
+
+        assertThat(log.lines().filter(line -> line.contains("WARN"))).hasSize(2)
+                .allMatch(line -> line.contains("Handle.name") && line.contains("avaje/avaje-validator#359"));
     }
 
     @ParameterizedTest

@@ -57,4 +57,14 @@ public final class Shapes {
     /** Constrained, but without {@code @Valid} on the type and used by no type that has it: avaje generates nothing. */
     public record Unadapted(@NotBlank String title, @Positive int seats) {
     }
+
+    /** avaje's generator writes this regexp's {@code \\s} into its adapter as a space (avaje/avaje-validator#359). */
+    @Valid
+    public record Handle(@NotNull @Pattern(regexp = "[^\\s]+") String name) {
+    }
+
+    /** Holds a {@link Handle}, so its adapter would check the handle's regexp too. */
+    @Valid
+    public record Account(@Valid List<Handle> handles) {
+    }
 }
