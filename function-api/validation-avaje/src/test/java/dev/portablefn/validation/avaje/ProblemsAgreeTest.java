@@ -3,12 +3,16 @@ package dev.portablefn.validation.avaje;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portablefn.api.Context;
+import dev.portablefn.api.Event;
 import dev.portablefn.api.HttpFunction;
+import dev.portablefn.api.InvalidInputException;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
+import dev.portablefn.api.Trigger;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.internal.FunctionRunner;
+import dev.portablefn.runtime.internal.Outcome;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An HTTP function run by {@link FunctionRunner} answers each body, valid or not, with the same response whichever
- * engine is behind the shared validation: the same status, headers and problem+json, byte for byte.
+ * engine is behind the shared validation: the same status, headers and problem+json, byte for byte; an event
+ * function's messages get the same outcome and rejection.
  */
 class ProblemsAgreeTest {
 
@@ -54,6 +59,32 @@ class ProblemsAgreeTest {
         assertThat(SwitchableEngine.hibernateValidations() - hibernateBefore).as("validations by Hibernate Validator")
                 .isEqualTo(requests.size());
         assertThat(problems).as("bodies rejected").isBetween(requests.size() / 4, requests.size() - 10);
+    }
+
+    @Test
+    void everyQueueMessageGetsTheSameOutcomeFromEitherEngine() {
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.event(Shapes.Profile.class, (event, context) -> { }));
+        int rejected = 0;
+
+        for (Object profile : new Samples(11).profiles(300)) {
+            Event<Object> message = Event.builder().id("m-1").source("orders").type("aws:sqs").trigger(Trigger.QUEUE)
+                    .data(JacksonCodec.standard().write(profile)).build();
+            Outcome byAvaje = runner.event(message, context());
+            Outcome byHibernate = SwitchableEngine.withHibernateValidator(() -> runner.event(message, context()));
+
+            assertThat(byAvaje.status()).isEqualTo(byHibernate.status());
+            if (byAvaje.failure() instanceof InvalidInputException invalid) {
+                InvalidInputException expected = (InvalidInputException) byHibernate.failure();
+                assertThat(invalid.getMessage()).isEqualTo(expected.getMessage());
+                assertThat(invalid.violations()).isEqualTo(expected.violations());
+                rejected++;
+            } else {
+                assertThat(byAvaje.failure()).isNull();
+                assertThat(byHibernate.failure()).isNull();
+            }
+        }
+
+        assertThat(rejected).as("messages rejected").isBetween(75, 290);
     }
 
     @Test
