@@ -4,9 +4,9 @@ import dev.portablefn.api.InvalidInputException.Violation;
 import java.util.List;
 
 /**
- * Internal SPI: the validator behind {@link BeanValidation}. At most one is registered with
+ * Internal SPI: the validator behind {@link BeanValidation}: the first one registered with
  * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.portablefn.runtime.internal.validation.ValidationEngine},
- * as {@code portablefn-validation-avaje} does); with none, Hibernate Validator is the engine. An engine only finds
+ * as {@code portablefn-validation-avaje} does), looked up once; with none, Hibernate Validator is the engine. An engine only finds
  * violations: {@link BeanValidation} prefixes, sorts and describes them and throws, so the problem a caller sees is
  * the same whichever engine ran.
  */
