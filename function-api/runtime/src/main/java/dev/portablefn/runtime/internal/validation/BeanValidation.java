@@ -44,7 +44,7 @@ public final class BeanValidation {
     }
 
     /**
-     * Gives the validation every binder shares, so Hibernate Validator starts at most once per process.
+     * Gives the validation every binder shares, so the engine is chosen and started at most once per process.
      *
      * @return the process-wide instance
      */
