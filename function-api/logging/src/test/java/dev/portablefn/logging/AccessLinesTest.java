@@ -18,6 +18,7 @@ import dev.portablefn.doubles.gcp.FakeHttpRequest;
 import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import dev.portablefn.gcp.GcpHttpFunction;
 import dev.portablefn.testing.AwsEvents;
+import dev.portablefn.testing.AwsHttpEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -55,7 +56,7 @@ class AccessLinesTest {
             throw new IllegalStateException("boom");
         };
         try (LogCapture logs = LogCapture.like(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders"))) {
-            new LambdaHandler(broken).handleRequest(new ByteArrayInputStream(AwsEvents.apiGatewayV2(
+            new LambdaHandler(broken).handleRequest(new ByteArrayInputStream(AwsHttpEvents.apiGatewayV2(
                             HttpRequest.builder("GET", "/orders").build())), new ByteArrayOutputStream(),
                     FakeLambdaContext.of("aws-req-7", "orders", 30_000));
 

@@ -15,7 +15,7 @@ import dev.portablefn.doubles.azure.FakeHttpRequestMessage;
 import dev.portablefn.doubles.gcp.FakeHttpRequest;
 import dev.portablefn.doubles.gcp.FakeHttpResponse;
 import dev.portablefn.gcp.GcpHttpFunction;
-import dev.portablefn.testing.AwsEvents;
+import dev.portablefn.testing.AwsHttpEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class ProviderLogLinesTest {
     @Test
     void awsLineIsLambdasJsonLogFormatWithTheInvocationsIds() throws Exception {
         try (LogCapture logs = LogCapture.like(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders"))) {
-            byte[] request = AwsEvents.apiGatewayV2(HttpRequest.builder("GET", "/orders")
+            byte[] request = AwsHttpEvents.apiGatewayV2(HttpRequest.builder("GET", "/orders")
                     .header("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=" + SPAN_ID + ";Sampled=1")
                     .build());
 
@@ -194,7 +194,7 @@ class ProviderLogLinesTest {
     }
 
     private static void invokeOnLambda(HttpFunction function) throws IOException {
-        byte[] request = AwsEvents.apiGatewayV2(HttpRequest.builder("POST", "/orders").build());
+        byte[] request = AwsHttpEvents.apiGatewayV2(HttpRequest.builder("POST", "/orders").build());
         new LambdaHandler(function).handleRequest(new ByteArrayInputStream(request), new ByteArrayOutputStream(),
                 FakeLambdaContext.of("aws-req-1", "orders", 30_000));
     }

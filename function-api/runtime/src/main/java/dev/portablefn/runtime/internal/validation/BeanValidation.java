@@ -2,33 +2,49 @@ package dev.portablefn.runtime.internal.validation;
 
 import dev.portablefn.api.InvalidInputException.Violation;
 import dev.portablefn.api.InvalidInputException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
- * Checks Jakarta Validation constraints on bound input. Hibernate Validator is bootstrapped on the
- * first value whose class actually carries constraints, and without Expression Language, so a
- * function whose types have no constraints pays nothing for it.
+ * Checks Jakarta Validation constraints on bound input. The engine (the {@link ValidationEngine} registered with
+ * {@link ServiceLoader}, else Hibernate Validator without Expression Language) is chosen and started on the first
+ * value whose class actually carries constraints, so a function whose types have no constraints pays nothing for it.
+ * Field paths are prefixed, violations sorted and the message written here, whichever engine found them.
  */
 public final class BeanValidation {
 
-    private static final BeanValidation SHARED = new BeanValidation();
+    private static final BeanValidation SHARED = new BeanValidation(null);
 
-    private volatile Validator validator;
+    /** The engine; {@code null} until the first constrained value when none was given. */
+    private volatile ValidationEngine engine;
 
     /** Package-private so tests can watch one instance bootstrap (or not); everyone else shares {@link #shared()}. */
     BeanValidation() {
+        this(null);
+    }
+
+    private BeanValidation(ValidationEngine engine) {
+        this.engine = engine;
     }
 
     /**
-     * Gives the validation every binder shares, so Hibernate Validator starts at most once per process.
+     * Gives a validation over one engine rather than the registered one, to compare engines.
+     *
+     * @param engine the engine that finds violations
+     * @return a validation that prefixes, sorts and reports what {@code engine} finds exactly as {@link #shared()} does
+     */
+    public static BeanValidation using(ValidationEngine engine) {
+        return new BeanValidation(Objects.requireNonNull(engine, "engine"));
+    }
+
+    /**
+     * Gives the validation every binder shares, so the engine is chosen and started at most once per process.
      *
      * @return the process-wide instance
      */
@@ -99,10 +115,10 @@ public final class BeanValidation {
                 collectElement(entry.getValue(), prefix + "[" + entry.getKey() + "]", found);
             }
         } else if (ConstraintScan.isConstrained(value.getClass())) {
-            for (ConstraintViolation<Object> violation : validator().validate(value)) {
-                String path = fieldPath(violation.getPropertyPath());
+            for (Violation violation : engine().validate(value)) {
+                String path = violation.field();
                 String field = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
-                found.add(new Violation(field, violation.getMessage()));
+                found.add(new Violation(field, violation.message()));
             }
         }
     }
@@ -113,44 +129,20 @@ public final class BeanValidation {
         }
     }
 
-    /** Writes a property path the way a caller reads it: {@code tags[1]}, not {@code tags[1].<list element>}. */
-    private static String fieldPath(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            String name = node.getName();
-            boolean containerElement = node.getKind() == ElementKind.CONTAINER_ELEMENT;
-            if (node.isInIterable() && field.length() > 0) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex()
-                        : node.getKey() != null ? node.getKey() : "").append(']');
-            }
-            if (name == null || name.isEmpty() || containerElement || name.startsWith("<")) {
-                continue;
-            }
-            if (field.length() > 0) {
-                field.append('.');
-            }
-            field.append(name);
-        }
-        return field.toString();
-    }
-
     /**
-     * Starts Hibernate Validator now rather than on the first constrained value, and reads {@code type}'s constraints,
+     * Starts the engine now rather than on the first constrained value, and reads {@code type}'s constraints,
      * for a snapshot taken after init (SnapStart, CRaC) to hold them.
      *
      * @param type a class to read the constraints of, or {@code null}
-     * @throws IllegalStateException when Hibernate Validator is not on the classpath
+     * @throws IllegalStateException when the engine (Hibernate Validator by default) is not on the classpath
      */
     public void prime(Class<?> type) {
-        Validator started = validator();
-        if (type != null && ConstraintScan.isConstrained(type)) {
-            started.getConstraintsForClass(type);
-        }
+        engine().prime(type != null && ConstraintScan.isConstrained(type) ? type : null);
     }
 
-    /** @return whether this instance has started Hibernate Validator; tests use it to prove the bootstrap is lazy */
+    /** @return whether this instance has chosen and started its engine; tests use it to prove the bootstrap is lazy */
     boolean isBootstrapped() {
-        return validator != null;
+        return engine != null;
     }
 
     /**
@@ -174,25 +166,21 @@ public final class BeanValidation {
         return text.toString();
     }
 
-    private static Validator bootstrap() {
-        try {
-            return HibernateValidatorBootstrap.create();
-        } catch (NoClassDefFoundError missing) {
-            // Deployments without constraints may leave the validator out to save jar size (see examples/minimal-aws).
-            throw new IllegalStateException("a bound type declares Jakarta Validation constraints but Hibernate Validator "
-                    + "is not on the classpath; add org.hibernate.validator:hibernate-validator (missing: "
-                    + missing.getMessage() + ")", missing);
-        }
+    /** The registered engine, else Hibernate Validator; looked up once per instance. */
+    private static ValidationEngine registeredEngine() {
+        Iterator<ValidationEngine> registered = ServiceLoader.load(ValidationEngine.class,
+                ValidationEngine.class.getClassLoader()).iterator();
+        return registered.hasNext() ? registered.next() : ValidationEngine.hibernateValidator();
     }
 
-    private Validator validator() {
-        Validator current = validator;
+    private ValidationEngine engine() {
+        ValidationEngine current = engine;
         if (current == null) {
             synchronized (this) {
-                current = validator;
+                current = engine;
                 if (current == null) {
-                    current = bootstrap();
-                    validator = current;
+                    current = registeredEngine();
+                    engine = current;
                 }
             }
         }

@@ -193,6 +193,48 @@ class BeanValidationTest {
     }
 
     @Test
+    void anotherEnginesViolationsArePrefixedSortedAndDescribedHere() {
+        ValidationEngine reversed = new ValidationEngine() {
+            @Override
+            public List<Violation> validate(Object value) {
+                return List.of(new Violation("title", "must not be blank"), new Violation("", "is odd"),
+                        new Violation("contact", "must be a well-formed email address"));
+            }
+
+            @Override
+            public void prime(Class<?> type) {
+            }
+        };
+
+        InvalidInputException e = invalidWith(BeanValidation.using(reversed), List.of(new Course("", 1, "x")));
+
+        assertThat(e.violations()).containsExactly(
+                new Violation("[0]", "is odd"),
+                new Violation("[0].contact", "must be a well-formed email address"),
+                new Violation("[0].title", "must not be blank"));
+        assertThat(e.getMessage()).endsWith(": [0] is odd; [0].contact must be a well-formed email address;"
+                + " [0].title must not be blank");
+    }
+
+    @Test
+    void theDefaultEngineIsHibernateValidator() {
+        BeanValidation hibernate = BeanValidation.using(ValidationEngine.hibernateValidator());
+        Course invalid = new Course(" ", 0, "not-an-email");
+
+        assertThat(invalidWith(hibernate, invalid).violations()).isEqualTo(invalid(invalid).violations());
+        assertThat(invalidWith(hibernate, invalid).getMessage()).isEqualTo(invalid(invalid).getMessage());
+    }
+
+    private static InvalidInputException invalidWith(BeanValidation validation, Object value) {
+        try {
+            validation.check(value, "body");
+        } catch (InvalidInputException e) {
+            return e;
+        }
+        throw new AssertionError("expected a violation for " + value);
+    }
+
+    @Test
     void messagesDoNotEvaluateExpressionLanguage() {
         assertThat(invalid(new Course("t", 1, "x")).violations().get(0).message()).doesNotContain("${");
     }
