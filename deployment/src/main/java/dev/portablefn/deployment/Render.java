@@ -50,26 +50,23 @@ public final class Render {
     /**
      * Renders from a build: {@code Render <declaration> <aws|gcp|azure> <build directory> <entry package> [jar name]},
      * the declaration a {@code "Class#staticMethod"} or a class with one public static method returning an
-     * {@link Application}, loaded with the thread's context class loader. Exits 1 with the message when refused.
+     * {@link Application}, loaded with the thread's context class loader. Throws rather than exiting, since
+     * exec-maven-plugin runs it inside the build: the build fails with the message.
      *
      * @param args as above
-     * @throws IOException when a file cannot be written
+     * @throws IllegalArgumentException when the arguments are not as above
+     * @throws DeclarationException     when the provider cannot honour the declaration, naming the field
+     * @throws IOException              when a file cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 4 || args.length > 5) {
-            System.err.println("usage: Render <Class#method> <aws|gcp|azure> <build directory> <entry package> [jar name]");
-            System.exit(2);
-            return;
+            throw new IllegalArgumentException(
+                    "usage: Render <Class#method> <aws|gcp|azure> <build directory> <entry package> [jar name]");
         }
         Provider provider = Provider.valueOf(args[1].toUpperCase(Locale.ROOT));
-        try {
-            Application app = declaration(args[0], Thread.currentThread().getContextClassLoader());
-            List<Path> written = to(app, provider, Path.of(args[2]), args[3], args.length == 5 ? args[4] : null);
-            System.out.println("portablefn: rendered " + app.name() + " for " + provider + ": " + written.size() + " files");
-        } catch (DeclarationException e) {
-            System.err.println("portablefn: " + args[0] + " cannot be deployed on " + provider + ": " + e.getMessage());
-            System.exit(1);
-        }
+        Application app = declaration(args[0], Thread.currentThread().getContextClassLoader());
+        List<Path> written = to(app, provider, Path.of(args[2]), args[3], args.length == 5 ? args[4] : null);
+        System.out.println("portablefn: rendered " + app.name() + " for " + provider + " (" + written.size() + " files)");
     }
 
     /**
