@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * the jar it uploads. It creates the Pub/Sub topics (queues are topics on GCP, and so is each schedule's route),
  * the dead-letter topics with a subscription that keeps what lands there, the buckets and the Scheduler jobs, then
  * deploys each function (2nd gen) with its memory, timeout, max instances, settings and trigger, and sets the
- * dead-letter topic and retry backoff on each Pub/Sub-triggered function's subscription. A bucket trigger deploys
+ * dead-letter topic and retry backoff on the Pub/Sub subscription behind each event function's Eventarc trigger. A bucket trigger deploys
  * two functions, {@code <name>} on finalized objects and {@code <name>-deleted} on deleted ones, since an Eventarc
  * trigger matches one event type.
  */
@@ -100,6 +100,12 @@ final class GcloudScript {
             line("gcloud storage buckets create " + Text.shell("gs://" + bucket)
                     + " --project=\"$PROJECT\" --location=\"$REGION\" || true");
         }
+        if (app.functions().stream().anyMatch(f -> f.trigger() instanceof TriggerSpec.Bucket)) {
+            line("# Cloud Storage announces object changes through Pub/Sub: its service agent publishes for storage triggers.");
+            line("storage_agent=$(gcloud storage service-agent --project=\"$PROJECT\")");
+            line("gcloud projects add-iam-policy-binding \"$PROJECT\" --member=\"serviceAccount:$storage_agent\" \\\n"
+                    + "  --role=roles/pubsub.publisher --condition=None >/dev/null");
+        }
         line("");
         line("# Functions");
         for (FunctionSpec function : app.functions()) {
@@ -112,33 +118,44 @@ final class GcloudScript {
                     + " --message-body='{}' || true");
         }
         List<FunctionSpec> deadLettered = app.functions().stream()
-                .filter(f -> f.deadLetter().isPresent() && pubSubTopic(f.trigger()) != null).toList();
+                .filter(f -> f.deadLetter().isPresent() && !(f.trigger() instanceof TriggerSpec.Http)).toList();
         if (!deadLettered.isEmpty()) {
             line("");
             line("# Pub/Sub redelivers what a function fails, with backoff, and after the last attempt moves it to the");
-            line("# dead-letter topic: set on the push subscription Eventarc created for the function's trigger.");
-            line("# Dead-lettering publishes and acknowledges as the project's Pub/Sub service agent, with these roles.");
+            line("# dead-letter topic: set on the subscription behind the function's Eventarc trigger (storage triggers");
+            line("# are delivered through Pub/Sub too). Dead-lettering publishes and acknowledges as the project's Pub/Sub");
+            line("# service agent, with these roles.");
             line("project_number=$(gcloud projects describe \"$PROJECT\" --format='value(projectNumber)')");
             line("pubsub_agent=\"serviceAccount:service-$project_number@gcp-sa-pubsub.iam.gserviceaccount.com\"");
             for (FunctionSpec function : deadLettered) {
-                String topic = Text.shell(pubSubTopic(function.trigger()));
                 String dlq = Text.shell(function.deadLetter().orElseThrow());
-                line("subscription=$(gcloud pubsub topics list-subscriptions " + topic + " --project=\"$PROJECT\""
-                        + " --format='value(name)' \\\n  | grep \"/eventarc-$REGION-" + function.name() + "-\" | head -n1)");
-                line("gcloud pubsub topics add-iam-policy-binding " + dlq + " --project=\"$PROJECT\" \\\n"
-                        + "  --member=\"$pubsub_agent\" --role=roles/pubsub.publisher");
-                line("gcloud pubsub subscriptions add-iam-policy-binding \"$subscription\" --project=\"$PROJECT\" \\\n"
-                        + "  --member=\"$pubsub_agent\" --role=roles/pubsub.subscriber");
-                String attempts = "--max-delivery-attempts=" + deliveryAttempts(function);
                 if (deliveryAttempts(function) > function.retries() + 1) {
-                    line("# Declared " + function.retries() + " retries; Pub/Sub dead-letters after at least "
-                            + PUBSUB_MIN_ATTEMPTS + " attempts.");
+                    line("# " + function.name() + ": declared " + function.retries() + " retries; Pub/Sub dead-letters"
+                            + " after at least " + PUBSUB_MIN_ATTEMPTS + " attempts.");
                 }
-                line("gcloud pubsub subscriptions update \"$subscription\" --project=\"$PROJECT\" \\\n"
-                        + "  --dead-letter-topic=" + dlq + " " + attempts + " --min-retry-delay=10s --max-retry-delay=600s");
+                for (String name : deployedNames(function)) {
+                    line("trigger=$(gcloud functions describe " + Text.shell(name) + " --gen2 --project=\"$PROJECT\""
+                            + " --region=\"$REGION\" \\\n  --format='value(eventTrigger.trigger)')");
+                    line("subscription=$(gcloud eventarc triggers describe \"$trigger\""
+                            + " --format='value(transport.pubsub.subscription)')");
+                    line("gcloud pubsub topics add-iam-policy-binding " + dlq + " --project=\"$PROJECT\" \\\n"
+                            + "  --member=\"$pubsub_agent\" --role=roles/pubsub.publisher >/dev/null");
+                    line("gcloud pubsub subscriptions add-iam-policy-binding \"$subscription\" --project=\"$PROJECT\" \\\n"
+                            + "  --member=\"$pubsub_agent\" --role=roles/pubsub.subscriber >/dev/null");
+                    line("gcloud pubsub subscriptions update \"$subscription\" --project=\"$PROJECT\" \\\n"
+                            + "  --dead-letter-topic=\"projects/$PROJECT/topics/" + function.deadLetter().orElseThrow()
+                            + "\" --max-delivery-attempts=" + deliveryAttempts(function)
+                            + " --min-retry-delay=10s --max-retry-delay=600s");
+                }
             }
         }
         return out.toString();
+    }
+
+    /** @return the Cloud Functions a function deploys as: a bucket trigger's two, one per event type */
+    static List<String> deployedNames(FunctionSpec function) {
+        return function.trigger() instanceof TriggerSpec.Bucket
+                ? List.of(function.name(), function.name() + "-deleted") : List.of(function.name());
     }
 
     private void deploy(FunctionSpec function) {

@@ -44,9 +44,18 @@ class GcloudScriptTest {
                 .contains("gcloud pubsub subscriptions create billing-dlq-kept --project=\"$PROJECT\" --topic=billing-dlq");
         assertThat(Rendered.lines(script, "--dead-letter-topic="))
                 .containsExactly("gcloud pubsub subscriptions update \"$subscription\" --project=\"$PROJECT\" "
-                                + "--dead-letter-topic=billing-dlq --max-delivery-attempts=5 --min-retry-delay=10s --max-retry-delay=600s",
+                                + "--dead-letter-topic=\"projects/$PROJECT/topics/billing-dlq\" --max-delivery-attempts=5 "
+                                + "--min-retry-delay=10s --max-retry-delay=600s",
                         "gcloud pubsub subscriptions update \"$subscription\" --project=\"$PROJECT\" "
-                                + "--dead-letter-topic=refunds-dlq --max-delivery-attempts=5 --min-retry-delay=10s --max-retry-delay=600s");
+                                + "--dead-letter-topic=\"projects/$PROJECT/topics/refunds-dlq\" --max-delivery-attempts=5 "
+                                + "--min-retry-delay=10s --max-retry-delay=600s");
+        // the subscription is the one behind each function's own Eventarc trigger
+        assertThat(Rendered.lines(script, "gcloud functions describe "))
+                .containsExactly("trigger=$(gcloud functions describe billing --gen2 --project=\"$PROJECT\" "
+                                + "--region=\"$REGION\" --format='value(eventTrigger.trigger)')",
+                        "trigger=$(gcloud functions describe refunds --gen2 --project=\"$PROJECT\" "
+                                + "--region=\"$REGION\" --format='value(eventTrigger.trigger)')");
+        assertThat(script).contains("# refunds: declared 3 retries; Pub/Sub dead-letters after at least 5 attempts.");
         assertThat(script).contains("--role=roles/pubsub.publisher", "--role=roles/pubsub.subscriber");
         assertThat(Rendered.lines(script, "gcloud scheduler jobs create pubsub nightly")).singleElement()
                 .asString().contains("--schedule=\"0 2 * * *\" --time-zone=UTC --topic=nightly");
@@ -58,6 +67,18 @@ class GcloudScriptTest {
                 " --retry ");
         assertThat(deploys.get("uploads-deleted")).contains("type=google.cloud.storage.object.v1.deleted")
                 .contains("--entry-point=\"$PACKAGE.UploadsFunction\"");
+    }
+
+    @Test
+    void aBucketTriggersDeadLetterQueueIsSetOnBothItsFunctionsAndStorageMayPublishItsEvents() {
+        Application app = SampleApplication.declared();
+        String withDeadLetters = Rendered.script(app.with(app.function("uploads").withDeadLetter("billing-dlq")));
+
+        assertThat(Rendered.lines(withDeadLetters, "gcloud functions describe "))
+                .anySatisfy(line -> assertThat(line).contains("describe uploads "))
+                .anySatisfy(line -> assertThat(line).contains("describe uploads-deleted "));
+        assertThat(Rendered.lines(script, "--role=roles/pubsub.publisher --condition=None")).singleElement().asString()
+                .contains("--member=\"serviceAccount:$storage_agent\"");
     }
 
     @Test

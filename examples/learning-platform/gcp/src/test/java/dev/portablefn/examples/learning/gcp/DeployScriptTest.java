@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The deploy script the build rendered from the app's declaration ({@code target/deploy/deploy-gcp.sh}) against this
  * module: every entry point it names exists (rendered too), is the Functions Framework type its trigger calls and
  * constructs; it uploads the directory it sits in, which the package phase fills; the Pub/Sub subscriptions of its
- * topic triggers retry and dead-letter after 5 attempts.
+ * event triggers retry and dead-letter after 5 attempts.
  */
 class DeployScriptTest {
 
@@ -66,7 +66,7 @@ class DeployScriptTest {
     }
 
     @Test
-    void topicTriggeredFunctionsRetryAndTheirSubscriptionsDeadLetterAfterFiveAttempts() {
+    void eventFunctionsRetryAndTheirSubscriptionsDeadLetterAfterFiveAttempts() {
         Matcher topicTriggers = Pattern.compile("(?m)^gcloud functions deploy (\\S+) .*--trigger-topic=(\\S+)(.*)$")
                 .matcher(commands);
         Map<String, String> topics = new TreeMap<>();
@@ -75,20 +75,24 @@ class DeployScriptTest {
             assertThat(topicTriggers.group(3)).as(topicTriggers.group(1)).startsWith(" --retry ");
         }
         assertThat(topics).isEqualTo(Map.of("payment-subscriber", "payments", "nightly-report", "nightly-report"));
-        for (String queue : new String[] {"payments-enrolment-dlq", "nightly-report-dlq"}) {
-            assertThat(commands)
-                    .contains("gcloud pubsub topics create " + queue + " ")
-                    // a dead-letter topic without a subscription would drop what lands on it
-                    .contains("gcloud pubsub subscriptions create " + queue + "-kept --project=\"$PROJECT\" --topic=" + queue)
-                    // dead-lettering works only when the Pub/Sub service agent may publish there and acknowledge here
-                    .contains("gcloud pubsub topics add-iam-policy-binding " + queue + " --project=\"$PROJECT\" "
-                            + "--member=\"$pubsub_agent\" --role=roles/pubsub.publisher")
-                    .contains("gcloud pubsub subscriptions update \"$subscription\" --project=\"$PROJECT\" "
-                            + "--dead-letter-topic=" + queue + " --max-delivery-attempts=5 --min-retry-delay=10s "
-                            + "--max-retry-delay=600s");
-        }
+        Map<String, String> deadLetters = Map.of("payment-subscriber", "payments-enrolment-dlq",
+                "nightly-report", "nightly-report-dlq", "lesson-uploads", "lesson-uploads-dlq",
+                "lesson-uploads-deleted", "lesson-uploads-dlq");
+        deadLetters.forEach((function, queue) -> assertThat(commands)
+                .contains("gcloud pubsub topics create " + queue + " ")
+                // a dead-letter topic without a subscription would drop what lands on it
+                .contains("gcloud pubsub subscriptions create " + queue + "-kept --project=\"$PROJECT\" --topic=" + queue)
+                // the subscription behind the function's own Eventarc trigger
+                .contains("trigger=$(gcloud functions describe " + function + " --gen2 ")
+                // dead-lettering works only when the Pub/Sub service agent may publish there and acknowledge here
+                .contains("gcloud pubsub topics add-iam-policy-binding " + queue + " --project=\"$PROJECT\" "
+                        + "--member=\"$pubsub_agent\" --role=roles/pubsub.publisher"));
+        assertThat(commands.lines().filter(l -> l.startsWith("gcloud pubsub subscriptions update ")))
+                .hasSize(4).allSatisfy(l -> assertThat(l).contains("--max-delivery-attempts=5 --min-retry-delay=10s "
+                        + "--max-retry-delay=600s"));
+        assertThat(commands).contains("--dead-letter-topic=\"projects/$PROJECT/topics/payments-enrolment-dlq\"");
         assertThat(commands.lines().filter(l -> l.contains("add-iam-policy-binding \"$subscription\"")))
-                .hasSize(2).allSatisfy(l -> assertThat(l).contains("--role=roles/pubsub.subscriber"));
+                .hasSize(4).allSatisfy(l -> assertThat(l).contains("--role=roles/pubsub.subscriber"));
         assertThat(commands).contains("gcloud scheduler jobs create pubsub nightly-report --project=\"$PROJECT\" "
                 + "--location=\"$REGION\" --schedule=\"0 2 * * *\" --time-zone=UTC --topic=nightly-report");
     }
