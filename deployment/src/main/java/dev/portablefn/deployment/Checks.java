@@ -164,6 +164,10 @@ final class Checks {
     private static void references(Application app, FunctionSpec function, String field) {
         function.deadLetter().ifPresent(queue ->
                 declared(field + ".deadLetter", queue, app.deadLetterQueues(), "dead-letter queue"));
+        if (function.deadLetter().isPresent() && function.trigger() instanceof TriggerSpec.Http) {
+            throw new DeclarationException(field + ".deadLetter", "an HTTP function's caller gets its failure: there is "
+                    + "no event to keep; remove it");
+        }
         for (String destination : function.publishesTo()) {
             if (!app.topics().contains(destination) && !app.queues().contains(destination)) {
                 throw new DeclarationException(field + ".publishesTo", "'" + destination

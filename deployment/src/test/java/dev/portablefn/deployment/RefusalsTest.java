@@ -135,6 +135,12 @@ class RefusalsTest {
     }
 
     @Test
+    void aDeadLetterQueueOnAnHttpFunctionIsRefused() {
+        refused(changing("orders", f -> f.withDeadLetter("billing-dlq")), Provider.AWS, "functions[orders].deadLetter")
+                .hasMessageContaining("no event to keep");
+    }
+
+    @Test
     void retriesOutsideZeroToNinetyNineAreRefused() {
         refused(changing("billing", f -> f.withRetries(100)), Provider.GCP, "functions[billing].retries");
         refused(changing("billing", f -> f.withRetries(-1)), Provider.AWS, "functions[billing].retries");
