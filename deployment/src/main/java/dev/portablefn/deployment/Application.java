@@ -28,13 +28,16 @@ import java.util.Objects;
  * @param topics           the logical topics
  * @param queues           the logical queues
  * @param buckets          the logical buckets
+ * @param scopedBuckets    those of the buckets whose provider name is made globally unique with the account:
+ *                         {@code <name>-<account id>-<region>} on AWS, {@code <name>-<project id>} on GCP (an Azure
+ *                         container's name is the storage account's own, so it stays {@code <name>})
  * @param schedules        the schedules
  * @param deadLetterQueues the queues failed events are kept in
  * @param environment      settings every function gets
  */
 public record Application(String name, List<FunctionSpec> functions, List<String> topics, List<String> queues,
-                          List<String> buckets, List<ScheduleSpec> schedules, List<String> deadLetterQueues,
-                          Map<String, String> environment) {
+                          List<String> buckets, List<String> scopedBuckets, List<ScheduleSpec> schedules,
+                          List<String> deadLetterQueues, Map<String, String> environment) {
 
     /** @throws NullPointerException when a part is null */
     public Application {
@@ -43,6 +46,7 @@ public record Application(String name, List<FunctionSpec> functions, List<String
         topics = List.copyOf(topics);
         queues = List.copyOf(queues);
         buckets = List.copyOf(buckets);
+        scopedBuckets = List.copyOf(scopedBuckets);
         schedules = List.copyOf(schedules);
         deadLetterQueues = List.copyOf(deadLetterQueues);
         environment = Map.copyOf(environment);
@@ -75,7 +79,8 @@ public record Application(String name, List<FunctionSpec> functions, List<String
         function(changed.name());
         List<FunctionSpec> replaced = functions.stream()
                 .map(function -> function.name().equals(changed.name()) ? changed : function).toList();
-        return new Application(name, replaced, topics, queues, buckets, schedules, deadLetterQueues, environment);
+        return new Application(name, replaced, topics, queues, buckets, scopedBuckets, schedules, deadLetterQueues,
+                environment);
     }
 
     /** Collects an {@link Application}'s parts in declaration order; {@link #build()} makes it. */
@@ -86,6 +91,7 @@ public record Application(String name, List<FunctionSpec> functions, List<String
         private final List<String> topics = new ArrayList<>();
         private final List<String> queues = new ArrayList<>();
         private final List<String> buckets = new ArrayList<>();
+        private final List<String> scopedBuckets = new ArrayList<>();
         private final List<ScheduleSpec> schedules = new ArrayList<>();
         private final List<String> deadLetterQueues = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -112,9 +118,20 @@ public record Application(String name, List<FunctionSpec> functions, List<String
             return this;
         }
 
-        /** @param bucket a logical bucket's name; @return this builder */
+        /** @param bucket a logical bucket's name, also its name on every provider; @return this builder */
         public Builder bucket(String bucket) {
             buckets.add(Objects.requireNonNull(bucket, "bucket"));
+            return this;
+        }
+
+        /**
+         * @param bucket a logical bucket's name, made globally unique with the account on AWS and GCP (see
+         *               {@link Application#scopedBuckets()}): bucket names are global there
+         * @return this builder
+         */
+        public Builder scopedBucket(String bucket) {
+            bucket(bucket);
+            scopedBuckets.add(bucket);
             return this;
         }
 
@@ -147,7 +164,8 @@ public record Application(String name, List<FunctionSpec> functions, List<String
 
         /** @return the application; {@link Render} checks it */
         public Application build() {
-            return new Application(name, functions, topics, queues, buckets, schedules, deadLetterQueues, environment);
+            return new Application(name, functions, topics, queues, buckets, scopedBuckets, schedules, deadLetterQueues,
+                    environment);
         }
     }
 }

@@ -44,6 +44,7 @@ final class Checks {
         unique("topics", app.topics());
         unique("queues", app.queues());
         unique("buckets", app.buckets());
+        app.scopedBuckets().forEach(bucket -> declared("scopedBuckets", bucket, app.buckets(), "bucket"));
         unique("deadLetterQueues", app.deadLetterQueues());
         unique("schedules", app.schedules().stream().map(ScheduleSpec::name).toList());
         app.environment().keySet().forEach(setting -> setting("environment", setting));

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * the dead-letter topics with a subscription that keeps what lands there, the buckets and the Scheduler jobs, then
  * deploys each function (2nd gen) with its memory, timeout, max instances, settings and trigger, and sets the
  * dead-letter topic and retry backoff on the Pub/Sub subscription behind each event function's Eventarc trigger. A bucket trigger deploys
- * two functions, {@code <name>} on finalized objects and {@code <name>-deleted} on deleted ones, since an Eventarc
- * trigger matches one event type.
+ * two functions, {@code <name>} on finalized objects and {@code <name>-deleted} on deleted ones (unless it is
+ * {@link TriggerSpec#newObjects} only), since an Eventarc trigger matches one event type.
  */
 final class GcloudScript {
 
@@ -97,8 +97,8 @@ final class GcloudScript {
                     + Text.shell(queue) + " --message-retention-duration=7d || true");
         }
         for (String bucket : app.buckets()) {
-            line("gcloud storage buckets create " + Text.shell("gs://" + bucket)
-                    + " --project=\"$PROJECT\" --location=\"$REGION\" || true");
+            line("gcloud storage buckets create \"gs://" + bucketName(bucket)
+                    + "\" --project=\"$PROJECT\" --location=\"$REGION\" || true");
         }
         if (app.functions().stream().anyMatch(f -> f.trigger() instanceof TriggerSpec.Bucket)) {
             line("# Cloud Storage announces object changes through Pub/Sub: its service agent publishes for storage triggers.");
@@ -154,7 +154,7 @@ final class GcloudScript {
 
     /** @return the Cloud Functions a function deploys as: a bucket trigger's two, one per event type */
     static List<String> deployedNames(FunctionSpec function) {
-        return function.trigger() instanceof TriggerSpec.Bucket
+        return function.trigger() instanceof TriggerSpec.Bucket bucket && bucket.deletions()
                 ? List.of(function.name(), function.name() + "-deleted") : List.of(function.name());
     }
 
@@ -167,9 +167,11 @@ final class GcloudScript {
         if (function.trigger() instanceof TriggerSpec.Http) {
             command(function.name(), entry, "--trigger-http --allow-unauthenticated", limits, settings);
         } else if (function.trigger() instanceof TriggerSpec.Bucket bucket) {
-            for (String[] event : new String[][] {{"", "finalized"}, {"-deleted", "deleted"}}) {
+            String[][] events = bucket.deletions() ? new String[][] {{"", "finalized"}, {"-deleted", "deleted"}}
+                    : new String[][] {{"", "finalized"}};
+            for (String[] event : events) {
                 command(function.name() + event[0], entry, "--trigger-event-filters=type=google.cloud.storage.object.v1."
-                        + event[1] + " --trigger-event-filters=bucket=" + Text.shell(bucket.name()) + retry,
+                        + event[1] + " --trigger-event-filters=\"bucket=" + bucketName(bucket.name()) + "\"" + retry,
                         limits, settings);
             }
         } else {
@@ -189,7 +191,7 @@ final class GcloudScript {
         function.environment().forEach((name, value) -> settings.put(name, escaped(value)));
         function.publishesTo().forEach(destination ->
                 settings.put(Names.destinationSetting(destination), "projects/$PROJECT/topics/" + escaped(destination)));
-        function.reads().forEach(bucket -> settings.put(Names.bucketSetting(bucket), escaped(bucket)));
+        function.reads().forEach(bucket -> settings.put(Names.bucketSetting(bucket), bucketName(bucket)));
         if (settings.isEmpty()) {
             return "";
         }
@@ -198,6 +200,11 @@ final class GcloudScript {
         // gcloud splits on ','; a value holding one needs another delimiter, named between carets.
         boolean comma = settings.values().stream().anyMatch(value -> value.contains(","));
         return " \\\n  --set-env-vars=\"" + (comma ? "^;^" + String.join(";", pairs) : String.join(",", pairs)) + "\"";
+    }
+
+    /** @return the bucket's Cloud Storage name, for inside double quotes: its own, or made unique with the project */
+    private String bucketName(String bucket) {
+        return escaped(bucket) + (app.scopedBuckets().contains(bucket) ? "-$PROJECT" : "");
     }
 
     /** @return the value safe inside double quotes */

@@ -58,6 +58,12 @@ final class SamTemplate {
                 + "DeadLetterQueue";
     }
 
+    /** @return the bucket's S3 name: its own, or made unique with the account and region */
+    private String bucketName(String bucket) {
+        return app.scopedBuckets().contains(bucket)
+                ? "!Sub " + Text.quoted(bucket + "-${AWS::AccountId}-${AWS::Region}") : Text.quoted(bucket);
+    }
+
     static String functionId(FunctionSpec function) {
         return Names.pascal(function.name()) + "Function";
     }
@@ -98,7 +104,7 @@ final class SamTemplate {
         for (String bucket : app.buckets()) {
             line(1, bucketId(bucket) + ":");
             line(2, "Type: AWS::S3::Bucket");
-            line(2, "Properties: {BucketName: " + Text.quoted(bucket) + "}");
+            line(2, "Properties: {BucketName: " + bucketName(bucket) + "}");
         }
         for (String queue : app.deadLetterQueues()) {
             deadLetterQueue(queue);
@@ -225,7 +231,7 @@ final class SamTemplate {
             line(5, "Type: S3");
             line(5, "Properties:");
             line(6, "Bucket: !Ref " + bucketId(bucket.name()));
-            line(6, "Events: [s3:ObjectCreated:*, s3:ObjectRemoved:*]");
+            line(6, bucket.deletions() ? "Events: [s3:ObjectCreated:*, s3:ObjectRemoved:*]" : "Events: [s3:ObjectCreated:*]");
             if (!bucket.keyPrefix().isEmpty()) {
                 line(6, "Filter:");
                 line(7, "S3Key:");
@@ -257,7 +263,7 @@ final class SamTemplate {
         }
         for (String bucket : function.reads()) {
             // Written out: a Ref to a bucket whose notifications invoke this function would be a circular dependency.
-            variables.put(Names.bucketSetting(bucket), Text.quoted(bucket));
+            variables.put(Names.bucketSetting(bucket), bucketName(bucket));
         }
         if (variables.isEmpty()) {
             return;
@@ -280,7 +286,7 @@ final class SamTemplate {
             }
         }
         for (String bucket : function.reads()) {
-            line(4, "- S3ReadPolicy: {BucketName: " + Text.quoted(bucket) + "}");
+            line(4, "- S3ReadPolicy: {BucketName: " + bucketName(bucket) + "}");
         }
     }
 

@@ -39,7 +39,7 @@ public sealed interface TriggerSpec {
      * @return a trigger on every object created in or deleted from the bucket
      */
     static TriggerSpec bucket(String bucket) {
-        return new Bucket(bucket, "");
+        return new Bucket(bucket, "", true);
     }
 
     /**
@@ -49,7 +49,17 @@ public sealed interface TriggerSpec {
      * @return a trigger on every object created in or deleted from the bucket under the prefix
      */
     static TriggerSpec bucket(String bucket, String keyPrefix) {
-        return new Bucket(bucket, keyPrefix);
+        return new Bucket(bucket, keyPrefix, true);
+    }
+
+    /**
+     * @param bucket    the logical bucket's name
+     * @param keyPrefix only objects whose key starts with it, empty for all (AWS filters on it, the other providers
+     *                  deliver every object and the function skips the rest)
+     * @return a trigger on every object created in the bucket under the prefix, not on deletions
+     */
+    static TriggerSpec newObjects(String bucket, String keyPrefix) {
+        return new Bucket(bucket, keyPrefix, false);
     }
 
     /**
@@ -115,13 +125,14 @@ public sealed interface TriggerSpec {
     }
 
     /**
-     * A logical bucket's created and deleted objects.
+     * A logical bucket's created (and deleted) objects.
      *
      * @param name      the bucket's logical name
      * @param keyPrefix the key prefix, empty for every object
+     * @param deletions whether deleted objects invoke the function too
      */
-    record Bucket(String name, String keyPrefix) implements TriggerSpec {
-        /** @param name the bucket; @param keyPrefix the prefix */
+    record Bucket(String name, String keyPrefix, boolean deletions) implements TriggerSpec {
+        /** @param name the bucket; @param keyPrefix the prefix; @param deletions whether deletions invoke it */
         public Bucket {
             Objects.requireNonNull(name, "bucket");
             Objects.requireNonNull(keyPrefix, "keyPrefix");

@@ -82,6 +82,21 @@ class GcloudScriptTest {
     }
 
     @Test
+    void aNewObjectsTriggerOnAScopedBucketDeploysOneFunctionOnTheProjectsBucket() {
+        Application scoped = Application.builder("shop").scopedBucket("inbox")
+                .function(FunctionSpec.of("uploads", SampleApplication.ENTRIES + "uploads", TriggerSpec.newObjects("inbox", ""))
+                        .withBucket("inbox"))
+                .build();
+        String text = Rendered.script(scoped);
+
+        assertThat(Rendered.gcloudDeploys(text)).containsOnlyKeys("uploads");
+        assertThat(Rendered.gcloudDeploys(text).get("uploads"))
+                .contains("--trigger-event-filters=\"bucket=inbox-$PROJECT\"")
+                .contains("--set-env-vars=\"PORTABLEFN_BUCKET_INBOX=inbox-$PROJECT\"");
+        assertThat(text).contains("gcloud storage buckets create \"gs://inbox-$PROJECT\" ");
+    }
+
+    @Test
     void logicalNamesAndSettingsAreSetOnEachFunction() {
         assertThat(Rendered.option(deploys.get("orders"), "set-env-vars")).isEqualTo("\"CURRENCY=EUR,"
                 + "PORTABLEFN_DESTINATION_BILLING=projects/$PROJECT/topics/billing,PORTABLEFN_LOG_FORMAT=json\"");

@@ -78,6 +78,22 @@ class SamTemplateTest {
     }
 
     @Test
+    void aScopedBucketIsNamedWithTheAccountAndRegionWhereverItIsNamed() {
+        Application scoped = Application.builder("shop").scopedBucket("inbox")
+                .function(FunctionSpec.of("uploads", SampleApplication.ENTRIES + "uploads", TriggerSpec.newObjects("inbox", ""))
+                        .withBucket("inbox"))
+                .build();
+        String text = Rendered.files(scoped, dev.portablefn.api.Provider.AWS).get("sam/template.yaml");
+
+        assertThat(text).contains("Properties: {BucketName: !Sub \"inbox-${AWS::AccountId}-${AWS::Region}\"}")
+                .contains("PORTABLEFN_BUCKET_INBOX: !Sub \"inbox-${AWS::AccountId}-${AWS::Region}\"")
+                .contains("- S3ReadPolicy: {BucketName: !Sub \"inbox-${AWS::AccountId}-${AWS::Region}\"}");
+        JsonNode events = Rendered.samFunctions(Rendered.yaml(text)).get("uploads").at("/Events/InboxChange/Properties/Events");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).asText()).as("new objects only").isEqualTo("s3:ObjectCreated:*");
+    }
+
+    @Test
     void logicalNamesAreMappedWithTheirPoliciesAndSettingsReachTheFunctions() {
         JsonNode orders = functions.get("orders");
         assertThat(orders.at("/Environment/Variables/PORTABLEFN_DESTINATION_BILLING").asText()).isEqualTo("BillingTopic");

@@ -102,7 +102,7 @@ class DeployScriptTest {
         assertThat(commands.lines().filter(l -> l.contains("--trigger-event-filters=")))
                 .hasSize(2)
                 .allSatisfy(command -> assertThat(command).contains(" --retry ")
-                        .contains("--trigger-event-filters=bucket=lesson-files")
+                        .contains("--trigger-event-filters=\"bucket=lesson-files\"")
                         .contains("--set-env-vars=\"PORTABLEFN_BUCKET_LESSON_FILES=lesson-files\""));
     }
 
