@@ -68,6 +68,13 @@ final class AzureApp {
             bus.put("autoCompleteMessages", true);
             // The lock outlives the longest run, so a message is not delivered twice while it is being handled.
             bus.put("maxAutoLockRenewalDuration", Names.hostDuration(longest));
+            // The Service Bus client's own retries of a transient failure (not the function's: those are deliveries).
+            ObjectNode client = bus.putObject("clientRetryOptions");
+            client.put("mode", "exponential");
+            client.put("tryTimeout", "00:01:00");
+            client.put("delay", "00:00:00.80");
+            client.put("maxDelay", "00:01:00");
+            client.put("maxRetries", 3);
         }
         host.putObject("logging").putObject("logLevel").put("default", "Information");
         try {

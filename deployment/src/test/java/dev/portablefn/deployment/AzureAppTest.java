@@ -23,6 +23,7 @@ class AzureAppTest {
         assertThat(host.at("/extensions/http/routePrefix").asText()).isEqualTo("api");
         assertThat(host.at("/extensions/serviceBus/maxConcurrentCalls").asInt()).isEqualTo(5);
         assertThat(host.at("/extensions/serviceBus/maxAutoLockRenewalDuration").asText()).isEqualTo("00:05:00");
+        assertThat(host.at("/extensions/serviceBus/clientRetryOptions/mode").asText()).isEqualTo("exponential");
         assertThat(host.at("/extensionBundle/id").asText()).isEqualTo("Microsoft.Azure.Functions.ExtensionBundle");
     }
 
