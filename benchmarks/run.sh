@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs warm (JMH: the current and the realistic benchmark), cold-start and deployment-size
 # measurements, writes RESULTS.md. Takes about 40 minutes on 2 cores (the realistic benchmark adds about 2 minutes
-# per round, the cold-start variant "publish" about 2 minutes). Knobs (environment):
+# per round, the cold-start variants "publish" and "courses" about 2 minutes each). Knobs (environment):
 #   COLD_RUNS=20       fresh JVMs per cold-start variant and side (interleaved)
 #   SKIP_PUBLISH=1     skip the cold-start variant "publish" (a function that publishes one SNS message per invocation,
 #                      to a loopback SNS stub this script starts)
@@ -183,7 +183,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------- cold start
-VARIANTS="default c1 appcds appcds-c1 primed"
+VARIANTS="default c1 appcds appcds-c1 primed courses"
 if [[ ${SKIP_PUBLISH:-0} != 1 ]]; then
   VARIANTS+=" publish"
 fi
@@ -196,7 +196,7 @@ for side in portable baseline; do   # one AppCDS archive per side, dumped once
 done
 variant_flags() {
   case "$1:$2" in
-    default:* | primed:* | publish:*) echo "" ;;
+    default:* | primed:* | publish:* | courses:*) echo "" ;;
     c1:*) echo "-XX:TieredStopAtLevel=1" ;;
     appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -Xshare:auto" ;;
     appcds-c1:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -XX:TieredStopAtLevel=1" ;;
@@ -206,6 +206,7 @@ variant_args() {   # what ColdStart gets after the side
   case "$1" in
     primed) echo "--prime" ;;
     publish) echo "--publish" ;;
+    courses) echo "--courses" ;;
   esac
 }
 if [[ $VARIANTS == *publish* ]]; then
@@ -377,7 +378,7 @@ fi
   echo
   echo "| variant | portable wall | baseline wall | ratio | portable init / first invoke | baseline init / first invoke | deployable jar MB (portable / baseline) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for variant in default c1 appcds appcds-c1 primed publish; do
+  for variant in default c1 appcds appcds-c1 primed publish courses; do
     label=$variant
     case $variant in
       c1) label='`-XX:TieredStopAtLevel=1`' ;;
@@ -385,9 +386,11 @@ fi
       appcds-c1) label='AppCDS + `TieredStopAtLevel=1`' ;;
       primed) label='priming in init (event handled once before the measured one)' ;;
       publish) label='`publish`: the default variant plus one SNS message per invocation (loopback stub)' ;;
+      courses) label='`courses`: the learning platform'"'"'s courses function, one validated `POST /courses`' ;;
     esac
     jars="$(jar_mb target/minimal-aws.jar) / $(jar_mb target/minimal-baseline-aws.jar)"
     [[ $variant == publish ]] && jars="$(jar_mb target/publish-aws.jar) / $(jar_mb target/publish-baseline-aws.jar)"
+    [[ $variant == courses ]] && jars="(from benchmarks.jar)"
     if [[ -z $(col "$variant" portable 3) ]]; then   # SKIP_PUBLISH=1, or reused results from before the variant
       echo "| $label | not measured in this run | | | | | $jars |"
       continue
@@ -417,6 +420,33 @@ fi
     check=""; ((published == measured + 4)) || check=": **expected $((measured + 4)), see target/results/sns-stub.log**"
     echo "The stub answered $published \`Publish\` requests, one per run ($measured measured, 2 warm-up, 2 class-loading)$check."
   fi
+  echo
+  echo "### Realistic functions against the bare handler"
+  echo
+  echo "Target: each realistic function's cold start ≤ 1.3× the **bare** hand-written Jackson handler (the \`default\`"
+  echo "variant's baseline, \`BaselineLambdaHandler\`), measured in the same runs as above. The hand-written counterpart"
+  echo "does the same work naively: \`courses\` routes by hand, binds with Jackson and validates with Hibernate Validator"
+  echo "(\`CoursesBaselineLambdaHandler\`, same catalogue, same log line, same problem body: \`CoursesEquivalenceTest\`);"
+  echo "\`publish\` builds its \`SnsClient\` by hand."
+  echo
+  echo "| function | portable wall | hand-written counterpart | bare handler | vs counterpart | vs bare |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  bare=$(col default baseline 3 | median)
+  for variant in default courses publish; do
+    [[ -z $(col "$variant" portable 3) ]] && continue
+    pm=$(col "$variant" portable 3 | median)
+    bm=$(col "$variant" baseline 3 | median)
+    label=$variant
+    case $variant in
+      default) label='minimal (`OrderHttpFunction`)' ;;
+      courses) label='learning platform `POST /courses`, validated' ;;
+      publish) label='minimal + one SNS publish' ;;
+    esac
+    vs_counterpart=$(awk -v p="$pm" -v b="$bm" 'BEGIN {printf "%.2f", p / b}')
+    vs_bare=$(awk -v p="$pm" -v b="$bare" 'BEGIN {printf "%.2f", p / b}')
+    verdict=$(awk -v r="$vs_bare" 'BEGIN {print (r <= 1.3) ? "" : " **missed**"}')
+    echo "| $label | $pm | $bm | $bare | ${vs_counterpart}× | ${vs_bare}×$verdict |"
+  done
   echo
   echo "Classes loaded for one cold invocation (\`-Xlog:class+load\`): portable $(classes "$OUT/classload-portable.txt")," \
        "baseline $(classes "$OUT/classload-baseline.txt"). Portable by origin: dev.portablefn $(classes_from "$OUT/classload-portable.txt" '^dev\.portablefn\.(api|aws)')," \

@@ -24,6 +24,8 @@ public final class Payloads {
 
     /** API Gateway HTTP API (payload 2.0) {@code POST /orders} with a JSON order. */
     public static final String AWS_HTTP_API_V2 = "/events/aws/apigw-v2-order.json";
+    /** API Gateway HTTP API v2 {@code POST /courses} with the learning platform's {@code NewCourse} body. */
+    public static final String AWS_HTTP_API_V2_COURSE = "/events/aws/apigw-v2-course.json";
     /** An SQS batch of 10 JSON orders. */
     public static final String AWS_SQS_BATCH_10 = "/events/aws/sqs-batch-10-orders.json";
     /** Pub/Sub {@code MessagePublishedData} carrying a JSON order. */

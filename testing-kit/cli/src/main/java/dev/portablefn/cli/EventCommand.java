@@ -2,6 +2,7 @@ package dev.portablefn.cli;
 
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.testing.AwsEvents;
+import dev.portablefn.testing.AwsHttpEvents;
 import dev.portablefn.testing.AzureEvents;
 import dev.portablefn.testing.Events;
 import dev.portablefn.testing.GcpEvents;
@@ -24,7 +25,7 @@ final class EventCommand {
             Usage: portablefn event PROVIDER KIND [OPTIONS]
 
             Prints a provider payload to hand to 'invoke' or a deployed function's test console.
-              aws    apigw-v2 | sqs | sns | s3 | kinesis
+              aws    apigw-v2 | apigw-v1 | alb | function-url | sqs | sns | s3 | kinesis
               gcp    http | pubsub | storage      (http prints an HTTP/1.1 request)
               azure  http | queue | event-grid | blob
             Options (each kind reads the ones it needs):
@@ -99,7 +100,10 @@ final class EventCommand {
 
     private byte[] payload(String provider, String kind) {
         return switch (provider + " " + kind) {
-            case "aws apigw-v2" -> AwsEvents.apiGatewayV2(http());
+            case "aws apigw-v2" -> AwsHttpEvents.apiGatewayV2(http());
+            case "aws apigw-v1" -> AwsHttpEvents.apiGatewayV1(http());
+            case "aws alb" -> AwsHttpEvents.alb(http());
+            case "aws function-url" -> AwsHttpEvents.functionUrl(http());
             case "aws sqs" -> AwsEvents.sqs(List.of(body), attributes);
             case "aws sns" -> AwsEvents.sns(body, attributes);
             case "aws s3" -> AwsEvents.s3(require("--bucket"), require("--key"), size());

@@ -10,6 +10,7 @@ import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.testing.AwsEvents;
+import dev.portablefn.testing.AwsHttpEvents;
 import dev.portablefn.testing.AzureEvents;
 import dev.portablefn.testing.Events;
 import dev.portablefn.testing.GcpEvents;
@@ -228,7 +229,7 @@ class CliTest {
     @Test
     void invokeOnAwsPrintsTheApiGatewayResponse() throws Exception {
         Path event = dir.resolve("http.json");
-        Files.write(event, AwsEvents.apiGatewayV2(Events.http("GET", "/courses/7").build()));
+        Files.write(event, AwsHttpEvents.apiGatewayV2(Events.http("GET", "/courses/7").build()));
 
         int status = run("invoke", "--provider", "aws", "--function", EchoFunction.class.getName(),
                 "--event", event.toString());
@@ -321,7 +322,7 @@ class CliTest {
     void invokeRunsTheEntryClassAUserDeploys(String providerAndClass) throws Exception {
         String provider = providerAndClass.substring(0, providerAndClass.indexOf(':'));
         Path event = dir.resolve("request");
-        Files.write(event, provider.equals("aws") ? AwsEvents.apiGatewayV2(Events.http("GET", "/courses/9").build())
+        Files.write(event, provider.equals("aws") ? AwsHttpEvents.apiGatewayV2(Events.http("GET", "/courses/9").build())
                 : GcpEvents.http(Events.http("GET", "/courses/9").build()));
 
         int status = run("invoke", "--provider", provider, "--function",
@@ -334,7 +335,7 @@ class CliTest {
     @Test
     void invokeBuildsAFunctionWithCollaboratorsThroughItsStaticCreate() throws Exception {
         Path event = dir.resolve("http.json");
-        Files.write(event, AwsEvents.apiGatewayV2(Events.http("GET", "/world").build()));
+        Files.write(event, AwsHttpEvents.apiGatewayV2(Events.http("GET", "/world").build()));
 
         int status = run("invoke", "--provider", "aws", "--function", GreetingFunction.class.getName(),
                 "--event", event.toString());
@@ -345,7 +346,7 @@ class CliTest {
 
     @Test
     void invokeRejectsAMalformedApiGatewayEventWithTheDecodersReason() throws Exception {
-        JsonNode valid = JacksonCodec.standard().readTree(AwsEvents.apiGatewayV2(Events.http("GET", "/x").build()));
+        JsonNode valid = JacksonCodec.standard().readTree(AwsHttpEvents.apiGatewayV2(Events.http("GET", "/x").build()));
         ((com.fasterxml.jackson.databind.node.ObjectNode) valid.get("requestContext").get("http")).remove("method");
         Path event = file(valid.toString());
 

@@ -59,7 +59,7 @@ final class AwsDriver implements ProviderDriver {
 
     @Override
     public ProviderCall http(HttpRequest request) {
-        return invoke(AwsEvents.apiGatewayV2(request));
+        return invoke(AwsHttpEvents.apiGatewayV2(request));
     }
 
     @Override

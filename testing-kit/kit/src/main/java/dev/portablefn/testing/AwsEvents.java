@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
-import dev.portablefn.api.http.HttpRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds AWS Lambda event payloads exactly as the services send them (field names, nesting, encodings
@@ -163,75 +159,6 @@ public final class AwsEvents {
             throw new UncheckedIOException("cannot write an SQS event", e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * @param request the portable request: method, path (or raw path), query, headers ({@code Cookie} goes to
-     *                {@code cookies}) and body (text when it is UTF-8, else base64 with {@code isBase64Encoded})
-     * @return an API Gateway HTTP API (payload format 2.0) request on route {@code $default}
-     */
-    public static byte[] apiGatewayV2(HttpRequest request) {
-        ObjectNode root = RawJson.object();
-        root.put("version", "2.0");
-        root.put("routeKey", "$default");
-        String rawPath = rawPath(request);
-        root.put("rawPath", rawPath);
-        StringBuilder query = new StringBuilder();
-        ObjectNode parameters = RawJson.object();
-        request.query().asMap().forEach((name, values) -> {
-            for (String value : values) {
-                query.append(query.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encode(value));
-            }
-            parameters.put(name, String.join(",", values));
-        });
-        root.put("rawQueryString", query.toString());
-        List<String> cookies = request.headers().all("cookie");
-        if (!cookies.isEmpty()) {
-            ArrayNode array = root.putArray("cookies");
-            for (String header : cookies) {
-                for (String cookie : header.split(";")) {
-                    if (!cookie.isBlank()) {
-                        array.add(cookie.trim());
-                    }
-                }
-            }
-        }
-        ObjectNode headers = root.putObject("headers");
-        request.headers().asMap().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("cookie")) {
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
-            }
-        });
-        if (!headers.has("host")) {
-            headers.put("host", "abcdef1234.execute-api." + REGION + ".amazonaws.com");
-        }
-        if (!parameters.isEmpty()) {
-            root.set("queryStringParameters", parameters);
-        }
-        ObjectNode context = root.putObject("requestContext");
-        context.put("accountId", ACCOUNT);
-        context.put("apiId", "abcdef1234");
-        context.put("domainName", "abcdef1234.execute-api." + REGION + ".amazonaws.com");
-        context.put("domainPrefix", "abcdef1234");
-        ObjectNode http = context.putObject("http");
-        http.put("method", request.method());
-        http.put("path", rawPath);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "192.0.2.1");
-        http.put("userAgent", request.header("user-agent").orElse("portablefn-testing"));
-        context.put("requestId", "test-request-" + Integer.toHexString(rawPath.hashCode() & 0xfffff));
-        context.put("routeKey", "$default");
-        context.put("stage", "$default");
-        context.put("time", DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
-                .format(TIME.atOffset(ZoneOffset.UTC)));
-        context.put("timeEpoch", TIME.toEpochMilli());
-        byte[] body = request.body();
-        Optional<String> text = RawJson.utf8(body);
-        if (body.length > 0) {
-            root.put("body", text.orElseGet(() -> Base64.getEncoder().encodeToString(body)));
-        }
-        root.put("isBase64Encoded", body.length > 0 && text.isEmpty());
-        return RawJson.bytes(root);
     }
 
     /**
@@ -394,6 +321,72 @@ public final class AwsEvents {
     }
 
     /**
+     * A custom event as an EventBridge rule delivers it to a Lambda target.
+     *
+     * @param source     the event's {@code source}, such as {@code com.example.orders}
+     * @param detailType its {@code detail-type}, such as {@code OrderPlaced}
+     * @param detail     its {@code detail}: a JSON object's text, or any value written as JSON
+     * @return the EventBridge event, id {@code eventbridge-1}, time {@link TestClock#DEFAULT_START}
+     */
+    public static byte[] eventBridge(String source, String detailType, Object detail) {
+        ObjectNode root = RawJson.object();
+        root.put("version", "0");
+        root.put("id", "eventbridge-1");
+        root.put("detail-type", detailType);
+        root.put("source", source);
+        root.put("account", ACCOUNT);
+        root.put("time", TIME.toString());
+        root.put("region", REGION);
+        root.putArray("resources");
+        root.set("detail", detail instanceof String text ? RawJson.tree(text.getBytes(StandardCharsets.UTF_8),
+                "EventBridge detail") : RawJson.MAPPER.valueToTree(detail));
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes document changes as one DynamoDB Streams batch ({@code NEW_AND_OLD_IMAGES}): each event's id is its
+     * sequence number, its change's key the {@code Keys}, its documents the images, all in DynamoDB's typed
+     * attribute values ({@code S}, {@code N}, {@code BOOL}, {@code NULL}, {@code M}, {@code L}, {@code B}).
+     *
+     * @param table   the table, in the records' {@code eventSourceARN}
+     * @param changes the changes in stream order, as {@link Events#documentChange} builds them; documents are maps,
+     *                records or JSON trees
+     * @return the DynamoDB Streams event
+     */
+    public static byte[] dynamoDb(String table, List<? extends Event<? extends DocumentChange<?>>> changes) {
+        ObjectNode root = RawJson.object();
+        ArrayNode array = root.putArray("Records");
+        for (Event<? extends DocumentChange<?>> event : changes) {
+            DocumentChange<?> change = event.data();
+            ObjectNode record = array.addObject();
+            record.put("eventID", "dynamodb-" + event.id());
+            record.put("eventName", switch (change.kind()) {
+                case CREATED -> "INSERT";
+                case UPDATED, UPSERTED -> "MODIFY";
+                case DELETED -> "REMOVE";
+            });
+            record.put("eventVersion", "1.1");
+            record.put("eventSource", "aws:dynamodb");
+            record.put("awsRegion", REGION);
+            ObjectNode dynamodb = record.putObject("dynamodb");
+            dynamodb.put("ApproximateCreationDateTime", event.time().orElse(TIME).getEpochSecond());
+            dynamodb.set("Keys", DynamoDbValues.item(RawJson.MAPPER.valueToTree(change.key())));
+            if (change.after() != null) {
+                dynamodb.set("NewImage", DynamoDbValues.item(RawJson.MAPPER.valueToTree(change.after())));
+            }
+            if (change.before() != null) {
+                dynamodb.set("OldImage", DynamoDbValues.item(RawJson.MAPPER.valueToTree(change.before())));
+            }
+            dynamodb.put("SequenceNumber", event.id());
+            dynamodb.put("SizeBytes", 64);
+            dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+            record.put("eventSourceARN", "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + table
+                    + "/stream/2026-01-01T00:00:00.000");
+        }
+        return RawJson.compact(root);
+    }
+
+    /**
      * @param partitionKey the partition key of every record
      * @param bodies       the record payloads, in shard order
      * @return a Kinesis batch from stream {@code test-stream}, data base64-encoded, event ids
@@ -455,25 +448,6 @@ public final class AwsEvents {
      */
     public static String messageId(int index) {
         return "message-" + (index + 1);
-    }
-
-    static String rawPath(HttpRequest request) {
-        if (request.rawPath() != null && !request.rawPath().isEmpty()) {
-            return request.rawPath();
-        }
-        StringBuilder out = new StringBuilder();
-        for (String segment : request.path().split("/", -1)) {
-            if (out.length() > 0 || request.path().startsWith("/")) {
-                out.append('/');
-            }
-            out.append(encode(segment).replace("+", "%20"));
-        }
-        String path = out.toString().replace("//", "/");
-        return path.isEmpty() ? "/" : path;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String md5(String text) {

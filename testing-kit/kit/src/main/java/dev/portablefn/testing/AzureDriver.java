@@ -80,14 +80,20 @@ final class AzureDriver implements ProviderDriver {
                     jsonText(metadata.get("SystemPropertiesArray")), jsonText(metadata.get("PropertiesArray")), context));
         }
         JsonNode structured = trigger.isTextual() ? tryParse(trigger.textValue()) : trigger;
+        if (structured != null && structured.isArray() && !structured.isEmpty() && structured.get(0).has("_lsn")) {
+            // Cosmos DB's change feed: the custom-handler payload names the function, which AzureEvents.cosmosDb names
+            // after the monitored container
+            String container = metadata.path("sys").path("MethodName").asText("unknown-container");
+            return run(List.of(), context -> azure.cosmosDb(container, structured.toString(), context));
+        }
         if (structured != null && isEventGrid(structured)) {
             return run(List.of(eventGridId(structured)), context -> azure.eventGrid(structured.toString(), context));
         }
         if (structured != null && structured.isObject() && (structured.has("ScheduleStatus") || structured.has("IsPastDue"))) {
             return run(List.of(), context -> azure.timer(structured.toString(), context));
         }
-        throw new IllegalArgumentException("FunctionTester.azure runs HTTP, Queue Storage, Service Bus, Event Grid, Timer"
-                + " and Event Hubs invocation payloads; for Blob and Cosmos DB call the AzureFunctions delegation with a"
+        throw new IllegalArgumentException("FunctionTester.azure runs HTTP, Queue Storage, Service Bus, Event Grid, Timer,"
+                + " Event Hubs and Cosmos DB invocation payloads; for a Blob trigger call the AzureFunctions delegation with a"
                 + " FakeExecutionContext");
     }
 

@@ -1,9 +1,11 @@
 package dev.portablefn.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
@@ -185,6 +187,49 @@ public final class AzureEvents {
             });
         }
         sys(metadata);
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes document changes as the host's Cosmos DB trigger invocation: {@code Data.documents} is the change
+     * feed's array of documents, each the change's {@code after} with Cosmos DB's system properties ({@code id} from
+     * the key, {@code _lsn} the event id, {@code _ts} its time, {@code _etag}). The change feed carries only the latest
+     * version of a document, so each decodes as {@code UPSERTED}. The custom-handler payload does not name the
+     * container, so the decoder takes the function's name for it: the payload names the function after the container.
+     *
+     * @param container the monitored container
+     * @param changes   the changes, as {@link Events#documentChange} builds them; each needs an {@code after} and its
+     *                  key's {@code id}
+     * @return the invocation payload
+     * @throws IllegalArgumentException for a deletion (the change feed does not carry them) or a change without id
+     */
+    public static byte[] cosmosDb(String container, List<? extends Event<? extends DocumentChange<?>>> changes) {
+        ObjectNode root = RawJson.object();
+        ArrayNode documents = root.putObject("Data").putArray("documents");
+        for (Event<? extends DocumentChange<?>> change : changes) {
+            DocumentChange<?> data = change.data();
+            Object id = data.key().get("id");
+            if (data.after() == null || id == null) {
+                throw new IllegalArgumentException("a Cosmos DB change-feed document needs an 'after' document and a key"
+                        + " 'id' (the change feed carries no deletions), got " + data.kind() + " with key " + data.key());
+            }
+            JsonNode after = RawJson.MAPPER.valueToTree(data.after());
+            if (!after.isObject()) {
+                throw new IllegalArgumentException("a Cosmos DB document must be a JSON object, got " + after.getNodeType());
+            }
+            ObjectNode document = ((ObjectNode) after).deepCopy();
+            document.put("id", id.toString());
+            document.put("_rid", "AAAAAA==");
+            document.put("_etag", "\"" + change.id() + "\"");
+            document.put("_lsn", change.id());
+            document.put("_ts", change.time().orElse(TIME).getEpochSecond());
+            documents.add(document);
+        }
+        ObjectNode sys = root.putObject("Metadata").putObject("sys");
+        sys.put("MethodName", container);
+        sys.put("UtcNow", TIME.toString());
+        sys.put("RandGuid", UUID.nameUUIDFromBytes(documents.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
         return RawJson.compact(root);
     }
 

@@ -3,6 +3,7 @@ package dev.portablefn.testing;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
@@ -211,6 +212,31 @@ public final class FunctionTester {
                 return calls;
             });
             default -> invoke(AzureEvents.eventHubs(stream, records));
+        };
+    }
+
+    /**
+     * Delivers database changes the provider's way: one DynamoDB Streams batch on AWS, one Firestore CloudEvent per
+     * change on GCP (in order), one Cosmos DB change-feed batch on Azure. The change feed carries only the latest
+     * version of each document, so on Azure every change arrives as {@code UPSERTED} and deletions cannot be sent.
+     *
+     * @param collection the table, collection or container
+     * @param changes    the changes in order, as {@link Events#documentChange} builds them
+     * @return the combined result
+     */
+    public InvocationResult databaseChange(String collection, List<? extends Event<? extends DocumentChange<?>>> changes) {
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(changes, "changes");
+        return switch (driver.provider()) {
+            case AWS -> invoke(AwsEvents.dynamoDb(collection, changes));
+            case GCP -> run(() -> {
+                List<ProviderCall> calls = new ArrayList<>();
+                for (Event<? extends DocumentChange<?>> change : changes) {
+                    calls.add(driver.invoke(GcpEvents.firestore(change)));
+                }
+                return calls;
+            });
+            default -> invoke(AzureEvents.cosmosDb(collection, changes));
         };
     }
 

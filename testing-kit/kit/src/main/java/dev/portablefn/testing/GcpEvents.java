@@ -3,6 +3,7 @@ package dev.portablefn.testing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * Builds Google Cloud payloads as the Functions Framework receives them: structured-mode CloudEvents 1.0
- * JSON for Pub/Sub and Cloud Storage (the {@code data} shapes of googleapis/google-cloudevents:
- * {@code MessagePublishedData}, {@code StorageObjectData}), and raw HTTP/1.1 request bytes for HTTP functions.
+ * JSON for Pub/Sub, Cloud Storage, Firestore and Cloud Scheduler (the {@code data} shapes of
+ * googleapis/google-cloudevents: {@code MessagePublishedData}, {@code StorageObjectData}, {@code DocumentEventData}),
+ * legacy (1st gen) background events, and raw HTTP/1.1 request bytes for HTTP functions.
  * Project {@code test-project}, times at {@link TestClock#DEFAULT_START}. Hand the CloudEvents to
  * {@link FunctionTester#invoke(byte[])}, or read one with {@link #cloudEvent(byte[])} for a {@code CloudEventsFunction}.
  */
@@ -28,6 +30,7 @@ public final class GcpEvents {
     private static final String PUBSUB_PUBLISHED = "google.cloud.pubsub.topic.v1.messagePublished";
     private static final String GENERATION = "1587627537231057";
     private static final Instant TIME = TestClock.DEFAULT_START;
+    private static final String STORAGE_SERVICE = "storage.googleapis.com";
 
     private GcpEvents() {
     }
@@ -175,6 +178,103 @@ public final class GcpEvents {
                 tick.data().scheduledTime().toString());
         root.putObject("data");
         return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a document change as the Firestore CloudEvent Eventarc delivers in JSON
+     * ({@code --event-data-content-type=application/json}): type {@code google.cloud.firestore.document.v1.created},
+     * {@code updated} or {@code deleted} ({@code written} for an upsert), subject {@code documents/<collection>/<id>},
+     * data a {@code DocumentEventData} whose {@code value} and {@code oldValue} hold the documents in Firestore's typed
+     * values.
+     *
+     * @param change the change, as {@link Events#documentChange} builds it; its key's {@code id} names the document
+     * @return the CloudEvent, structured mode
+     * @throws IllegalArgumentException when the change's key has no {@code id}
+     */
+    public static byte[] firestore(Event<? extends DocumentChange<?>> change) {
+        DocumentChange<?> document = change.data();
+        Object id = document.key().get("id");
+        if (id == null) {
+            throw new IllegalArgumentException("a Firestore change needs the document id as its key's 'id', got key "
+                    + document.key());
+        }
+        String kind = switch (document.kind()) {
+            case CREATED -> "created";
+            case UPDATED -> "updated";
+            case DELETED -> "deleted";
+            case UPSERTED -> "written";
+        };
+        String time = change.time().orElse(TIME).toString();
+        String database = "projects/" + PROJECT + "/databases/(default)";
+        String path = document.collection() + "/" + id;
+        ObjectNode root = envelope(change.id(), "//firestore.googleapis.com/" + database,
+                "google.cloud.firestore.document.v1." + kind, time);
+        root.put("subject", "documents/" + path);
+        ObjectNode data = root.putObject("data");
+        String name = database + "/documents/" + path;
+        data.set("value", document.after() == null ? RawJson.object() : FirestoreDocuments.document(name, document.after(), time));
+        data.set("oldValue", document.before() == null ? RawJson.object()
+                : FirestoreDocuments.document(name, document.before(), time));
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a message as the legacy (1st gen) background event a Pub/Sub-triggered function receives:
+     * {@code {"context": {eventId, timestamp, eventType: "google.pubsub.topic.publish", resource}, "data": PubsubMessage}}.
+     *
+     * @param topic   the topic name
+     * @param message the message: its id the event id, its data base64-encoded, its attributes as they are
+     * @return the legacy event JSON
+     */
+    public static byte[] legacyPubsub(String topic, Event<?> message) {
+        ObjectNode root = RawJson.object();
+        ObjectNode context = legacyContext(root, message.id(), message.time().orElse(TIME), "google.pubsub.topic.publish");
+        context.putObject("resource").put("service", "pubsub.googleapis.com")
+                .put("name", "projects/" + PROJECT + "/topics/" + topic)
+                .put("type", "type.googleapis.com/google.pubsub.v1.PubsubMessage");
+        ObjectNode data = root.putObject("data");
+        data.put("@type", "type.googleapis.com/google.pubsub.v1.PubsubMessage");
+        if (!message.attributes().isEmpty()) {
+            ObjectNode attributes = data.putObject("attributes");
+            message.attributes().forEach(attributes::put);
+        }
+        Object body = message.data();
+        data.put("data", Base64.getEncoder().encodeToString(body instanceof byte[] bytes ? bytes : Events.bytesOf(body)));
+        return RawJson.compact(root);
+    }
+
+    /**
+     * Encodes a storage event as the legacy (1st gen) background event a Cloud Storage-triggered function receives:
+     * {@code google.storage.object.finalize} (or {@code delete}, {@code archive}, {@code metadataUpdate}), resource
+     * {@code projects/_/buckets/<bucket>/objects/<name>}, data the object's metadata.
+     *
+     * @param change the storage event, as {@link Events#storage(StorageObject)} builds it
+     * @return the legacy event JSON
+     */
+    public static byte[] legacyStorage(Event<StorageObject> change) {
+        StorageObject stored = change.data();
+        String action = switch (stored.change()) {
+            case DELETED -> "delete";
+            case ARCHIVED -> "archive";
+            case METADATA_UPDATED -> "metadataUpdate";
+            default -> "finalize";
+        };
+        ObjectNode root = RawJson.object();
+        ObjectNode context = legacyContext(root, change.id(), change.time().orElse(TIME), "google.storage.object." + action);
+        context.putObject("resource").put("service", STORAGE_SERVICE)
+                .put("name", "projects/_/buckets/" + stored.bucket() + "/objects/" + stored.key() + "#" + GENERATION)
+                .put("type", "storage#object");
+        ObjectNode cloudEvent = (ObjectNode) RawJson.tree(storage(change), "storage CloudEvent");
+        root.set("data", cloudEvent.get("data"));
+        return RawJson.compact(root);
+    }
+
+    private static ObjectNode legacyContext(ObjectNode root, String eventId, Instant time, String eventType) {
+        ObjectNode context = root.putObject("context");
+        context.put("eventId", eventId);
+        context.put("timestamp", time.toString());
+        context.put("eventType", eventType);
+        return context;
     }
 
     /**

@@ -84,7 +84,7 @@ class FunctionTesterTest {
 
     @Test
     void awsHttpReturnsThePayload2ResponseAndItsPortableView() throws Exception {
-        InvocationResult result = FunctionTester.aws(HELLO).invoke(AwsEvents.apiGatewayV2(Events.http("GET", "/x")
+        InvocationResult result = FunctionTester.aws(HELLO).invoke(AwsHttpEvents.apiGatewayV2(Events.http("GET", "/x")
                 .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").build()));
 
         JsonNode raw = json(result.rawResponse());

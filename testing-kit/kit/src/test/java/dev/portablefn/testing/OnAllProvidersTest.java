@@ -2,6 +2,7 @@ package dev.portablefn.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.Context;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.EventFunction;
@@ -10,6 +11,7 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.http.HttpRequest;
@@ -169,5 +171,31 @@ class OnAllProvidersTest {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(function.accepted).containsExactly("o-1", "o-2");
+    }
+
+    @OnAllProviders
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void databaseChangesArriveInOrderAsDocumentChangesOfTheCollection(ProviderTester providers) {
+        Recording<DocumentChange> function = new Recording<>();
+        List<Event<DocumentChange<JsonNode>>> changes = List.of(
+                Events.documentChange("courses", "c-1", null, Map.of("title", "Intro", "seats", 40),
+                        DocumentChange.Kind.CREATED),
+                Events.documentChange("courses", "c-2", null, Map.of("title", "Advanced", "seats", 12),
+                        DocumentChange.Kind.CREATED));
+
+        InvocationResult result = providers.tester(PortableFunction.event(DocumentChange.class, function))
+                .databaseChange("courses", changes);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(function.seen).hasSize(2).allSatisfy(event -> {
+            assertThat(event.trigger()).isEqualTo(Trigger.DATABASE);
+            assertThat(event.data().collection()).isEqualTo("courses");
+        });
+        assertThat(function.seen).extracting(event -> event.data().key().get("id")).containsExactly("c-1", "c-2");
+        assertThat(function.seen).extracting(event -> ((JsonNode) event.data().after()).get("title").asText())
+                .containsExactly("Intro", "Advanced");
+        // the change feed of Cosmos DB tells no creation from an update
+        assertThat(function.seen).extracting(event -> event.data().kind()).containsOnly(
+                providers.provider() == Provider.AZURE ? DocumentChange.Kind.UPSERTED : DocumentChange.Kind.CREATED);
     }
 }

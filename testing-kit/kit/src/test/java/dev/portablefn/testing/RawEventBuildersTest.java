@@ -77,7 +77,7 @@ class RawEventBuildersTest {
                 .header("Cookie", "session=abc; theme=dark").header("Content-Type", "application/json")
                 .body("{\"title\":\"Ünïcode\"}").build();
 
-        HttpRequest decoded = request(AWS, AwsEvents.apiGatewayV2(original));
+        HttpRequest decoded = request(AWS, AwsHttpEvents.apiGatewayV2(original));
 
         assertThat(decoded.method()).isEqualTo("PUT");
         assertThat(decoded.path()).isEqualTo("/courses/a b");
@@ -91,7 +91,7 @@ class RawEventBuildersTest {
     @Test
     void apiGatewayV2SendsBinaryBodiesBase64Encoded() {
         byte[] binary = {(byte) 0xff, 0, (byte) 0xfe, 1};
-        byte[] payload = AwsEvents.apiGatewayV2(Events.http("POST", "/upload").body(binary).build());
+        byte[] payload = AwsHttpEvents.apiGatewayV2(Events.http("POST", "/upload").body(binary).build());
 
         assertThat(new String(payload, StandardCharsets.UTF_8)).contains("\"isBase64Encoded\" : true");
         assertThat(request(AWS, payload).body()).containsExactly(binary);

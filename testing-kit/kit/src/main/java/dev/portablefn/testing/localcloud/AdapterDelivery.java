@@ -6,6 +6,7 @@ import dev.portablefn.api.EventFunction;
 import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.Provider;
 import dev.portablefn.api.batch.BatchResult;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.middleware.Invocation;
@@ -45,7 +46,10 @@ import java.util.regex.Pattern;
 final class AdapterDelivery {
 
     /** A record the Azure adapter names as not completed in an Event Hubs batch: its sequence number and why. */
-    private static final Pattern NOT_COMPLETED = Pattern.compile("sequenceNumber=(\\d+)[^\\]]*\\] (RETRYABLE|PERMANENT|SKIPPED)");
+    private static final Pattern EVENT_HUBS_NOT_COMPLETED =
+            Pattern.compile("sequenceNumber=(\\d+)[^\\]]*\\] (RETRYABLE|PERMANENT|SKIPPED)");
+    /** A Cosmos DB record's id is {@code <document id>@<_lsn>}, and AzureEvents.cosmosDb writes the sequence as _lsn. */
+    private static final Pattern COSMOS_NOT_COMPLETED = Pattern.compile("id=[^\\]@ ]*@(\\d+)[^\\]]*\\] (RETRYABLE|PERMANENT|SKIPPED)");
 
     private final Provider provider;
     private final Invocations invocations;
@@ -133,11 +137,17 @@ final class AdapterDelivery {
                 case QUEUE, FIFO_QUEUE -> batch(tester.invoke(AwsEvents.sqs(channel.name, sqsBodies(events))), events,
                         channel.ordered, context);
                 case STREAM -> batch(tester.invoke(AwsEvents.kinesisRecords(channel.name, events)), events, true, context);
+                case TABLE -> batch(tester.invoke(AwsEvents.dynamoDb(channel.name, changes(events))), events, true, context);
                 default -> oneByOne(tester, events, context, event -> awsAsync(channel, event));
             };
             case GCP -> oneByOne(tester, events, context, event -> gcp(channel, event));
-            case AZURE -> channel.kind == Registry.Kind.STREAM ? eventHubs(tester, channel, events, context)
-                    : oneByOne(tester, events, context, event -> azure(channel, event));
+            case AZURE -> switch (channel.kind) {
+                case STREAM -> orderedHostBatch(tester.invoke(AzureEvents.eventHubs(channel.name, events)), events,
+                        EVENT_HUBS_NOT_COMPLETED, context);
+                case TABLE -> orderedHostBatch(tester.invoke(AzureEvents.cosmosDb(channel.name, changes(events))), events,
+                        COSMOS_NOT_COMPLETED, context);
+                default -> oneByOne(tester, events, context, event -> azure(channel, event));
+            };
             case LOCAL -> throw new IllegalStateException("the LOCAL preset delivers without an adapter");
         };
     }
@@ -156,6 +166,7 @@ final class AdapterDelivery {
         return switch (channel.kind) {
             case BUCKET -> GcpEvents.storage((Event<StorageObject>) event);
             case SCHEDULE -> GcpEvents.scheduler((Event<ScheduleTick>) event);
+            case TABLE -> GcpEvents.firestore((Event<DocumentChange<?>>) event);
             default -> GcpEvents.pubsub(resourceName(event.source()), event);   // queues, topics and streams: Pub/Sub
         };
     }
@@ -229,8 +240,20 @@ final class AdapterDelivery {
     }
 
     /** Event Hubs: the delegation throws naming every record not completed, by sequence number (the record's id). */
-    private static Answer eventHubs(FunctionTester tester, Channel channel, List<Event<?>> events, InvocationContext context) {
-        InvocationResult result = tester.invoke(AzureEvents.eventHubs(channel.name, events));
+    /** A table's messages are document changes ({@link MessageRouter#changeDocument}). */
+    @SuppressWarnings("unchecked")
+    private static List<Event<DocumentChange<?>>> changes(List<Event<?>> events) {
+        List<Event<DocumentChange<?>>> changes = new ArrayList<>(events.size());
+        events.forEach(event -> changes.add((Event<DocumentChange<?>>) event));
+        return changes;
+    }
+
+    /**
+     * An ordered batch the Azure host runs at once (Event Hubs, Cosmos DB): the adapter names each record it did not
+     * complete in what it throws, matched by {@code notCompleted} (group 1 LocalCloud's sequence number, group 2 how).
+     */
+    private static Answer orderedHostBatch(InvocationResult result, List<Event<?>> events, Pattern notCompleted,
+                                           InvocationContext context) {
         Answer answer = succeeded(events.size(), result.logs());
         if (result.succeeded()) {
             return answer;
@@ -240,7 +263,7 @@ final class AdapterDelivery {
         for (int i = 0; i < events.size(); i++) {
             positions.put(Long.parseLong(events.get(i).id()), i);
         }
-        Matcher named = NOT_COMPLETED.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
+        Matcher named = notCompleted.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
         boolean any = false;
         while (named.find()) {
             Integer position = positions.get(Long.parseLong(named.group(1)));

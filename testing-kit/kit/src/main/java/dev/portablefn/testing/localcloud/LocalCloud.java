@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An in-memory cloud for whole-system tests: queues (standard and FIFO), topics, buckets, schedules
- * and streams wired to functions by name, delivering with the semantics of a real provider —
+ * An in-memory cloud for whole-system tests: queues (standard and FIFO), topics, buckets, schedules,
+ * streams and tables wired to functions by name, delivering with the semantics of a real provider —
  * at-least-once, visibility timeout, retries with backoff, max attempts then a dead-letter queue,
  * FIFO groups, batches with partial failure, a concurrency limit and a timeout per function.
  *
@@ -41,7 +41,7 @@ import java.util.Objects;
  * assertThat(cloud.deadLetters()).isEmpty();
  * }</pre>
  *
- * <p>Every resource has a name that is unique across queues, topics, buckets, streams, schedules and
+ * <p>Every resource has a name that is unique across queues, topics, buckets, streams, tables, schedules and
  * subscriptions; creating one with a blank or taken name throws {@link IllegalArgumentException}.
  * All methods are thread-safe (the dev server calls in from its threads); functions must not call
  * {@code advance} or {@code awaitQuiescence} from inside an invocation.
@@ -121,8 +121,6 @@ public final class LocalCloud {
         return scheduler.now();
     }
 
-    // ---------------------------------------------------------------- setup
-
     /**
      * Deploys a function with the preset's {@link Preset#function()} options.
      *
@@ -194,10 +192,8 @@ public final class LocalCloud {
     }
 
     /**
-     * Creates a stream, ordered per partition key, with the preset's stream policy.
-     *
+     * {@return this cloud, with a stream ordered per partition key and the preset's stream policy}
      * @param name the stream name
-     * @return this cloud
      */
     public synchronized LocalCloud createStream(String name) {
         registry.addChannel(name, Registry.Kind.STREAM, preset.stream(), true);
@@ -205,10 +201,19 @@ public final class LocalCloud {
     }
 
     /**
-     * Creates a topic, which fans each message out to its subscriptions.
+     * Creates a table whose changes go, ordered per document, to its subscriber with the preset's stream policy.
      *
-     * @param name the topic name
+     * @param name the table name
      * @return this cloud
+     */
+    public synchronized LocalCloud createTable(String name) {
+        registry.addChannel(name, Registry.Kind.TABLE, preset.stream(), true);
+        return this;
+    }
+
+    /**
+     * {@return this cloud, with a topic that fans each message out to its subscriptions}
+     * @param name the topic name
      */
     public synchronized LocalCloud createTopic(String name) {
         registry.addTopic(name);
@@ -274,14 +279,10 @@ public final class LocalCloud {
         return this;
     }
 
-    // ---------------------------------------------------------------- sending
-
     /**
-     * Sends a message to a queue.
-     *
+     * {@return the id of a message sent to a queue}
      * @param queue a standard queue or stream-less queue
      * @param body  a {@code String}, {@code byte[]}, or any object (sent as JSON)
-     * @return the message id
      */
     public synchronized String send(String queue, Object body) {
         return send(queue, body, Map.of());
@@ -301,23 +302,19 @@ public final class LocalCloud {
     }
 
     /**
-     * Sends a message to a FIFO queue in a message group.
-     *
+     * {@return the id of a message sent to a FIFO queue in a message group}
      * @param queue   a FIFO queue
      * @param groupId the message group; messages of a group are delivered one after another, in order
      * @param body    the body
-     * @return the message id
      */
     public synchronized String sendToGroup(String queue, String groupId, Object body) {
         return send(queue, body, Map.of(MESSAGE_GROUP_ID, groupId));
     }
 
     /**
-     * Publishes a message to every subscription of a topic.
-     *
+     * {@return the id of a message published to every subscription of a topic}
      * @param topic the topic
      * @param body  the body
-     * @return the message id
      */
     public synchronized String publish(String topic, Object body) {
         return publish(topic, body, Map.of());
@@ -337,15 +334,37 @@ public final class LocalCloud {
     }
 
     /**
-     * Puts a record on a stream.
-     *
+     * {@return the sequence number of a record put on a stream}
      * @param stream       the stream
      * @param partitionKey records with the same key are delivered in order
      * @param body         the body
-     * @return the record's id (its sequence number)
      */
     public synchronized String putRecord(String stream, String partitionKey, Object body) {
         return router.putRecord(stream, partitionKey, body);
+    }
+
+    /**
+     * Stores a document, sending its change (created, or updated with the document before) to the table's subscriber.
+     *
+     * @param table    the table
+     * @param id       the document's key
+     * @param document the document: a JSON object's value, such as a record or a map
+     * @return the change's id (its sequence number)
+     */
+    public synchronized String putDocument(String table, String id, Object document) {
+        return router.changeDocument(table, id, Objects.requireNonNull(document, "document"), true);
+    }
+
+    /**
+     * Deletes a document, which sends its deletion to the table's subscriber; on the Azure preset it sends nothing,
+     * as Cosmos DB's change feed carries no deletions.
+     *
+     * @param table the table
+     * @param id    the document's key
+     * @return the change's id, or {@code null} when nothing was sent
+     */
+    public synchronized String deleteDocument(String table, String id) {
+        return router.changeDocument(table, id, null, preset.provider() != Provider.AZURE);
     }
 
     /**
@@ -369,8 +388,6 @@ public final class LocalCloud {
     public BlobStore blobStore() {
         return objects;
     }
-
-    // ---------------------------------------------------------------- time
 
     /**
      * Moves virtual time forward, firing schedules, delivering due messages and applying due retries at
@@ -405,8 +422,6 @@ public final class LocalCloud {
         return scheduler.runUntilIdle(limit);
     }
 
-    // ---------------------------------------------------------------- HTTP
-
     /**
      * Invokes an HTTP function (the dev server does this for every request) and records the invocation.
      *
@@ -418,23 +433,17 @@ public final class LocalCloud {
         return engine.invokeHttp(function, request);
     }
 
-    // ---------------------------------------------------------------- inspection
-
     /**
-     * Lists the deliveries of one message.
-     *
+     * {@return every delivery of one message, in order}
      * @param messageId a message id
-     * @return every delivery of it, in order
      */
     public synchronized List<Delivery> deliveries(String messageId) {
         return history.deliveries(messageId);
     }
 
     /**
-     * Counts the delivery attempts of one message.
-     *
+     * {@return how many times one message was delivered, not counting skipped deliveries}
      * @param messageId a message id
-     * @return how many times it was delivered, not counting skipped deliveries
      */
     public synchronized int attempts(String messageId) {
         return history.attempts(messageId);
@@ -446,10 +455,8 @@ public final class LocalCloud {
     }
 
     /**
-     * Lists what was dead-lettered from one source.
-     *
-     * @param source a queue, subscription or stream name
-     * @return the messages dead-lettered from it
+     * {@return the messages dead-lettered from one source}
+     * @param source a queue, subscription, stream or table name
      */
     public synchronized List<DeadLetter> deadLetters(String source) {
         return history.deadLetters(source);
@@ -461,20 +468,16 @@ public final class LocalCloud {
     }
 
     /**
-     * Lists the invocations of one function.
-     *
+     * {@return the invocations of one function, in the order they started}
      * @param function a function name
-     * @return its invocations, in the order they started
      */
     public synchronized List<InvocationRecord> invocations(String function) {
         return history.invocations(function);
     }
 
     /**
-     * Lists the messages a channel still holds.
-     *
-     * @param queue a queue (including a dead-letter queue), stream or subscription
-     * @return the messages it still holds (waiting or in flight), in order
+     * {@return the messages a channel still holds (waiting or in flight), in order}
+     * @param queue a queue (including a dead-letter queue), stream, table or subscription
      */
     public synchronized List<Event<?>> messages(String queue) {
         return registry.channelNamed(queue).pending().stream().<Event<?>>map(m -> m.event).toList();

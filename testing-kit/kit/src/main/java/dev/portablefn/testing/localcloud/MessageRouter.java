@@ -1,23 +1,27 @@
 package dev.portablefn.testing.localcloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portablefn.api.Event;
 import dev.portablefn.api.PermanentFailure;
 import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.event.DocumentChange;
 import dev.portablefn.api.event.ScheduleTick;
 import dev.portablefn.api.event.StorageObject;
 import dev.portablefn.api.json.JsonCodec;
+import dev.portablefn.runtime.json.JacksonCodec;
 import dev.portablefn.testing.Events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns what is sent into messages in the right channels: queue sends, topic fan-out, stream records, storage
- * events, schedule ticks and dead letters, each with its id, source, type and time.
+ * Turns what is sent into messages in the right channels: queue sends, topic fan-out, stream records, document
+ * changes, storage events, schedule ticks and dead letters, each with its id, source, type and time.
  */
 final class MessageRouter {
 
@@ -29,6 +33,8 @@ final class MessageRouter {
     /** Tells apart copies of one message in one channel (a redelivered dead letter keeps its id). */
     private long sequence;
     private long streamSequence;
+    /** Each table's documents by id, for the before and after of each change. */
+    private final Map<String, Map<String, JsonNode>> tables = new HashMap<>();
 
     MessageRouter(Registry registry, RandomSource random, Invocations invocations) {
         this.registry = registry;
@@ -90,6 +96,38 @@ final class MessageRouter {
                 .data(Events.bytesOf(body)).attribute("partitionKey", partitionKey)
                 .attribute("sequenceNumber", sequenceNumber).build();
         channel.add(new Channel.Message(event, partitionKey, ++sequence, at));
+        return sequenceNumber;
+    }
+
+    /**
+     * Stores or deletes a document and emits its change to the table's subscriber, ordered per document: created,
+     * updated (with the document before) or deleted. A deletion of a document that is not there emits nothing.
+     *
+     * @param document the new document, {@code null} to delete it
+     * @return the change's id (its sequence number), {@code null} when nothing changed
+     */
+    String changeDocument(String table, String id, Object document, boolean emitDeletions) {
+        Channel channel = registry.channelOf(table, Registry.Kind.TABLE);
+        Map<String, JsonNode> rows = tables.computeIfAbsent(table, name -> new LinkedHashMap<>());
+        JsonNode after = document == null ? null : JacksonCodec.standard().mapper().valueToTree(document);
+        if (after != null && !after.isObject()) {
+            throw new IllegalArgumentException("a document must be a JSON object, got " + after.getNodeType()
+                    + " for '" + id + "' in table '" + table + "'");
+        }
+        JsonNode before = after == null ? rows.remove(id) : rows.put(id, after);
+        if (after == null && (before == null || !emitDeletions)) {
+            return null;
+        }
+        DocumentChange.Kind kind = after == null ? DocumentChange.Kind.DELETED
+                : before == null ? DocumentChange.Kind.CREATED : DocumentChange.Kind.UPDATED;
+        Instant at = invocations.sendTime();
+        String sequenceNumber = String.format("%020d", ++streamSequence);
+        Event<DocumentChange<JsonNode>> event = Event.<DocumentChange<JsonNode>>builder().id(sequenceNumber)
+                .source(SOURCE + "tables/" + table).type("dev.portablefn.local.document." + kind.name().toLowerCase(Locale.ROOT))
+                .subject(id).trigger(Trigger.DATABASE).time(at)
+                .data(new DocumentChange<>(table, Map.of("id", id), before, after, kind))
+                .attribute("sequenceNumber", sequenceNumber).build();
+        channel.add(new Channel.Message(event, id, ++sequence, at));
         return sequenceNumber;
     }
 

@@ -19,7 +19,7 @@ import java.util.Objects;
 final class Registry {
 
     /** What a resource name stands for. */
-    enum Kind { QUEUE, FIFO_QUEUE, TOPIC, BUCKET, STREAM, SCHEDULE, SUBSCRIPTION }
+    enum Kind { QUEUE, FIFO_QUEUE, TOPIC, BUCKET, STREAM, TABLE, SCHEDULE, SUBSCRIPTION }
 
     private final Preset preset;
     private final AdapterDelivery adapters;
@@ -75,7 +75,7 @@ final class Registry {
     void subscribe(String source, String target) {
         Kind kind = resources.get(source);
         if (kind == null) {
-            throw new IllegalArgumentException("no queue, stream, topic or bucket named '" + source
+            throw new IllegalArgumentException("no queue, stream, table, topic or bucket named '" + source
                     + "'; create it first (createQueue, createTopic, ...)");
         }
         boolean toFunction = functions.containsKey(target);
@@ -84,7 +84,7 @@ final class Registry {
                     + "'; deploy(..) the function or createQueue(..) first");
         }
         switch (kind) {
-            case QUEUE, FIFO_QUEUE, STREAM -> {
+            case QUEUE, FIFO_QUEUE, STREAM, TABLE -> {
                 if (!toFunction) {
                     throw new IllegalArgumentException(kind + " '" + source + "' can only deliver to a function, not to queue '"
                             + target + "'; use a topic to fan out");

@@ -458,7 +458,7 @@ class LocalCloudTest {
         assertThatThrownBy(() -> cloud.subscribe("q", "missing"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no function or queue named 'missing'");
         assertThatThrownBy(() -> cloud.subscribe("nothing", "q"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no queue, stream, topic or bucket");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no queue, stream, table, topic or bucket");
         assertThatThrownBy(() -> cloud.send("f", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a messageGroupId");
         assertThatThrownBy(() -> cloud.createQueue("q"))

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,7 +61,8 @@ class PresetContractTest {
 
     enum Trigger {
         QUEUE(List.of("queue")), FIFO_QUEUE(List.of("FIFO queue")), TOPIC(List.of("topic subscription")),
-        STORAGE(List.of("bucket")), SCHEDULE(List.of("schedule")), STREAM(List.of("stream"));
+        STORAGE(List.of("bucket")), SCHEDULE(List.of("schedule")), STREAM(List.of("stream")),
+        DATABASE_CHANGE(List.of("table"));
 
         final List<String> words;
 
@@ -166,6 +168,8 @@ class PresetContractTest {
                 cloud.advance(Duration.ofDays(366));
             }
             case STREAM -> cloud.createStream(SOURCE).subscribe(SOURCE, FUNCTION).putRecord(SOURCE, "p-1", "o-1");
+            case DATABASE_CHANGE -> cloud.createTable(SOURCE).subscribe(SOURCE, FUNCTION)
+                    .putDocument(SOURCE, "o-1", Map.of("status", "placed"));
         }
         return SOURCE;
     }

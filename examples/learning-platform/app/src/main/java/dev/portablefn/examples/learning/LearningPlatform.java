@@ -5,36 +5,33 @@ import dev.portablefn.api.PortableFunction;
 import dev.portablefn.api.http.HttpRouter;
 import dev.portablefn.api.outbound.BlobStore;
 import dev.portablefn.api.outbound.Publisher;
-import dev.portablefn.examples.learning.content.InMemoryLessonFileRepository;
 import dev.portablefn.examples.learning.content.LessonFileRepository;
 import dev.portablefn.examples.learning.content.LessonUploads;
 import dev.portablefn.examples.learning.courses.CourseCatalog;
 import dev.portablefn.examples.learning.courses.CourseRepository;
 import dev.portablefn.examples.learning.courses.CoursesApi;
-import dev.portablefn.examples.learning.courses.InMemoryCourseRepository;
+import dev.portablefn.examples.learning.database.Database;
 import dev.portablefn.examples.learning.enrolment.EnrolmentRepository;
-import dev.portablefn.examples.learning.enrolment.InMemoryEnrolmentRepository;
 import dev.portablefn.examples.learning.enrolment.PaymentSubscriber;
 import dev.portablefn.examples.learning.payments.Checkout;
 import dev.portablefn.examples.learning.payments.PaymentPublisher;
-import dev.portablefn.examples.learning.report.InMemoryReportRepository;
 import dev.portablefn.examples.learning.report.NightlyReportFunction;
 import dev.portablefn.examples.learning.report.ReportRepository;
 import dev.portablefn.examples.learning.report.ReportsApi;
-import dev.portablefn.examples.learning.users.InMemoryUserRepository;
 import dev.portablefn.examples.learning.users.UserAccounts;
 import dev.portablefn.examples.learning.users.UserRepository;
 import dev.portablefn.examples.learning.users.UsersApi;
 import dev.portablefn.idempotency.Idempotency;
 import dev.portablefn.idempotency.IdempotencyStore;
-import dev.portablefn.idempotency.InMemoryIdempotencyStore;
 import dev.portablefn.idempotency.KeyExtractors;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The composition root: builds every function of the platform over one set of repositories and a
- * {@link Publisher} and {@link BlobStore}. Local runs and tests share one instance between all functions; in the cloud
- * each deployed function builds its own (and real repositories would be databases).
+ * {@link Publisher} and {@link BlobStore}: in memory ({@link #inMemory}) for local runs, tests and a first deployment,
+ * in PostgreSQL ({@link #onDatabase}) when deployed for real. Local runs and tests share one instance between all
+ * functions; in the cloud each container builds its own ({@link CloudDeployment}).
  */
 public final class LearningPlatform {
 
@@ -50,18 +47,17 @@ public final class LearningPlatform {
     private final EnrolmentRepository enrolments;
     private final LessonFileRepository lessonFiles;
     private final ReportRepository reports;
+    private final IdempotencyStore processedPayments;
     private final Publisher publisher;
     private final BlobStore blobs;
-    private final IdempotencyStore processedPayments = new InMemoryIdempotencyStore();
 
-    private LearningPlatform(CourseRepository courses, UserRepository users, EnrolmentRepository enrolments,
-                             LessonFileRepository lessonFiles, ReportRepository reports, Publisher publisher,
-                             BlobStore blobs) {
-        this.courses = courses;
-        this.users = users;
-        this.enrolments = enrolments;
-        this.lessonFiles = lessonFiles;
-        this.reports = reports;
+    private LearningPlatform(Repositories repositories, Publisher publisher, BlobStore blobs) {
+        this.courses = repositories.courses();
+        this.users = repositories.users();
+        this.enrolments = repositories.enrolments();
+        this.lessonFiles = repositories.lessonFiles();
+        this.reports = repositories.reports();
+        this.processedPayments = repositories.processedPayments();
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
     }
@@ -72,9 +68,23 @@ public final class LearningPlatform {
      * @return a platform over fresh in-memory repositories
      */
     public static LearningPlatform inMemory(Publisher publisher, BlobStore blobs) {
-        return new LearningPlatform(new InMemoryCourseRepository(), new InMemoryUserRepository(),
-                new InMemoryEnrolmentRepository(), new InMemoryLessonFileRepository(), new InMemoryReportRepository(),
-                publisher, blobs);
+        return new LearningPlatform(Repositories.inMemory(), publisher, blobs);
+    }
+
+    /**
+     * Brings the database's schema up to date ({@link Database#migrate}), then builds the platform over it: every
+     * repository, and the processed payments the subscriber's idempotency middleware keeps, so each container sees
+     * the same data.
+     *
+     * @param dataSource a PostgreSQL database, usually a {@link Database#pool}
+     * @param publisher  where payments are published ({@value #PAYMENTS_TOPIC})
+     * @param blobs      where uploaded lesson files are read ({@value #LESSONS_BUCKET})
+     * @return a platform keeping its data in the database
+     * @throws IllegalStateException when the database cannot be reached or migrated
+     */
+    public static LearningPlatform onDatabase(DataSource dataSource, Publisher publisher, BlobStore blobs) {
+        Database.migrate(dataSource);
+        return new LearningPlatform(Repositories.onDatabase(dataSource), publisher, blobs);
     }
 
     /** @return the courses API */

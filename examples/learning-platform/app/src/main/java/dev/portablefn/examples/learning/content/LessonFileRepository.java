@@ -1,6 +1,9 @@
 package dev.portablefn.examples.learning.content;
 
+import dev.portablefn.examples.learning.database.Database;
+import dev.portablefn.examples.learning.database.Jdbc;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Stores lesson file metadata, keyed by bucket and object key. */
 public interface LessonFileRepository {
@@ -16,4 +19,12 @@ public interface LessonFileRepository {
 
     /** @return how many lesson files are recorded */
     int count();
+
+    /**
+     * @param dataSource a PostgreSQL database migrated by {@link Database#migrate}
+     * @return a repository in the {@code lesson_files} table
+     */
+    static LessonFileRepository onDatabase(DataSource dataSource) {
+        return new JdbcLessonFileRepository(new Jdbc(dataSource));
+    }
 }

@@ -1,7 +1,10 @@
 package dev.portablefn.examples.learning.courses;
 
+import dev.portablefn.examples.learning.database.Database;
+import dev.portablefn.examples.learning.database.Jdbc;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Stores courses; an in-memory implementation serves local runs and tests, a database one the cloud. */
 public interface CourseRepository {
@@ -14,4 +17,12 @@ public interface CourseRepository {
 
     /** @return every course, oldest first */
     List<Course> list();
+
+    /**
+     * @param dataSource a PostgreSQL database migrated by {@link Database#migrate}
+     * @return a repository in the {@code courses} table
+     */
+    static CourseRepository onDatabase(DataSource dataSource) {
+        return new JdbcCourseRepository(new Jdbc(dataSource));
+    }
 }

@@ -1,6 +1,9 @@
 package dev.portablefn.examples.learning.enrolment;
 
+import dev.portablefn.examples.learning.database.Database;
+import dev.portablefn.examples.learning.database.Jdbc;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Stores enrolments. {@link #enrolIfAbsent} is the idempotency guard: a topic delivers at least
@@ -21,4 +24,12 @@ public interface EnrolmentRepository {
 
     /** @return every enrolment, oldest first */
     List<Enrolment> all();
+
+    /**
+     * @param dataSource a PostgreSQL database migrated by {@link Database#migrate}
+     * @return a repository in the {@code enrolments} table
+     */
+    static EnrolmentRepository onDatabase(DataSource dataSource) {
+        return new JdbcEnrolmentRepository(new Jdbc(dataSource));
+    }
 }

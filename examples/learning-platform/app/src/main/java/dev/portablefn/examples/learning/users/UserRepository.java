@@ -1,8 +1,11 @@
 package dev.portablefn.examples.learning.users;
 
+import dev.portablefn.examples.learning.database.Database;
+import dev.portablefn.examples.learning.database.Jdbc;
 import java.util.Optional;
+import javax.sql.DataSource;
 
-/** Stores users; an in-memory implementation serves local runs and tests. */
+/** Stores users; an in-memory implementation serves local runs and tests, a database one the cloud. */
 public interface UserRepository {
 
     /**
@@ -18,4 +21,12 @@ public interface UserRepository {
 
     /** @return how many users are registered */
     int count();
+
+    /**
+     * @param dataSource a PostgreSQL database migrated by {@link Database#migrate}
+     * @return a repository in the {@code users} table
+     */
+    static UserRepository onDatabase(DataSource dataSource) {
+        return new JdbcUserRepository(new Jdbc(dataSource));
+    }
 }

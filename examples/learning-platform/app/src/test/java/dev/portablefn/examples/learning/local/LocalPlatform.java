@@ -1,10 +1,13 @@
 package dev.portablefn.examples.learning.local;
 
 import dev.portablefn.api.Provider;
+import dev.portablefn.api.outbound.BlobStore;
+import dev.portablefn.api.outbound.Publisher;
 import dev.portablefn.examples.learning.LearningPlatform;
 import dev.portablefn.testing.localcloud.LocalCloud;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 
 /**
  * The learning platform wired into a {@link LocalCloud} the way the descriptors wire it in the cloud:
@@ -34,11 +37,26 @@ public record LocalPlatform(LocalCloud cloud, LearningPlatform platform) {
      * @return the platform deployed into a fresh cloud with in-memory repositories
      */
     public static LocalPlatform start(Provider provider, Instant now) {
+        return start(provider, now, LearningPlatform::inMemory);
+    }
+
+    /**
+     * @param provider the provider whose delivery behaviour LocalCloud reproduces
+     * @param now      the instant the cloud's virtual clock starts at, or {@code null} for LocalCloud's fixed start
+     * @param platform builds the platform on the cloud's publisher and bucket, such as
+     *                 {@code (publisher, blobs) -> LearningPlatform.onDatabase(dataSource, publisher, blobs)}
+     * @return the platform deployed into a fresh cloud
+     */
+    public static LocalPlatform start(Provider provider, Instant now,
+                                      BiFunction<Publisher, BlobStore, LearningPlatform> platform) {
         LocalCloud cloud = LocalCloud.like(provider);
         if (now != null && now.isAfter(cloud.now())) {
             cloud.advance(Duration.between(cloud.now(), now)); // nothing is deployed yet, so nothing fires
         }
-        LearningPlatform platform = LearningPlatform.inMemory(cloud.publisher(), cloud.blobStore());
+        return deploy(cloud, platform.apply(cloud.publisher(), cloud.blobStore()));
+    }
+
+    private static LocalPlatform deploy(LocalCloud cloud, LearningPlatform platform) {
         cloud.deploy("courses", platform.coursesApi())
                 .deploy("users", platform.usersApi())
                 .deploy("payment-publisher", platform.paymentPublisher())

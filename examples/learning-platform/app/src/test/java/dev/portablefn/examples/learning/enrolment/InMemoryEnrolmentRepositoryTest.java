@@ -1,0 +1,9 @@
+package dev.portablefn.examples.learning.enrolment;
+
+class InMemoryEnrolmentRepositoryTest extends EnrolmentRepositoryContract {
+
+    @Override
+    EnrolmentRepository newRepository() {
+        return new InMemoryEnrolmentRepository();
+    }
+}

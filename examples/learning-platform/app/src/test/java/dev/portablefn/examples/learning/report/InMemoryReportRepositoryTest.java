@@ -1,0 +1,9 @@
+package dev.portablefn.examples.learning.report;
+
+class InMemoryReportRepositoryTest extends ReportRepositoryContract {
+
+    @Override
+    ReportRepository newRepository() {
+        return new InMemoryReportRepository();
+    }
+}
