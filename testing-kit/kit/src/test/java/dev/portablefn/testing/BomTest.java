@@ -32,6 +32,21 @@ class BomTest {
         bom.forEach((name, version) -> assertThat(build).as(name).containsEntry(name, version));
     }
 
+    @Test
+    void theBomManagesEveryPublishedArtifactTheBuildManages() throws IOException {
+        String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
+        String build = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher managed = Pattern.compile("<artifactId>(portablefn-[\\w-]+)</artifactId>\\s*<version>\\$\\{project.version}")
+                .matcher(build.substring(build.indexOf("<dependencyManagement>"), build.indexOf("</dependencyManagement>")));
+        int found = 0;
+        while (managed.find()) {
+            assertThat(bom).as(managed.group(1)).contains("<artifactId>" + managed.group(1) + "</artifactId>");
+            found++;
+        }
+        assertThat(found).isGreaterThan(10);
+        assertThat(bom).contains("<artifactId>portablefn-deployment</artifactId>");
+    }
+
     private static Map<String, String> properties(Path pom) throws IOException {
         String xml = Files.readString(pom);
         String properties = xml.substring(xml.indexOf("<properties>"), xml.indexOf("</properties>"));

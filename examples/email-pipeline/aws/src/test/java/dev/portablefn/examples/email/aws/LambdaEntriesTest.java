@@ -22,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feeds the payloads Lambda delivers through the handlers template.yaml names, over an in-memory bucket and a
- * recording publisher: an S3 notification through the parsing handler, what it published as SNS notifications
+ * Feeds the payloads Lambda delivers through the LambdaHandler the rendered handlers extend, over an in-memory bucket
+ * and a recording publisher: an S3 notification through the parsing handler, what it published as SNS notifications
  * through both subscriber handlers.
  */
 class LambdaEntriesTest {
@@ -59,7 +59,7 @@ class LambdaEntriesTest {
         };
         EmailPipeline pipeline = EmailPipeline.inMemory(cloud.blobStore(), recording);
 
-        invoke(new IncomingEmailsHandler(pipeline), AwsEvents.s3(DEPLOYED_BUCKET, "inbox/notes from ada.eml", EMAIL.length()));
+        invoke(new LambdaHandler(pipeline.incomingEmails()), AwsEvents.s3(DEPLOYED_BUCKET, "inbox/notes from ada.eml", EMAIL.length()));
 
         assertThat(published).singleElement().satisfies(message -> {
             assertThat(message.destination()).isEqualTo(EmailPipeline.ADDRESSES_TOPIC);
@@ -72,8 +72,8 @@ class LambdaEntriesTest {
         });
 
         byte[] notification = AwsEvents.sns(published.get(0).body(), published.get(0).attributes());
-        invoke(new ContactsHandler(pipeline), notification);
-        invoke(new DomainCounterHandler(pipeline), notification);
+        invoke(new LambdaHandler(pipeline.contactsSubscriber()), notification);
+        invoke(new LambdaHandler(pipeline.domainCounter()), notification);
 
         assertThat(pipeline.contacts().all()).extracting(Contact::address).containsExactly(
                 "ada@example.org", "charles@engine.example.com", "grace@navy.example.mil");

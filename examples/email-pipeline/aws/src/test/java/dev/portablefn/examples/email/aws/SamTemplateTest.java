@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks template.yaml against the code: every handler is a {@link LambdaHandler} that constructs, the inbox bucket
+ * Checks the SAM template the build rendered from the pipeline's declaration ({@code target/sam/template.yaml})
+ * against the code: every handler is a {@link LambdaHandler} that constructs, the inbox bucket
  * triggers the parsing function and the {@value EmailPipeline#ADDRESSES_TOPIC} topic both subscribers, each function
  * has its limits and a dead-letter queue, and the logical names the code uses are mapped to the resources.
  */
@@ -28,10 +29,10 @@ class SamTemplateTest {
             LogicalNames.settingFor(LogicalNames.BUCKET_PREFIX, EmailPipeline.INBOX_BUCKET);
     private static final String ADDRESSES_SETTING =
             LogicalNames.settingFor(LogicalNames.DESTINATION_PREFIX, EmailPipeline.ADDRESSES_TOPIC);
-    private static final Map<String, Class<? extends LambdaHandler>> HANDLERS = Map.of(
-            "incoming-emails", IncomingEmailsHandler.class,
-            "contacts", ContactsHandler.class,
-            "domain-counter", DomainCounterHandler.class);
+    private static final Map<String, String> HANDLERS = Map.of(
+            "incoming-emails", "IncomingEmailsHandler",
+            "contacts", "ContactsHandler",
+            "domain-counter", "DomainCounterHandler");
     private static final Set<String> SUBSCRIBERS = Set.of("contacts", "domain-counter");
 
     private static JsonNode resources;
@@ -39,7 +40,7 @@ class SamTemplateTest {
 
     @BeforeAll
     static void load() throws IOException {
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("template.yaml").toFile());
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("target/sam/template.yaml").toFile());
         resources = template.get("Resources");
         functions = new TreeMap<>();
         resources.properties().forEach(resource -> {
@@ -55,7 +56,8 @@ class SamTemplateTest {
         assertThat(functions.keySet()).isEqualTo(HANDLERS.keySet());
         for (var function : functions.entrySet()) {
             String handler = function.getValue().get("Handler").asText();
-            assertThat(handler).as(function.getKey()).isEqualTo(HANDLERS.get(function.getKey()).getName() + "::handleRequest");
+            assertThat(handler).as(function.getKey())
+                    .isEqualTo(getClass().getPackageName() + "." + HANDLERS.get(function.getKey()) + "::handleRequest");
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
             assertThat(LambdaHandler.class).as(handler).isAssignableFrom(type);
             assertThat(type.getConstructor().newInstance()).isInstanceOf(LambdaHandler.class);
@@ -77,13 +79,13 @@ class SamTemplateTest {
 
     @Test
     void newObjectsInTheInboxBucketTriggerTheParsingFunction() {
-        assertThat(resources.at("/InboxBucket/Type").asText()).isEqualTo("AWS::S3::Bucket");
+        assertThat(resources.at("/IncomingEmailsBucket/Type").asText()).isEqualTo("AWS::S3::Bucket");
         assertThat(functions.values()).filteredOn(f -> hasEvent(f, "S3")).singleElement()
                 .isSameAs(functions.get("incoming-emails"));
-        JsonNode trigger = functions.get("incoming-emails").at("/Events/EmailUploaded");
+        JsonNode trigger = functions.get("incoming-emails").at("/Events/IncomingEmailsChange");
         assertThat(trigger.path("Type").asText()).isEqualTo("S3");
-        assertThat(trigger.at("/Properties/Bucket").asText()).isEqualTo("InboxBucket");
-        assertThat(trigger.at("/Properties/Events").asText()).isEqualTo("s3:ObjectCreated:*");
+        assertThat(trigger.at("/Properties/Bucket").asText()).isEqualTo("IncomingEmailsBucket");
+        assertThat(texts(trigger.at("/Properties/Events"))).containsExactly("s3:ObjectCreated:*");
     }
 
     @Test
@@ -92,30 +94,32 @@ class SamTemplateTest {
         assertThat(resources.at("/AddressesTopic/Properties/TopicName").asText()).isEqualTo(EmailPipeline.ADDRESSES_TOPIC);
         assertThat(functions.entrySet()).filteredOn(f -> hasEvent(f.getValue(), "SNS")).extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrderElementsOf(SUBSCRIBERS);
-        JsonNode policy = resources.at("/SubscriberDeadLetterQueuesPolicy/Properties");
         for (String name : SUBSCRIBERS) {
-            JsonNode trigger = functions.get(name).at("/Events/AddressesPublished");
+            JsonNode trigger = functions.get(name).at("/Events/AddressesMessage");
             assertThat(trigger.path("Type").asText()).as(name).isEqualTo("SNS");
             assertThat(trigger.at("/Properties/Topic").asText()).as(name).isEqualTo("AddressesTopic");
             String redrive = arnOf(trigger.at("/Properties/RedrivePolicy/deadLetterTargetArn").asText());
             assertThat(redrive).as(name + " redrive queue").isEqualTo(arnOf(functions.get(name).at("/DeadLetterQueue/TargetArn").asText()));
             // SNS can write to the redrive queue only when the queue's policy lets it.
+            JsonNode policy = resources.at("/" + redrive + "Policy/Properties");
             assertThat(texts(policy.get("Queues"))).as(name + " redrive queue policy").contains(redrive);
+            assertThat(policy.at("/PolicyDocument/Statement/0/Principal/Service").asText()).isEqualTo("sns.amazonaws.com");
+            assertThat(policy.at("/PolicyDocument/Statement/0/Condition/ArnEquals/aws:SourceArn").asText())
+                    .isEqualTo("AddressesTopic");
         }
-        assertThat(policy.at("/PolicyDocument/Statement/0/Principal/Service").asText()).isEqualTo("sns.amazonaws.com");
-        assertThat(policy.at("/PolicyDocument/Statement/0/Condition/ArnEquals/aws:SourceArn").asText()).isEqualTo("AddressesTopic");
     }
 
     @Test
     void theLogicalBucketAndTopicTheCodeUsesAreMappedToTheResourcesWithPolicies() {
         JsonNode parser = functions.get("incoming-emails");
-        String bucketName = resources.at("/InboxBucket/Properties/BucketName").asText();
-        assertThat(bucketName).startsWith(EmailPipeline.INBOX_BUCKET);
+        // !Sub, read without its tag: bucket names are global, so the account and region make this one unique.
+        String bucketName = resources.at("/IncomingEmailsBucket/Properties/BucketName").asText();
+        assertThat(bucketName).isEqualTo(EmailPipeline.INBOX_BUCKET + "-${AWS::AccountId}-${AWS::Region}");
         assertThat(parser.at("/Environment/Variables/" + BUCKET_SETTING).asText()).isEqualTo(bucketName);
-        assertThat(parser.at("/Policies/0/S3ReadPolicy/BucketName").asText()).isEqualTo(bucketName);
+        assertThat(parser.at("/Policies/1/S3ReadPolicy/BucketName").asText()).isEqualTo(bucketName);
         // !Ref of an AWS::SNS::Topic is its ARN, the shape portablefn-aws-sdk reads as an SNS topic.
         assertThat(parser.at("/Environment/Variables/" + ADDRESSES_SETTING).asText()).isEqualTo("AddressesTopic");
-        assertThat(parser.at("/Policies/1/SNSPublishMessagePolicy/TopicName").asText()).isEqualTo("AddressesTopic.TopicName");
+        assertThat(parser.at("/Policies/0/SNSPublishMessagePolicy/TopicName").asText()).isEqualTo("AddressesTopic.TopicName");
         functions.forEach((name, function) -> assertThat(outboundSettings(function.at("/Environment/Variables")))
                 .as(name + "'s outbound settings")
                 .isEqualTo(name.equals("incoming-emails") ? Set.of(BUCKET_SETTING, ADDRESSES_SETTING) : Set.of()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portablefn.api.json.JsonCodec;
 import dev.portablefn.api.outbound.Publisher;
+import dev.portablefn.azure.AzureFunctions;
 import dev.portablefn.doubles.azure.FakeExecutionContext;
 import dev.portablefn.examples.email.EmailPipeline;
 import dev.portablefn.examples.email.contacts.Contact;
@@ -18,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feeds what the Azure Functions host hands the annotated methods through {@link EmailPipelineFunctions}, over an
- * in-memory container and a recording publisher: an Event Grid {@code BlobCreated} event through the parsing function,
+ * Feeds what the Azure Functions host hands the annotated methods of the rendered {@link EmailPipelineFunctions}
+ * through the {@link AzureFunctions} delegations they make, over an in-memory container and a recording publisher: an Event Grid {@code BlobCreated} event through the parsing function,
  * what it sent as Service Bus messages through both subscriptions' functions.
  */
 class AzureEntriesTest {
@@ -51,11 +52,10 @@ class AzureEntriesTest {
             return "sb-message-" + published.size();
         };
         EmailPipeline pipeline = EmailPipeline.inMemory(cloud.blobStore(), recording);
-        EmailPipelineFunctions functions = new EmailPipelineFunctions(pipeline);
 
         String blobCreated = new String(AzureEvents.blobCreated(EmailPipeline.INBOX_BUCKET, "inbox/notes.eml",
                 EMAIL.length()), StandardCharsets.UTF_8);
-        functions.incomingEmails(blobCreated, FakeExecutionContext.create());
+        AzureFunctions.of(pipeline.incomingEmails()).eventGrid(blobCreated, FakeExecutionContext.create());
 
         assertThat(published).singleElement().satisfies(message -> {
             assertThat(message.destination()).isEqualTo(EmailPipeline.ADDRESSES_TOPIC);
@@ -69,8 +69,10 @@ class AzureEntriesTest {
 
         String body = published.get(0).body();
         String properties = "{\"messageId\":\"<notes-1@example.org>\"}";
-        functions.contacts(body, "sb-message-1", 1, "2026-12-03T07:00:01Z", properties, FakeExecutionContext.create());
-        functions.domainCounter(body, "sb-message-1", 1, "2026-12-03T07:00:01Z", properties, FakeExecutionContext.create());
+        AzureFunctions.of(pipeline.contactsSubscriber()).serviceBusTopic(body, "sb-message-1", 1, "2026-12-03T07:00:01Z",
+                properties, FakeExecutionContext.create());
+        AzureFunctions.of(pipeline.domainCounter()).serviceBusTopic(body, "sb-message-1", 1, "2026-12-03T07:00:01Z",
+                properties, FakeExecutionContext.create());
 
         assertThat(pipeline.contacts().all()).extracting(Contact::address).containsExactly(
                 "ada@example.org", "charles@engine.example.com", "grace@navy.example.mil");

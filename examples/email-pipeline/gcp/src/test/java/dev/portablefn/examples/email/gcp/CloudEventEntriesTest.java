@@ -8,6 +8,7 @@ import dev.portablefn.examples.email.EmailPipeline;
 import dev.portablefn.examples.email.contacts.Contact;
 import dev.portablefn.examples.email.parsing.ExtractedAddresses;
 import dev.portablefn.examples.email.parsing.Mailbox;
+import dev.portablefn.gcp.GcpCloudEventFunction;
 import dev.portablefn.testing.GcpEvents;
 import dev.portablefn.testing.localcloud.LocalCloud;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feeds the CloudEvents Eventarc delivers through the entry points deploy-gcp.sh names, over an in-memory bucket and
- * a recording publisher: a Cloud Storage {@code finalized} event through the parsing function, what it published as
+ * Feeds the CloudEvents Eventarc delivers through the Functions Framework entry the rendered entry classes extend,
+ * over an in-memory bucket and a recording publisher: a Cloud Storage {@code finalized} event through the parsing function, what it published as
  * Pub/Sub {@code messagePublished} events through both subscribers.
  */
 class CloudEventEntriesTest {
@@ -53,7 +54,7 @@ class CloudEventEntriesTest {
         };
         EmailPipeline pipeline = EmailPipeline.inMemory(cloud.blobStore(), recording);
 
-        new IncomingEmailsFunction(pipeline).accept(GcpEvents.cloudEvent(
+        new GcpCloudEventFunction(pipeline.incomingEmails()).accept(GcpEvents.cloudEvent(
                 GcpEvents.storage(DEPLOYED_BUCKET, "inbox/notes.eml", EMAIL.length())));
 
         assertThat(published).singleElement().satisfies(message -> {
@@ -67,8 +68,8 @@ class CloudEventEntriesTest {
         });
 
         byte[] pushed = GcpEvents.pubsub("12345678901", published.get(0).body(), published.get(0).attributes());
-        new ContactsFunction(pipeline).accept(GcpEvents.cloudEvent(pushed));
-        new DomainCounterFunction(pipeline).accept(GcpEvents.cloudEvent(pushed));
+        new GcpCloudEventFunction(pipeline.contactsSubscriber()).accept(GcpEvents.cloudEvent(pushed));
+        new GcpCloudEventFunction(pipeline.domainCounter()).accept(GcpEvents.cloudEvent(pushed));
 
         assertThat(pipeline.contacts().all()).extracting(Contact::address).containsExactly(
                 "ada@example.org", "charles@engine.example.com", "grace@navy.example.mil");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads target/deploy, the directory deploy-gcp.sh uploads: it holds exactly one jar, with the entry points, the
+ * Reads target/deploy, the directory the rendered deploy-gcp.sh sits in and uploads: it holds one jar (the script and
+ * its .gcloudignore are left out of the upload), with the entry points, the
  * pipeline and the GCP outbound module with its ServiceLoader registrations, and nothing of the AWS or Azure SDKs or
  * of the Functions Framework API the platform provides.
  */
@@ -33,9 +34,10 @@ class DeployDirectoryIT {
         try (Stream<Path> listed = Files.list(directory)) {
             files = listed.toList();
         }
-        assertThat(files).as("what gcloud functions deploy uploads").singleElement()
-                .satisfies(file -> assertThat(file.getFileName()).hasToString("portablefn-example-email-pipeline-gcp.jar"));
-        jar = new JarFile(files.get(0).toFile());
+        assertThat(files).as("what gcloud functions deploy uploads, and the script").extracting(file -> file.getFileName().toString())
+                .containsExactlyInAnyOrder("portablefn-example-email-pipeline-gcp.jar", "deploy-gcp.sh", ".gcloudignore");
+        assertThat(Files.readAllLines(directory.resolve(".gcloudignore"))).contains("deploy-gcp.sh");
+        jar = new JarFile(directory.resolve("portablefn-example-email-pipeline-gcp.jar").toFile());
     }
 
     @AfterAll
@@ -45,9 +47,11 @@ class DeployDirectoryIT {
 
     @Test
     void theJarHoldsTheEntryPointsAndThePipeline() {
-        for (Class<?> type : List.of(IncomingEmailsFunction.class, ContactsFunction.class, DomainCounterFunction.class,
-                dev.portablefn.examples.email.CloudDeployment.class, dev.portablefn.gcp.GcpCloudEventFunction.class)) {
-            assertThat(jar.getEntry(type.getName().replace('.', '/') + ".class")).as(type.getName()).isNotNull();
+        for (String type : List.of(getClass().getPackageName() + ".IncomingEmailsFunction",
+                getClass().getPackageName() + ".ContactsFunction", getClass().getPackageName() + ".DomainCounterFunction",
+                dev.portablefn.examples.email.CloudDeployment.class.getName(),
+                dev.portablefn.gcp.GcpCloudEventFunction.class.getName())) {
+            assertThat(jar.getEntry(type.replace('.', '/') + ".class")).as(type).isNotNull();
         }
         assertThat(jar.getEntry("jakarta/mail/internet/MimeMessage.class")).as("Jakarta Mail").isNotNull();
     }
@@ -67,7 +71,8 @@ class DeployDirectoryIT {
                 .noneMatch(name -> name.startsWith("dev/portablefn/azure/sdk/"))
                 .noneMatch(name -> name.startsWith("software/amazon/awssdk/"))
                 .noneMatch(name -> name.startsWith("com/azure/"))
-                .noneMatch(name -> name.startsWith("com/google/cloud/functions/"));
+                .noneMatch(name -> name.startsWith("com/google/cloud/functions/"))
+                .noneMatch(name -> name.startsWith("dev/portablefn/deployment/"));
     }
 
     private static List<String> service(String type) throws IOException {

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks deploy-gcp.sh against the code: every entry point is a {@link GcpCloudEventFunction} that constructs, the
- * bucket triggers the parsing function and the {@value EmailPipeline#ADDRESSES_TOPIC} topic both subscribers, every
- * trigger retries and dead-letters, the logical names the code uses are mapped, and it uploads the jar this module
- * builds.
+ * Checks the deploy script the build rendered from the pipeline's declaration ({@code target/deploy/deploy-gcp.sh})
+ * against the code: every entry point is a {@link GcpCloudEventFunction} that constructs, the bucket triggers the
+ * parsing function and the {@value EmailPipeline#ADDRESSES_TOPIC} topic both subscribers, every trigger retries and
+ * dead-letters, the logical names the code uses are mapped, and it uploads the directory it sits in.
  */
 class DeployScriptTest {
 
@@ -28,20 +28,25 @@ class DeployScriptTest {
             LogicalNames.settingFor(LogicalNames.BUCKET_PREFIX, EmailPipeline.INBOX_BUCKET);
     private static final String ADDRESSES_SETTING =
             LogicalNames.settingFor(LogicalNames.DESTINATION_PREFIX, EmailPipeline.ADDRESSES_TOPIC);
-    private static final Map<String, Class<? extends GcpCloudEventFunction>> ENTRIES = Map.of(
-            "incoming-emails", IncomingEmailsFunction.class,
-            "contacts", ContactsFunction.class,
-            "domain-counter", DomainCounterFunction.class);
+    private static final Map<String, String> ENTRIES = Map.of(
+            "incoming-emails", "IncomingEmailsFunction",
+            "contacts", "ContactsFunction",
+            "domain-counter", "DomainCounterFunction");
+    /** The inbox bucket's name on GCP: global, so made unique with the project. */
+    private static final String INBOX = EmailPipeline.INBOX_BUCKET + "-$PROJECT";
 
     private static String script;
-    /** Each {@code gcloud functions deploy} command, by function name, its continuation lines joined. */
+    /** The script, each command's continuation lines joined. */
+    private static String commands;
+    /** Each {@code gcloud functions deploy} command, by function name. */
     private static Map<String, String> deploys;
 
     @BeforeAll
     static void load() throws IOException {
-        script = Files.readString(Path.of("deploy-gcp.sh"));
+        script = Files.readString(Path.of("target/deploy/deploy-gcp.sh"));
+        commands = script.replaceAll(" *\\\\\n\\s*", " ");
         deploys = new TreeMap<>();
-        Matcher deploy = Pattern.compile("(?m)^gcloud functions deploy (\\S+) (.*)$").matcher(script.replace("\\\n", " "));
+        Matcher deploy = Pattern.compile("(?m)^gcloud functions deploy (\\S+) (.*)$").matcher(commands);
         while (deploy.find()) {
             deploys.put(deploy.group(1), deploy.group(2));
         }
@@ -53,8 +58,8 @@ class DeployScriptTest {
         for (var function : deploys.entrySet()) {
             Matcher entry = Pattern.compile("--entry-point=\"\\$PACKAGE\\.(\\w+)\"").matcher(function.getValue());
             assertThat(entry.find()).as(function.getKey() + " --entry-point").isTrue();
+            assertThat(entry.group(1)).as(function.getKey()).isEqualTo(ENTRIES.get(function.getKey()));
             Class<?> type = Class.forName(constant("PACKAGE") + "." + entry.group(1));
-            assertThat(type).as(function.getKey()).isEqualTo(ENTRIES.get(function.getKey()));
             assertThat(GcpCloudEventFunction.class).isAssignableFrom(type);
             assertThat(type.getConstructor().newInstance()).isInstanceOf(GcpCloudEventFunction.class);
             assertThat(function.getValue()).as(function.getKey()).contains("\"${common[@]}\"")
@@ -66,56 +71,55 @@ class DeployScriptTest {
     @Test
     void newObjectsInTheInboxBucketTriggerTheParsingFunction() {
         assertThat(deploys.get("incoming-emails"))
-                .contains("--trigger-event-filters=\"type=google.cloud.storage.object.v1.finalized\"")
-                .contains("--trigger-event-filters=\"bucket=$INBOX_BUCKET\"")
+                .contains("--trigger-event-filters=type=google.cloud.storage.object.v1.finalized")
+                .contains("--trigger-event-filters=\"bucket=" + INBOX + "\"")
                 .doesNotContain("--trigger-topic");
-        assertThat(script).contains("gcloud storage buckets create \"gs://$INBOX_BUCKET\"");
+        assertThat(deploys).as("no deletion trigger").doesNotContainKey("incoming-emails-deleted");
+        assertThat(script).contains("gcloud storage buckets create \"gs://" + INBOX + "\"");
+        // Cloud Storage announces new objects through Pub/Sub: its service agent publishes for the storage trigger.
+        assertThat(commands).contains("--member=\"serviceAccount:$storage_agent\" --role=roles/pubsub.publisher");
     }
 
     @Test
     void theAddressesTopicTriggersBothSubscribers() {
-        assertThat(constant("ADDRESSES_TOPIC")).isEqualTo(EmailPipeline.ADDRESSES_TOPIC);
         for (String subscriber : List.of("contacts", "domain-counter")) {
-            assertThat(deploys.get(subscriber)).as(subscriber).contains("--trigger-topic=\"$ADDRESSES_TOPIC\"")
+            assertThat(deploys.get(subscriber)).as(subscriber)
+                    .contains("--trigger-topic=" + EmailPipeline.ADDRESSES_TOPIC + " ")
                     .doesNotContain("--trigger-event-filters");
         }
-        assertThat(script).contains("gcloud pubsub topics create \"$ADDRESSES_TOPIC\"");
+        assertThat(script).contains("gcloud pubsub topics create " + EmailPipeline.ADDRESSES_TOPIC + " ");
     }
 
     @Test
-    void everyTriggerRetriesAndItsSubscriptionDeadLettersAfterTheMaximumAttempts() {
+    void everyTriggerRetriesAndItsSubscriptionDeadLettersAfterFiveAttempts() {
         deploys.forEach((name, command) -> assertThat(command).as(name).contains(" --retry "));
-        Matcher loop = Pattern.compile("(?m)^for function in ([^;]+); do$").matcher(script);
-        assertThat(loop.find()).as("the dead-letter loop").isTrue();
-        assertThat(List.of(loop.group(1).trim().split("\\s+"))).containsExactlyInAnyOrderElementsOf(deploys.keySet());
-        String body = script.substring(loop.end(), script.indexOf("\ndone", loop.end())).replace("\\\n", " ");
-        assertThat(body).contains("--format='value(eventTrigger.trigger)'")
-                .contains("--format='value(transport.pubsub.subscription)'")
-                .contains("gcloud pubsub subscriptions update \"$subscription\"")
-                .contains("--dead-letter-topic=\"projects/$PROJECT/topics/$DEAD_LETTER_TOPIC\"")
-                .contains("--max-delivery-attempts=\"$MAX_DELIVERY_ATTEMPTS\"")
-                .containsPattern("--min-retry-delay=\\d+s --max-retry-delay=\\d+s")
-                .contains("--role=roles/pubsub.subscriber");
-        assertThat(Integer.parseInt(constant("MAX_DELIVERY_ATTEMPTS"))).isBetween(5, 100);
-        assertThat(script).contains("gcloud pubsub topics create \"$DEAD_LETTER_TOPIC\"")
-                .contains("gcloud pubsub topics add-iam-policy-binding \"$DEAD_LETTER_TOPIC\"");
+        Map<String, String> deadLetters = Map.of("incoming-emails", "incoming-emails-dlq",
+                "contacts", "addresses-contacts-dlq", "domain-counter", "addresses-domain-counter-dlq");
+        deadLetters.forEach((function, topic) -> assertThat(commands)
+                .contains("trigger=$(gcloud functions describe " + function + " --gen2 ")
+                .contains("gcloud pubsub topics create " + topic + " ")
+                .contains("gcloud pubsub subscriptions create " + topic + "-kept ")
+                .contains("gcloud pubsub topics add-iam-policy-binding " + topic + " ")
+                .contains("--dead-letter-topic=\"projects/$PROJECT/topics/" + topic + "\" --max-delivery-attempts=5 "
+                        + "--min-retry-delay=10s --max-retry-delay=600s"));
+        assertThat(commands).contains("--format='value(eventTrigger.trigger)'")
+                .contains("--format='value(transport.pubsub.subscription)'");
+        assertThat(commands.lines().filter(l -> l.contains("add-iam-policy-binding \"$subscription\"")))
+                .hasSize(3).allSatisfy(l -> assertThat(l).contains("--role=roles/pubsub.subscriber"));
     }
 
     @Test
     void theLogicalBucketAndTopicTheCodeUsesAreMappedForTheParsingFunctionOnly() {
-        assertThat(constant("BUCKET_SETTING")).isEqualTo("\"" + BUCKET_SETTING + "=$INBOX_BUCKET\"");
-        assertThat(constant("ADDRESSES_DESTINATION"))
-                .isEqualTo("\"" + ADDRESSES_SETTING + "=projects/$PROJECT/topics/$ADDRESSES_TOPIC\"");
-        assertThat(deploys.get("incoming-emails")).contains("--set-env-vars=\"$BUCKET_SETTING,$ADDRESSES_DESTINATION\"");
+        assertThat(deploys.get("incoming-emails")).contains("--set-env-vars=\"" + BUCKET_SETTING + "=" + INBOX + ","
+                + ADDRESSES_SETTING + "=projects/$PROJECT/topics/" + EmailPipeline.ADDRESSES_TOPIC + "\"");
         assertThat(deploys.get("contacts")).doesNotContain("--set-env-vars");
         assertThat(deploys.get("domain-counter")).doesNotContain("--set-env-vars");
     }
 
     @Test
-    void itUploadsTheDirectoryThePackagePhaseWritesTheJarTo() {
-        assertThat(constant("SOURCE")).isEqualTo("target/deploy");
-        assertThat(constant("JAR")).isEqualTo("portablefn-example-email-pipeline-gcp.jar");
-        assertThat(script).contains("[ -f \"$SOURCE/$JAR\" ]");
+    void itUploadsTheDirectoryItSitsInWhereThePackagePhaseWritesTheJar() {
+        assertThat(script).contains("SOURCE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"")
+                .contains("[ -f \"$SOURCE/portablefn-example-email-pipeline-gcp.jar\" ]");
     }
 
     private static String constant(String name) {

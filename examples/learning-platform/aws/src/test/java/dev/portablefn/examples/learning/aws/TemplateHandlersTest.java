@@ -28,8 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * template.yaml against this module's code: every Handler is a {@link LambdaHandler} subclass that constructs, and
- * the Input the nightly schedule gives EventBridge Scheduler decodes as the scheduled tick.
+ * The SAM template the build rendered from the app's declaration ({@code target/sam/template.yaml}) against this
+ * module's code: every Handler is a {@link LambdaHandler} subclass that constructs (rendered too), the Input the
+ * nightly schedule gives EventBridge Scheduler decodes as the scheduled tick, and asynchronous functions retry and
+ * then dead-letter.
  */
 class TemplateHandlersTest {
 
@@ -38,7 +40,7 @@ class TemplateHandlersTest {
 
     @BeforeAll
     static void readTemplate() throws IOException {
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("template.yaml").toFile());
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("target/sam/template.yaml").toFile());
         resources = template.get("Resources");
         for (Map.Entry<String, JsonNode> resource : template.get("Resources").properties()) {
             if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
@@ -63,7 +65,14 @@ class TemplateHandlersTest {
 
     @Test
     void theInputTheSamScheduleGivesSchedulerDecodesAsTheScheduledTick() throws IOException {
-        String input = FUNCTIONS.get("nightly-report").at("/Events/Nightly/Properties/Input").asText();
+        JsonNode schedule = null;
+        for (JsonNode event : FUNCTIONS.get("nightly-report").get("Events")) {
+            schedule = event.path("Type").asText().equals("ScheduleV2") ? event : schedule;
+        }
+        assertThat(schedule).as("the nightly report's ScheduleV2 event").isNotNull();
+        assertThat(schedule.at("/Properties/Name").asText()).isEqualTo(LearningPlatform.NIGHTLY_SCHEDULE);
+        assertThat(schedule.at("/Properties/ScheduleExpression").asText()).isEqualTo("cron(0 2 * * ? *)");
+        String input = schedule.at("/Properties/Input").asText();
         // What EventBridge Scheduler sends: the input with its context attributes filled in.
         String sent = input.replace("<aws.scheduler.execution-id>", "d32c5kddcf5bb8c3")
                 .replace("<aws.scheduler.scheduled-time>", "2026-12-03T02:00:00Z")
@@ -116,8 +125,10 @@ class TemplateHandlersTest {
 
     @Test
     void theQueueSnsRedrivesPaymentsToLetsSnsSendToIt() {
-        JsonNode policy = resources.get("PaymentsDeadLetterQueuePolicy").get("Properties");
-        assertThat(policy.get("Queues").get(0).asText()).isEqualTo("PaymentsDeadLetterQueue");   // !Ref, read without its tag
+        String queue = FUNCTIONS.get("payment-subscriber").at("/Events/PaymentsMessage/Properties/RedrivePolicy/deadLetterTargetArn")
+                .asText().replace(".Arn", "");   // !GetAtt QUEUE.Arn, read without its tag
+        JsonNode policy = resources.get(queue + "Policy").get("Properties");
+        assertThat(policy.get("Queues").get(0).asText()).isEqualTo(queue);   // !Ref, read without its tag
         JsonNode statement = policy.at("/PolicyDocument/Statement/0");
         assertThat(statement.at("/Principal/Service").asText()).isEqualTo("sns.amazonaws.com");
         assertThat(statement.get("Action").asText()).isEqualTo("sqs:SendMessage");

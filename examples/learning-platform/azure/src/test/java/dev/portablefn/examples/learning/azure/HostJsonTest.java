@@ -3,6 +3,8 @@ package dev.portablefn.examples.learning.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portablefn.deployment.Application;
+import dev.portablefn.examples.learning.LearningPlatformDeployment;
 import dev.portablefn.runtime.json.JacksonCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,21 +16,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * host.json's failure settings: a timeout that lets the nightly report finish, five attempts at a failed event as on
- * GCP (the host's retry for the timer, the Service Bus subscription's max delivery count for payments, set by the
- * README's command), and a message lock that outlives the longest run.
+ * The host.json the build rendered from the app's declaration ({@code target/azure/host.json}): a timeout that lets
+ * the longest function finish, the declared retries of a failed event (the host's retry for the timer, the Service
+ * Bus subscription's max delivery count for payments, set by the README's command), a message lock that outlives the
+ * longest run, and the concurrency caps.
  */
 class HostJsonTest {
 
-    /** The nightly report's timeout, the longest of the platform's functions (template.yaml, deploy-gcp.sh). */
-    private static final Duration LONGEST_FUNCTION = Duration.ofMinutes(5);
-    private static final int ATTEMPTS = 5;
+    private static final Application DECLARED = LearningPlatformDeployment.application();
+    /** The nightly report's, the longest of the platform's functions. */
+    private static final Duration LONGEST_FUNCTION = DECLARED.function("nightly-report").timeout();
+    private static final int ATTEMPTS = DECLARED.function("payment-subscriber").retries() + 1;
 
     private static JsonNode host;
 
     @BeforeAll
     static void readHostJson() throws IOException {
-        host = JacksonCodec.standard().readTree(Files.readAllBytes(Path.of("host.json")));
+        host = JacksonCodec.standard().readTree(Files.readAllBytes(Path.of("target/azure/host.json")));
     }
 
     @Test
@@ -46,7 +50,8 @@ class HostJsonTest {
     }
 
     @Test
-    void aFailedTimerRunIsRetriedWithBackoffUpToFiveAttempts() {
+    void aFailedTimerRunIsRetriedWithBackoffUpToTheDeclaredAttempts() {
+        assertThat(ATTEMPTS).isEqualTo(DECLARED.function("nightly-report").retries() + 1).isEqualTo(5);
         JsonNode retry = host.get("retry");
         assertThat(retry.path("strategy").asText()).isEqualTo("exponentialBackoff");
         assertThat(retry.path("maxRetryCount").asInt() + 1).isEqualTo(ATTEMPTS);
@@ -55,7 +60,7 @@ class HostJsonTest {
     }
 
     @Test
-    void aFailedPaymentMessageGoesBackToItsSubscriptionWhichDeadLettersAfterFiveDeliveries() throws IOException {
+    void aFailedPaymentMessageGoesBackToItsSubscriptionWhichDeadLettersAfterTheDeclaredDeliveries() throws IOException {
         JsonNode serviceBus = host.at("/extensions/serviceBus");
         // A throwing function abandons the message, so each failure counts towards the subscription's max delivery
         // count, which host.json cannot set: the README's subscription command does.
@@ -64,15 +69,18 @@ class HostJsonTest {
                 .isGreaterThanOrEqualTo(LONGEST_FUNCTION);
         String readme = Files.readString(Path.of("../README.md"));
         Matcher subscription = Pattern.compile("az servicebus topic subscription create [^\n]*--topic-name payments"
-                + " --name enrolment[^\n]*--max-delivery-count (\\d+)").matcher(readme.replace("\\\n", " "));
-        assertThat(subscription.find()).as("the README creates the enrolment subscription").isTrue();
+                + " --name payment-subscriber[^\n]*--max-delivery-count (\\d+)").matcher(readme.replace("\\\n", " "));
+        // The generated class subscribes each topic function under its own name.
+        assertThat(subscription.find()).as("the README creates the payment-subscriber subscription").isTrue();
         assertThat(Integer.parseInt(subscription.group(1))).isEqualTo(ATTEMPTS);
     }
 
     @Test
     void theHostCapsConcurrencyAsTheOtherProvidersDo() {
-        assertThat(host.at("/extensions/http/maxConcurrentRequests").asInt()).isEqualTo(20);
-        assertThat(host.at("/extensions/serviceBus/maxConcurrentCalls").asInt()).isEqualTo(5);
+        assertThat(host.at("/extensions/http/maxConcurrentRequests").asInt())
+                .isEqualTo(DECLARED.function("courses").maxConcurrency()).isEqualTo(20);
+        assertThat(host.at("/extensions/serviceBus/maxConcurrentCalls").asInt())
+                .isEqualTo(DECLARED.function("payment-subscriber").maxConcurrency()).isEqualTo(5);
         assertThat(host.at("/extensions/http/routePrefix").asText()).isEqualTo("api");
     }
 

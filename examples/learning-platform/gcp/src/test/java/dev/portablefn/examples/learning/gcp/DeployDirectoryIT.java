@@ -16,7 +16,7 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reads target/deploy after the package phase: what deploy-gcp.sh uploads to Cloud Functions. */
+/** Reads target/deploy after the package phase: what the rendered deploy-gcp.sh in it uploads to Cloud Functions. */
 class DeployDirectoryIT {
 
     private static final Path DEPLOY = Path.of(System.getProperty("deploy.directory", "target/deploy"));
@@ -24,20 +24,21 @@ class DeployDirectoryIT {
 
     @BeforeAll
     static void readScript() throws IOException {
-        script = Files.readString(Path.of("deploy-gcp.sh"));
+        script = Files.readString(DEPLOY.resolve("deploy-gcp.sh"));
     }
 
     @Test
-    void theDeployDirectoryHoldsExactlyTheOneJar() throws IOException {
+    void theDeployDirectoryHoldsTheOneJarAndTheScriptWhichGcloudLeavesOut() throws IOException {
         try (Stream<Path> files = Files.list(DEPLOY)) {
-            assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactly("portablefn-example-learning-platform-gcp.jar");
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+                    "portablefn-example-learning-platform-gcp.jar", "deploy-gcp.sh", ".gcloudignore");
         }
+        assertThat(Files.readAllLines(DEPLOY.resolve(".gcloudignore"))).contains("deploy-gcp.sh");
     }
 
     @Test
     void theJarHoldsEveryEntryClassTheScriptNames() throws IOException {
-        Matcher entries = Pattern.compile("(?:deploy_http \\S+ |--entry-point=\"\\$PACKAGE\\.)(\\w+Function)\\b")
+        Matcher entries = Pattern.compile("--entry-point=\"\\$PACKAGE\\.(\\w+Function)\\b")
                 .matcher(script);
         try (JarFile jar = jar()) {
             int found = 0;
@@ -66,7 +67,8 @@ class DeployDirectoryIT {
             List<String> foreign = jar.stream().map(ZipEntry::getName)
                     .filter(name -> name.startsWith("dev/portablefn/aws/") || name.startsWith("dev/portablefn/azure/")
                             || name.startsWith("software/amazon/awssdk/") || name.startsWith("com/azure/")
-                            || name.startsWith("com/microsoft/azure/") || name.startsWith("com/google/cloud/functions/"))
+                            || name.startsWith("com/microsoft/azure/") || name.startsWith("com/google/cloud/functions/")
+                            || name.startsWith("dev/portablefn/deployment/"))
                     .limit(5).toList();
             assertThat(foreign).isEmpty();
         }
