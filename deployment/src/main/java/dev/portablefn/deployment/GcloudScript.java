@@ -187,14 +187,13 @@ final class GcloudScript {
 
     private String settings(FunctionSpec function) {
         Map<String, String> settings = new TreeMap<>();
+        // Cloud Run functions do not set it; portablefn-logging links each line to its trace with it.
+        settings.put("GOOGLE_CLOUD_PROJECT", "$PROJECT");
         app.environment().forEach((name, value) -> settings.put(name, escaped(value)));
         function.environment().forEach((name, value) -> settings.put(name, escaped(value)));
         function.publishesTo().forEach(destination ->
                 settings.put(Names.destinationSetting(destination), "projects/$PROJECT/topics/" + escaped(destination)));
         function.reads().forEach(bucket -> settings.put(Names.bucketSetting(bucket), bucketName(bucket)));
-        if (settings.isEmpty()) {
-            return "";
-        }
         List<String> pairs = new ArrayList<>();
         settings.forEach((name, value) -> pairs.add(name + "=" + value));
         // gcloud splits on ','; a value holding one needs another delimiter, named between carets.

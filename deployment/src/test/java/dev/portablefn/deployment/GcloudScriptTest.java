@@ -92,16 +92,17 @@ class GcloudScriptTest {
         assertThat(Rendered.gcloudDeploys(text)).containsOnlyKeys("uploads");
         assertThat(Rendered.gcloudDeploys(text).get("uploads"))
                 .contains("--trigger-event-filters=\"bucket=inbox-$PROJECT\"")
-                .contains("--set-env-vars=\"PORTABLEFN_BUCKET_INBOX=inbox-$PROJECT\"");
+                .contains("--set-env-vars=\"GOOGLE_CLOUD_PROJECT=$PROJECT,PORTABLEFN_BUCKET_INBOX=inbox-$PROJECT\"");
         assertThat(text).contains("gcloud storage buckets create \"gs://inbox-$PROJECT\" ");
     }
 
     @Test
-    void logicalNamesAndSettingsAreSetOnEachFunction() {
+    void logicalNamesAndSettingsAreSetOnEachFunctionWithTheProjectTheLogsLinkTracesIn() {
         assertThat(Rendered.option(deploys.get("orders"), "set-env-vars")).isEqualTo("\"CURRENCY=EUR,"
-                + "PORTABLEFN_DESTINATION_BILLING=projects/$PROJECT/topics/billing,PORTABLEFN_LOG_FORMAT=json\"");
+                + "GOOGLE_CLOUD_PROJECT=$PROJECT,PORTABLEFN_DESTINATION_BILLING=projects/$PROJECT/topics/billing,"
+                + "PORTABLEFN_LOG_FORMAT=json\"");
         assertThat(Rendered.option(deploys.get("uploads-deleted"), "set-env-vars"))
-                .isEqualTo("\"PORTABLEFN_BUCKET_UPLOADS=uploads,PORTABLEFN_LOG_FORMAT=json\"");
+                .isEqualTo("\"GOOGLE_CLOUD_PROJECT=$PROJECT,PORTABLEFN_BUCKET_UPLOADS=uploads,PORTABLEFN_LOG_FORMAT=json\"");
     }
 
     @Test
@@ -110,6 +111,6 @@ class GcloudScriptTest {
         app = app.with(app.function("billing").withSetting("HOSTS", "a,b"));
 
         assertThat(Rendered.option(Rendered.gcloudDeploys(Rendered.script(app)).get("billing"), "set-env-vars"))
-                .isEqualTo("\"^;^HOSTS=a,b;PORTABLEFN_LOG_FORMAT=json\"");
+                .isEqualTo("\"^;^GOOGLE_CLOUD_PROJECT=$PROJECT;HOSTS=a,b;PORTABLEFN_LOG_FORMAT=json\"");
     }
 }

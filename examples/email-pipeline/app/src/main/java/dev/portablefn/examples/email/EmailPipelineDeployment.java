@@ -25,6 +25,7 @@ public final class EmailPipelineDeployment {
     /** @return the declaration */
     public static Application application() {
         return Application.builder("email-pipeline")
+                .setting("PORTABLEFN_ACCESS_LOG", "true")
                 .scopedBucket(INBOX_BUCKET)
                 .topic(ADDRESSES_TOPIC)
                 .deadLetterQueue("incoming-emails-dlq")

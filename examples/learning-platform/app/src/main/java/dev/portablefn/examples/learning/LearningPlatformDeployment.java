@@ -26,6 +26,7 @@ public final class LearningPlatformDeployment {
     /** @return the declaration */
     public static Application application() {
         return Application.builder("learning-platform")
+                .setting("PORTABLEFN_ACCESS_LOG", "true")
                 .topic(PAYMENTS_TOPIC)
                 .bucket(LESSONS_BUCKET)
                 .schedule(NIGHTLY_SCHEDULE, "0 2 * * *", "UTC")
@@ -49,7 +50,9 @@ public final class LearningPlatformDeployment {
                 .function(FunctionSpec.of("nightly-report", ENTRY + "nightlyReport",
                                 TriggerSpec.schedule(NIGHTLY_SCHEDULE))
                         .withMemoryMb(1024).withTimeout(Duration.ofMinutes(5)).withMaxConcurrency(1)
-                        .withRetries(RETRIES).withDeadLetter("nightly-report-dlq"))
+                        .withRetries(RETRIES).withDeadLetter("nightly-report-dlq")
+                        // it reads every enrolment: longer statements than the HTTP functions' 5 s default
+                        .withSetting("PORTABLEFN_DATABASE_STATEMENT_TIMEOUT_SECONDS", "60"))
                 .build();
     }
 

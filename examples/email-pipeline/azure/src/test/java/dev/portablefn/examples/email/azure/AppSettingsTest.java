@@ -38,7 +38,8 @@ class AppSettingsTest {
                 .containsEntry("PORTABLEFN_SERVICEBUS_NAMESPACE", "${serviceBusNamespace}.servicebus.windows.net")
                 .containsEntry("ServiceBusConnection__fullyQualifiedNamespace", "${serviceBusNamespace}.servicebus.windows.net")
                 .containsEntry("PORTABLEFN_STORAGE_ACCOUNT", "${storageAccount}")
-                .containsEntry("FUNCTIONS_EXTENSION_VERSION", "~4");
+                .containsEntry("FUNCTIONS_EXTENSION_VERSION", "~4")
+                .containsEntry("PORTABLEFN_ACCESS_LOG", "true");
     }
 
     private static Element azurePlugin() throws Exception {

@@ -110,10 +110,16 @@ class DeployScriptTest {
 
     @Test
     void theLogicalBucketAndTopicTheCodeUsesAreMappedForTheParsingFunctionOnly() {
-        assertThat(deploys.get("incoming-emails")).contains("--set-env-vars=\"" + BUCKET_SETTING + "=" + INBOX + ","
-                + ADDRESSES_SETTING + "=projects/$PROJECT/topics/" + EmailPipeline.ADDRESSES_TOPIC + "\"");
-        assertThat(deploys.get("contacts")).doesNotContain("--set-env-vars");
-        assertThat(deploys.get("domain-counter")).doesNotContain("--set-env-vars");
+        assertThat(deploys.get("incoming-emails")).contains(BUCKET_SETTING + "=" + INBOX + ",")
+                .contains(ADDRESSES_SETTING + "=projects/$PROJECT/topics/" + EmailPipeline.ADDRESSES_TOPIC + "\"");
+        assertThat(deploys.get("contacts")).doesNotContain(BUCKET_SETTING, ADDRESSES_SETTING);
+        assertThat(deploys.get("domain-counter")).doesNotContain(BUCKET_SETTING, ADDRESSES_SETTING);
+    }
+
+    @Test
+    void everyFunctionWritesAccessLinesLinkedToTracesInTheProject() {
+        assertThat(deploys.values()).isNotEmpty().allSatisfy(deploy -> assertThat(deploy)
+                .contains("--set-env-vars=\"GOOGLE_CLOUD_PROJECT=$PROJECT,PORTABLEFN_ACCESS_LOG=true"));
     }
 
     @Test

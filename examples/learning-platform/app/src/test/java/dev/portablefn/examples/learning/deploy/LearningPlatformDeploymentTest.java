@@ -99,6 +99,8 @@ class LearningPlatformDeploymentTest {
         }
         assertThat(settings).containsKeys("PORTABLEFN_SERVICEBUS_NAMESPACE", "PORTABLEFN_STORAGE_ACCOUNT",
                 "ServiceBusConnection__fullyQualifiedNamespace");
+        // Azure app settings are the whole app's, so the declaration's app-wide settings must all be there
+        declared.environment().forEach((name, value) -> assertThat(settings).containsEntry(name, value));
     }
 
     @Test

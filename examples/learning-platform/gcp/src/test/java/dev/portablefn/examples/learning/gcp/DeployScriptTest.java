@@ -103,7 +103,8 @@ class DeployScriptTest {
                 .hasSize(2)
                 .allSatisfy(command -> assertThat(command).contains(" --retry ")
                         .contains("--trigger-event-filters=\"bucket=lesson-files\"")
-                        .contains("--set-env-vars=\"PORTABLEFN_BUCKET_LESSON_FILES=lesson-files\""));
+                        .contains("--set-env-vars=\"GOOGLE_CLOUD_PROJECT=$PROJECT,PORTABLEFN_ACCESS_LOG=true,"
+                                + "PORTABLEFN_BUCKET_LESSON_FILES=lesson-files\""));
     }
 
     private static void assertEntryPoint(String className, Class<?> adapter, Class<?> framework) throws Exception {
