@@ -53,4 +53,9 @@ class TemplateTest {
         assertThat(new ObjectMapper().readTree(response.get("body").textValue()).get("message").textValue())
                 .isEqualTo("Hello, Lambda!");
     }
+
+    @Test
+    void everyInvocationWritesAnAccessLine() throws Exception {
+        assertThat(property("PORTABLEFN_ACCESS_LOG")).isEqualTo("\"true\"");
+    }
 }
