@@ -50,13 +50,14 @@ public final class CoursesBaselineLambdaHandler implements RequestStreamHandler 
         String method = event.path("requestContext").path("http").path("method").asText();
         ObjectNode response;
         if (!path.equals("/courses")) {
-            response = problem(BaselineProblem.notFound(path));
+            response = ApiGatewayResponses.problem(MAPPER, BaselineProblem.notFound(path));
         } else if (method.equals("GET")) {
-            response = json(200, MAPPER.writeValueAsString(Map.of("courses", catalog.list())));
+            response = ApiGatewayResponses.response(MAPPER, 200, "application/json",
+                    MAPPER.writeValueAsString(Map.of("courses", catalog.list())));
         } else if (method.equals("POST")) {
             response = create(event);
         } else {
-            response = problem(BaselineProblem.methodNotAllowed(method, path, ALLOWED));
+            response = ApiGatewayResponses.problem(MAPPER, BaselineProblem.methodNotAllowed(method, path, ALLOWED));
             ((ObjectNode) response.get("headers")).put("allow", ALLOWED);
         }
         MAPPER.writeValue(output, response);
@@ -73,33 +74,18 @@ public final class CoursesBaselineLambdaHandler implements RequestStreamHandler 
             request = null;
         }
         if (request == null) {
-            return problem(BaselineProblem.badRequest("request body is not a valid NewCourse", List.of()));
+            return ApiGatewayResponses.problem(MAPPER,
+                    BaselineProblem.badRequest("request body is not a valid NewCourse", List.of()));
         }
         BaselineProblem invalid = BaselineValidation.problemWith(request, "request body");
         if (invalid != null) {
-            return problem(invalid);
+            return ApiGatewayResponses.problem(MAPPER, invalid);
         }
         Course course = catalog.create(request, Clock.systemUTC());
         LOG.info("created course {} '{}'", course.id(), course.title());
-        ObjectNode response = json(201, MAPPER.writeValueAsString(course));
+        ObjectNode response = ApiGatewayResponses.response(MAPPER, 201, "application/json", MAPPER.writeValueAsString(course));
         ((ObjectNode) response.get("headers")).put("location", "/courses/" + course.id());
         return response;
     }
 
-    private static ObjectNode problem(BaselineProblem problem) throws IOException {
-        return response(problem.status(), BaselineProblem.MEDIA_TYPE, MAPPER.writeValueAsString(problem));
-    }
-
-    private static ObjectNode json(int status, String body) {
-        return response(status, "application/json", body);
-    }
-
-    private static ObjectNode response(int status, String contentType, String body) {
-        ObjectNode response = MAPPER.createObjectNode();
-        response.put("statusCode", status);
-        response.putObject("headers").put("content-type", contentType);
-        response.put("body", body);
-        response.put("isBase64Encoded", false);
-        return response;
-    }
 }

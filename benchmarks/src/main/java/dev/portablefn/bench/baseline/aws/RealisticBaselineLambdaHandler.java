@@ -62,11 +62,12 @@ public final class RealisticBaselineLambdaHandler implements RequestStreamHandle
         String rawPath = root.path("rawPath").asText("/");
         String customerId = BaselineRoute.customerId(rawPath);
         if (customerId == null) {
-            return problem(BaselineProblem.notFound(rawPath));
+            return ApiGatewayResponses.problem(MAPPER, BaselineProblem.notFound(rawPath));
         }
         String method = root.path("requestContext").path("http").path("method").asText();
         if (!method.equals(BaselineRoute.METHOD)) {
-            ObjectNode response = problem(BaselineProblem.methodNotAllowed(method, rawPath, BaselineRoute.ALLOWED));
+            ObjectNode response = ApiGatewayResponses.problem(MAPPER,
+                    BaselineProblem.methodNotAllowed(method, rawPath, BaselineRoute.ALLOWED));
             ((ObjectNode) response.get("headers")).put("allow", BaselineRoute.ALLOWED);
             return response;
         }
@@ -80,13 +81,15 @@ public final class RealisticBaselineLambdaHandler implements RequestStreamHandle
             order = null;
         }
         if (order == null) {
-            return problem(BaselineProblem.badRequest("request body is not a valid NewOrder", List.of()));
+            return ApiGatewayResponses.problem(MAPPER,
+                    BaselineProblem.badRequest("request body is not a valid NewOrder", List.of()));
         }
         BaselineProblem invalid = BaselineValidation.problemWith(order, "request body");
         if (invalid != null) {
-            return problem(invalid);
+            return ApiGatewayResponses.problem(MAPPER, invalid);
         }
-        return response(200, "application/json", MAPPER.writeValueAsString(desk.accept(customerId, order)));
+        return ApiGatewayResponses.response(MAPPER, 200, "application/json",
+                MAPPER.writeValueAsString(desk.accept(customerId, order)));
     }
 
     private ObjectNode sqs(JsonNode root) {
@@ -108,19 +111,6 @@ public final class RealisticBaselineLambdaHandler implements RequestStreamHandle
                 BaselineMdc.removeEventId();
             }
         }
-        return response;
-    }
-
-    private static ObjectNode problem(BaselineProblem problem) throws IOException {
-        return response(problem.status(), BaselineProblem.MEDIA_TYPE, MAPPER.writeValueAsString(problem));
-    }
-
-    private static ObjectNode response(int status, String contentType, String body) {
-        ObjectNode response = MAPPER.createObjectNode();
-        response.put("statusCode", status);
-        response.putObject("headers").put("content-type", contentType);
-        response.put("body", body);
-        response.put("isBase64Encoded", false);
         return response;
     }
 }
