@@ -24,6 +24,9 @@ import java.util.Optional;
 public final class AwsHttpEvents {
 
     private static final Instant TIME = TestClock.DEFAULT_START;
+    /** The request time as API Gateway writes it in the request context. */
+    private static final String REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
+            .format(TIME.atOffset(ZoneOffset.UTC));
     private static final String API_HOST = "abcdef1234.execute-api." + AwsEvents.REGION + ".amazonaws.com";
     private static final String URL_HOST = "abcdefghijklmnopqrstuvwxyz012345.lambda-url." + AwsEvents.REGION + ".on.aws";
     private static final String TARGET_GROUP = "arn:aws:elasticloadbalancing:" + AwsEvents.REGION + ":"
@@ -39,10 +42,6 @@ public final class AwsHttpEvents {
     public static byte[] apiGatewayV2(HttpRequest request) {
         ObjectNode root = payloadV2(request, API_HOST);
         root.put("routeKey", "$default");
-        ObjectNode context = (ObjectNode) root.get("requestContext");
-        context.put("apiId", "abcdef1234");
-        context.put("routeKey", "$default");
-        context.put("stage", "$default");
         return RawJson.bytes(root);
     }
 
@@ -54,12 +53,7 @@ public final class AwsHttpEvents {
      * @return the Function URL request
      */
     public static byte[] functionUrl(HttpRequest request) {
-        ObjectNode root = payloadV2(request, URL_HOST);
-        ObjectNode context = (ObjectNode) root.get("requestContext");
-        context.put("apiId", "abcdefghijklmnopqrstuvwxyz012345");
-        context.put("routeKey", "$default");
-        context.put("stage", "$default");
-        return RawJson.bytes(root);
+        return RawJson.bytes(payloadV2(request, URL_HOST));
     }
 
     /**
@@ -83,8 +77,7 @@ public final class AwsHttpEvents {
         context.put("path", "/test" + request.path());
         context.put("protocol", "HTTP/1.1");
         context.put("requestId", requestId(request));
-        context.put("requestTime", DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
-                .format(TIME.atOffset(ZoneOffset.UTC)));
+        context.put("requestTime", REQUEST_TIME);
         context.put("requestTimeEpoch", TIME.toEpochMilli());
         context.put("resourcePath", "/{proxy+}");
         context.put("stage", "test");
@@ -178,7 +171,9 @@ public final class AwsHttpEvents {
         ObjectNode context = root.putObject("requestContext");
         context.put("accountId", AwsEvents.ACCOUNT);
         context.put("domainName", host);
-        context.put("domainPrefix", host.substring(0, host.indexOf('.')));
+        String prefix = host.substring(0, host.indexOf('.'));
+        context.put("apiId", prefix);   // an HTTP API's id and a Function URL's id are their host's first label
+        context.put("domainPrefix", prefix);
         ObjectNode http = context.putObject("http");
         http.put("method", request.method());
         http.put("path", rawPath);
@@ -186,8 +181,9 @@ public final class AwsHttpEvents {
         http.put("sourceIp", "192.0.2.1");
         http.put("userAgent", request.header("user-agent").orElse("portablefn-testing"));
         context.put("requestId", requestId(request));
-        context.put("time", DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
-                .format(TIME.atOffset(ZoneOffset.UTC)));
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME);
         context.put("timeEpoch", TIME.toEpochMilli());
         body(root, request, false);
         return root;

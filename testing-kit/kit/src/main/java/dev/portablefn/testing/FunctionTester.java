@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Invokes a function through a real provider adapter in memory: the raw payload goes into the adapter's entry
@@ -204,13 +205,7 @@ public final class FunctionTester {
         Objects.requireNonNull(records, "records");
         return switch (driver.provider()) {
             case AWS -> invoke(AwsEvents.kinesisRecords(stream, records));
-            case GCP -> run(() -> {
-                List<ProviderCall> calls = new ArrayList<>();
-                for (Event<?> record : records) {
-                    calls.add(driver.invoke(GcpEvents.pubsub(stream, record)));
-                }
-                return calls;
-            });
+            case GCP -> oneByOne(records, record -> GcpEvents.pubsub(stream, record));
             default -> invoke(AzureEvents.eventHubs(stream, records));
         };
     }
@@ -229,15 +224,20 @@ public final class FunctionTester {
         Objects.requireNonNull(changes, "changes");
         return switch (driver.provider()) {
             case AWS -> invoke(AwsEvents.dynamoDb(collection, changes));
-            case GCP -> run(() -> {
-                List<ProviderCall> calls = new ArrayList<>();
-                for (Event<? extends DocumentChange<?>> change : changes) {
-                    calls.add(driver.invoke(GcpEvents.firestore(change)));
-                }
-                return calls;
-            });
+            case GCP -> oneByOne(changes, GcpEvents::firestore);
             default -> invoke(AzureEvents.cosmosDb(collection, changes));
         };
+    }
+
+    /** One invocation per event, in order, each with the payload {@code encode} makes of it, as one result. */
+    private <E> InvocationResult oneByOne(List<? extends E> events, Function<E, byte[]> encode) {
+        return run(() -> {
+            List<ProviderCall> calls = new ArrayList<>();
+            for (E event : events) {
+                calls.add(driver.invoke(encode.apply(event)));
+            }
+            return calls;
+        });
     }
 
     private interface Calls {
