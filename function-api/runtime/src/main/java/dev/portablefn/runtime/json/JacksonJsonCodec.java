@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.SimpleType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portablefn.api.Limits;
 import dev.portablefn.runtime.internal.json.DataBinder;
 import dev.portablefn.runtime.internal.validation.BeanValidation;
@@ -109,7 +108,7 @@ final class JacksonJsonCodec implements JacksonCodec {
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
         return JsonMapper.builder(factory)
-                .addModule(new JavaTimeModule())
+                .addModule(new JavaTimeOnDemand())   // JavaTimeModule, set up on the first java.time type
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -1,0 +1,314 @@
+package dev.portablefn.runtime.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.AbstractTypeResolver;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.PropertyNamingStrategy;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MutableConfigOverride;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.deser.KeyDeserializers;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.deser.ValueInstantiators;
+import com.fasterxml.jackson.databind.introspect.ClassIntrospector;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.Serializers;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.type.TypeModifier;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Collection;
+
+/**
+ * Jackson's {@link JavaTimeModule}, set up when the mapper first meets a {@code java.time} type instead of when the
+ * mapper is built: setting it up loads about 140 classes (its serializers, deserializers and their formatters), 33 ms
+ * of a cold start that binds no date (benchmarks/ANALYSIS.md). The module's (de)serializers are the ones Jackson then
+ * uses, unchanged: this class only decides when they are made, once per JVM, and hands each mapper's lookups of
+ * {@code java.time} types to them. Every other type is answered "not mine", as if the module were absent.
+ */
+final class JavaTimeOnDemand extends Module {
+
+    @Override
+    public String getModuleName() {
+        return "portablefn-java-time-on-demand";
+    }
+
+    @Override
+    public Version version() {
+        return Version.unknownVersion();
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        context.addSerializers(new TimeSerializers(false));
+        context.addKeySerializers(new TimeSerializers(true));
+        context.addDeserializers(new TimeDeserializers());
+        context.addKeyDeserializers(new TimeKeyDeserializers());
+        context.addValueInstantiators(new TimeValueInstantiators());
+        context.addBeanDeserializerModifier(new TimeDeserializerModifier());
+        context.addBeanSerializerModifier(new TimeSerializerModifier());
+    }
+
+    static boolean isTimeType(Class<?> type) {
+        return type.getName().startsWith("java.time.");
+    }
+
+    /** What {@link JavaTimeModule#setupModule} registers, captured once; the holder idiom makes it lazy and safe. */
+    private static final class Registered implements SetupContext {
+        static final Registered MODULE = new Registered();
+
+        private Serializers serializers;
+        private Serializers keySerializers;
+        private Deserializers deserializers;
+        private KeyDeserializers keyDeserializers;
+        private ValueInstantiators valueInstantiators;
+        private BeanDeserializerModifier deserializerModifier;
+        private BeanSerializerModifier serializerModifier;
+
+        private Registered() {
+            new JavaTimeModule().setupModule(this);
+        }
+
+        @Override
+        public void addSerializers(Serializers given) {
+            serializers = only(serializers, given, "serializers");
+        }
+
+        @Override
+        public void addKeySerializers(Serializers given) {
+            keySerializers = only(keySerializers, given, "key serializers");
+        }
+
+        @Override
+        public void addDeserializers(Deserializers given) {
+            deserializers = only(deserializers, given, "deserializers");
+        }
+
+        @Override
+        public void addKeyDeserializers(KeyDeserializers given) {
+            keyDeserializers = only(keyDeserializers, given, "key deserializers");
+        }
+
+        @Override
+        public void addValueInstantiators(ValueInstantiators given) {
+            valueInstantiators = only(valueInstantiators, given, "value instantiators");
+        }
+
+        @Override
+        public void addBeanDeserializerModifier(BeanDeserializerModifier given) {
+            deserializerModifier = only(deserializerModifier, given, "deserializer modifiers");
+        }
+
+        @Override
+        public void addBeanSerializerModifier(BeanSerializerModifier given) {
+            serializerModifier = only(serializerModifier, given, "serializer modifiers");
+        }
+
+        private static <T> T only(T held, T given, String what) {
+            if (held != null) {
+                throw unsupported("a second set of " + what);
+            }
+            return given;
+        }
+
+        // JavaTimeModule asks for nothing else; should a later version do, fail loudly rather than drop it.
+
+        private static UnsupportedOperationException unsupported(String what) {
+            return new UnsupportedOperationException("JavaTimeModule registered " + what
+                    + ", which JavaTimeOnDemand does not pass on to the mapper: register JavaTimeModule directly");
+        }
+
+        @Override
+        public Version getMapperVersion() {
+            throw unsupported("a need for the mapper version");
+        }
+
+        @Override
+        public <C extends ObjectCodec> C getOwner() {
+            throw unsupported("a need for the mapper");
+        }
+
+        @Override
+        public TypeFactory getTypeFactory() {
+            throw unsupported("a need for the type factory");
+        }
+
+        @Override
+        public boolean isEnabled(MapperFeature feature) {
+            throw unsupported("a need for mapper feature " + feature);
+        }
+
+        @Override
+        public boolean isEnabled(DeserializationFeature feature) {
+            throw unsupported("a need for deserialization feature " + feature);
+        }
+
+        @Override
+        public boolean isEnabled(SerializationFeature feature) {
+            throw unsupported("a need for serialization feature " + feature);
+        }
+
+        @Override
+        public boolean isEnabled(JsonFactory.Feature feature) {
+            throw unsupported("a need for factory feature " + feature);
+        }
+
+        @Override
+        public boolean isEnabled(JsonParser.Feature feature) {
+            throw unsupported("a need for parser feature " + feature);
+        }
+
+        @Override
+        public boolean isEnabled(JsonGenerator.Feature feature) {
+            throw unsupported("a need for generator feature " + feature);
+        }
+
+        @Override
+        public MutableConfigOverride configOverride(Class<?> type) {
+            throw unsupported("a config override");
+        }
+
+
+        @Override
+        public void addAbstractTypeResolver(AbstractTypeResolver resolver) {
+            throw unsupported("an abstract type resolver");
+        }
+
+        @Override
+        public void addTypeModifier(TypeModifier modifier) {
+            throw unsupported("a type modifier");
+        }
+
+        @Override
+        public void setClassIntrospector(ClassIntrospector introspector) {
+            throw unsupported("a class introspector");
+        }
+
+        @Override
+        public void insertAnnotationIntrospector(AnnotationIntrospector introspector) {
+            throw unsupported("an annotation introspector");
+        }
+
+        @Override
+        public void appendAnnotationIntrospector(AnnotationIntrospector introspector) {
+            throw unsupported("an annotation introspector");
+        }
+
+        @Override
+        public void registerSubtypes(Class<?>... subtypes) {
+            throw unsupported("subtypes");
+        }
+
+        @Override
+        public void registerSubtypes(NamedType... subtypes) {
+            throw unsupported("subtypes");
+        }
+
+        @Override
+        public void registerSubtypes(Collection<Class<?>> subtypes) {
+            throw unsupported("subtypes");
+        }
+
+        @Override
+        public void setMixInAnnotations(Class<?> target, Class<?> mixin) {
+            throw unsupported("a mix-in");
+        }
+
+        @Override
+        public void addDeserializationProblemHandler(DeserializationProblemHandler handler) {
+            throw unsupported("a problem handler");
+        }
+
+        @Override
+        public void setNamingStrategy(PropertyNamingStrategy strategy) {
+            throw unsupported("a naming strategy");
+        }
+    }
+
+    private static final class TimeSerializers extends Serializers.Base {
+        private final boolean keys;
+
+        TimeSerializers(boolean keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
+            if (!isTimeType(type.getRawClass())) {
+                return null;
+            }
+            Serializers registered = keys ? Registered.MODULE.keySerializers : Registered.MODULE.serializers;
+            return registered.findSerializer(config, type, bean);
+        }
+    }
+
+    private static final class TimeDeserializers extends Deserializers.Base {
+        @Override
+        public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                                                        BeanDescription bean) throws JsonMappingException {
+            return isTimeType(type.getRawClass())
+                    ? Registered.MODULE.deserializers.findBeanDeserializer(type, config, bean) : null;
+        }
+
+        @Override
+        public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
+            return isTimeType(valueType) && Registered.MODULE.deserializers.hasDeserializerFor(config, valueType);
+        }
+    }
+
+    private static final class TimeKeyDeserializers implements KeyDeserializers {
+        @Override
+        public KeyDeserializer findKeyDeserializer(JavaType type, DeserializationConfig config, BeanDescription bean)
+                throws JsonMappingException {
+            return isTimeType(type.getRawClass())
+                    ? Registered.MODULE.keyDeserializers.findKeyDeserializer(type, config, bean) : null;
+        }
+    }
+
+    private static final class TimeValueInstantiators extends ValueInstantiators.Base {
+        @Override
+        public ValueInstantiator findValueInstantiator(DeserializationConfig config, BeanDescription bean,
+                                                       ValueInstantiator defaultInstantiator) {
+            return isTimeType(bean.getBeanClass())
+                    ? Registered.MODULE.valueInstantiators.findValueInstantiator(config, bean, defaultInstantiator)
+                    : defaultInstantiator;
+        }
+    }
+
+    private static final class TimeDeserializerModifier extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription bean, JsonDeserializer<?> deserializer) {
+            return isTimeType(type.getRawClass())
+                    ? Registered.MODULE.deserializerModifier.modifyEnumDeserializer(config, type, bean, deserializer)
+                    : deserializer;
+        }
+    }
+
+    private static final class TimeSerializerModifier extends BeanSerializerModifier {
+        @Override
+        public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config, JavaType type, BeanDescription bean,
+                                                      JsonSerializer<?> serializer) {
+            return isTimeType(type.getRawClass())
+                    ? Registered.MODULE.serializerModifier.modifyEnumSerializer(config, type, bean, serializer)
+                    : serializer;
+        }
+    }
+}
