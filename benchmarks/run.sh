@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs warm (JMH: the current and the realistic benchmark), cold-start and deployment-size
-# measurements, writes RESULTS.md. Takes about 40 minutes on 2 cores (the realistic benchmark adds about 2 minutes
-# per round, the cold-start variants "publish" and "courses" about 2 minutes each). Knobs (environment):
+# measurements, writes RESULTS.md. Takes about 45 minutes on 2 cores (the realistic benchmark adds about 2 minutes
+# per round, the cold-start variants "publish", "courses", "courses-avaje" and "courses-appcds" about 2 minutes each).
+# Cold-start variants: default c1 appcds appcds-c1 primed courses courses-avaje courses-appcds, and publish.
+# Knobs (environment):
 #   COLD_RUNS=20       fresh JVMs per cold-start variant and side (interleaved)
 #   SKIP_PUBLISH=1     skip the cold-start variant "publish" (a function that publishes one SNS message per invocation,
 #                      to a loopback SNS stub this script starts)
-#   ROUNDS=6           paired rounds: each runs every benchmark once (one fork), baseline right before portable
+#   ROUNDS=6           paired rounds: each runs every benchmark once (one fork), baseline right before portable;
+#                      ROUNDS=0 measures no warm overhead (a quick check of the cold-start section)
 #   JMH_ARGS="..."     replaces the JMH options of one round
 #   JMH_JVM_ARGS="..." options of the forked benchmark JVMs (default -XX:+UseSerialGC, the collector functions run with
 #                      on every target platform; JMH_JVM_ARGS= runs with this machine's default collector)
@@ -17,7 +20,7 @@
 #                      leaves RESULTS.md and a full run's other results in target/results/ alone
 #   REALISTIC_FILTER=regex which realistic benchmarks to run (default: all six paths)
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
-#   SKIP_BUILD=1       reuse target/benchmarks.jar
+#   SKIP_BUILD=1       reuse target/benchmarks.jar and target/courses-avaje.jar
 #   REUSE_RESULTS=1    keep target/results/{jmh-*.json,coldstart.tsv,classload-*} from the last run; only re-measure sizes and re-write the report
 set -euo pipefail
 
@@ -26,6 +29,7 @@ HERE=$(pwd)
 ROOT=$(cd .. && pwd)
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
+COURSES_AVAJE_JAR="$HERE/target/courses-avaje.jar"   # benchmarks.jar plus the avaje validation engine
 COLD_RUNS=${COLD_RUNS:-20}
 ROUNDS=${ROUNDS:-6}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -w 1s -i 3 -r 1s"}
@@ -183,30 +187,39 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------- cold start
-VARIANTS="default c1 appcds appcds-c1 primed courses"
+VARIANTS="default c1 appcds appcds-c1 primed courses courses-avaje courses-appcds"
 if [[ ${SKIP_PUBLISH:-0} != 1 ]]; then
   VARIANTS+=" publish"
 fi
 echo "== cold start: $COLD_RUNS fresh JVMs per variant and side ($VARIANTS)"
 COLD="$OUT/coldstart.tsv"
 printf 'variant\tside\twall_ms\tinit_ms\tfirst_invoke_ms\n' > "$COLD"
-for side in portable baseline; do   # one AppCDS archive per side, dumped once
+for side in portable baseline; do   # one AppCDS archive per side, dumped once; and one per side of the courses function
   "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-$side.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -cp "$JAR" dev.portablefn.bench.ColdStart "$side" > /dev/null 2>&1
+  "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-courses-$side.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -cp "$JAR" dev.portablefn.bench.ColdStart "$side" --courses > /dev/null 2>&1
 done
 variant_flags() {
   case "$1:$2" in
-    default:* | primed:* | publish:* | courses:*) echo "" ;;
+    default:* | primed:* | publish:* | courses:* | courses-avaje:*) echo "" ;;
     c1:*) echo "-XX:TieredStopAtLevel=1" ;;
     appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -Xshare:auto" ;;
     appcds-c1:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -XX:TieredStopAtLevel=1" ;;
+    courses-appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-courses-$2.jsa -Xshare:auto" ;;
   esac
 }
 variant_args() {   # what ColdStart gets after the side
   case "$1" in
     primed) echo "--prime" ;;
     publish) echo "--publish" ;;
-    courses) echo "--courses" ;;
+    courses | courses-avaje | courses-appcds) echo "--courses" ;;
+  esac
+}
+variant_jar() {   # the jar a variant runs from: courses-avaje's carries the avaje engine, every other one's does not
+  case "$1" in
+    courses-avaje) echo "$COURSES_AVAJE_JAR" ;;
+    *) echo "$JAR" ;;
   esac
 }
 if [[ $VARIANTS == *publish* ]]; then
@@ -220,10 +233,11 @@ for ((run = 1; run <= COLD_RUNS; run++)); do
     for side in portable baseline; do   # interleaved: machine noise hits both sides alike
       flags=$(variant_flags "$variant" "$side")
       extra=$(variant_args "$variant")
+      jar=$(variant_jar "$variant")
       run_in=(); [[ $variant == publish ]] && run_in=(env "${PUBLISH_ENV[@]}")   # env execs java: no extra process
       start=$(date +%s%N)
       # shellcheck disable=SC2086
-      line=$("${run_in[@]}" "$JAVA" $flags -cp "$JAR" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null) ||
+      line=$("${run_in[@]}" "$JAVA" $flags -cp "$jar" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null) ||
         { echo "ColdStart $side $extra failed (variant $variant): run it by hand to see why" >&2; exit 1; }
       end=$(date +%s%N)
       init=$(sed -E 's/.*init_ms=([0-9.]+).*/\1/' <<< "$line")
@@ -236,6 +250,12 @@ done
 # class loading: what each side loads for one cold invocation
 for side in portable baseline; do
   "$JAVA" -Xlog:class+load=info:file="$OUT/classload-$side.txt" -cp "$JAR" dev.portablefn.bench.ColdStart "$side" > /dev/null
+done
+for variant in courses courses-avaje; do   # the courses function's portable side on each validation engine
+  "$JAVA" -Xlog:class+load=info:file="$OUT/classload-$variant-portable.txt" -cp "$(variant_jar "$variant")" \
+    dev.portablefn.bench.ColdStart portable --courses > /dev/null
+done
+for side in portable baseline; do
   if [[ $VARIANTS == *publish* ]]; then
     env "${PUBLISH_ENV[@]}" "$JAVA" -Xlog:class+load=info:file="$OUT/classload-publish-$side.txt" -cp "$JAR" \
       dev.portablefn.bench.ColdStart "$side" --publish > /dev/null
@@ -335,9 +355,13 @@ fi
   echo "this 2-CPU machine's default, some forks settled up to 1.6× slower than others for a whole measurement (AWS HTTP"
   echo "and Pub/Sub portable sides most often), which no amount of rounds averages out."
   echo
-  echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio per round | time ratio (median of rounds) | portable B/op | baseline B/op | alloc ratio | targets |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
-  warm_table "$OUT"/jmh-[0-9]*.json
+  if compgen -G "$OUT/jmh-[0-9]*.json" > /dev/null; then
+    echo "| path | portable ns/op (median) | baseline ns/op (median) | time ratio per round | time ratio (median of rounds) | portable B/op | baseline B/op | alloc ratio | targets |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+    warm_table "$OUT"/jmh-[0-9]*.json
+  else
+    echo "Not measured in this run (\`ROUNDS=0\`)."
+  fi
   if compgen -G "$OUT/jmh-mdc-*.json" > /dev/null; then
     echo
     echo "The same HTTP paths with a logging provider that keeps an MDC (\`MdcKeepingLoggingProvider\`: slf4j-simple with"
@@ -374,11 +398,12 @@ fi
   echo
   echo "Target: portable ≤ 1.3× baseline wall time. Milliseconds; median (min–max, IQR). Deployable jar: the shaded jar"
   echo "of each side's function (\`target/minimal-aws.jar\` / \`minimal-baseline-aws.jar\`; for \`publish\`,"
-  echo "\`target/publish-aws.jar\` / \`publish-baseline-aws.jar\`); every run itself starts from \`target/benchmarks.jar\`."
+  echo "\`target/publish-aws.jar\` / \`publish-baseline-aws.jar\`); every run itself starts from \`target/benchmarks.jar\`, but"
+  echo "\`courses-avaje\`'s, which start from \`target/courses-avaje.jar\` (the same content plus the avaje validation engine)."
   echo
   echo "| variant | portable wall | baseline wall | ratio | portable init / first invoke | baseline init / first invoke | deployable jar MB (portable / baseline) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for variant in default c1 appcds appcds-c1 primed publish courses; do
+  for variant in default c1 appcds appcds-c1 primed publish courses courses-avaje courses-appcds; do
     label=$variant
     case $variant in
       c1) label='`-XX:TieredStopAtLevel=1`' ;;
@@ -387,10 +412,13 @@ fi
       primed) label='priming in init (event handled once before the measured one)' ;;
       publish) label='`publish`: the default variant plus one SNS message per invocation (loopback stub)' ;;
       courses) label='`courses`: the learning platform'"'"'s courses function, one validated `POST /courses`' ;;
+      courses-avaje) label='`courses-avaje`: `courses`, the portable side validating with avaje'"'"'s generated adapters' ;;
+      courses-appcds) label='`courses-appcds`: `courses` with AppCDS (archive per side, dumped from a `--courses` run)' ;;
     esac
     jars="$(jar_mb target/minimal-aws.jar) / $(jar_mb target/minimal-baseline-aws.jar)"
     [[ $variant == publish ]] && jars="$(jar_mb target/publish-aws.jar) / $(jar_mb target/publish-baseline-aws.jar)"
-    [[ $variant == courses ]] && jars="(from benchmarks.jar)"
+    [[ $variant == courses || $variant == courses-appcds ]] && jars="(from benchmarks.jar)"
+    [[ $variant == courses-avaje ]] && jars="(from courses-avaje.jar)"
     if [[ -z $(col "$variant" portable 3) ]]; then   # SKIP_PUBLISH=1, or reused results from before the variant
       echo "| $label | not measured in this run | | | | | $jars |"
       continue
@@ -427,12 +455,18 @@ fi
   echo "variant's baseline, \`BaselineLambdaHandler\`), measured in the same runs as above. The hand-written counterpart"
   echo "does the same work naively: \`courses\` routes by hand, binds with Jackson and validates with Hibernate Validator"
   echo "(\`CoursesBaselineLambdaHandler\`, same catalogue, same log line, same problem body: \`CoursesEquivalenceTest\`);"
-  echo "\`publish\` builds its \`SnsClient\` by hand."
+  echo "\`publish\` builds its \`SnsClient\` by hand. \`courses-avaje\` is the same pair run from \`target/courses-avaje.jar\`,"
+  echo "which adds \`portablefn-validation-avaje\`: the portable side validates \`NewCourse\` with the adapter avaje-validator's"
+  echo "generator wrote for it when the learning platform was built (as its deployables do), and loads no Hibernate Validator"
+  echo "class; the hand-written counterpart still bootstraps Hibernate Validator itself, as a naive handler would."
+  echo "\`courses-appcds\` is \`courses\` (Hibernate Validator) with an AppCDS archive per side dumped from a \`--courses\` run;"
+  echo "its row is against the bare handler *without* AppCDS, like every row here, and the line under the table gives its"
+  echo "ratio against the bare handler with AppCDS (the \`appcds\` variant's baseline)."
   echo
   echo "| function | portable wall | hand-written counterpart | bare handler | vs counterpart | vs bare |"
   echo "|---|---:|---:|---:|---:|---:|"
   bare=$(col default baseline 3 | median)
-  for variant in default courses publish; do
+  for variant in default courses courses-avaje courses-appcds publish; do
     [[ -z $(col "$variant" portable 3) ]] && continue
     pm=$(col "$variant" portable 3 | median)
     bm=$(col "$variant" baseline 3 | median)
@@ -440,6 +474,8 @@ fi
     case $variant in
       default) label='minimal (`OrderHttpFunction`)' ;;
       courses) label='learning platform `POST /courses`, validated' ;;
+      courses-avaje) label='learning platform `POST /courses`, validated with avaje'"'"'s generated adapters' ;;
+      courses-appcds) label='learning platform `POST /courses`, validated, with AppCDS (both sides)' ;;
       publish) label='minimal + one SNS publish' ;;
     esac
     vs_counterpart=$(awk -v p="$pm" -v b="$bm" 'BEGIN {printf "%.2f", p / b}')
@@ -447,6 +483,13 @@ fi
     verdict=$(awk -v r="$vs_bare" 'BEGIN {print (r <= 1.3) ? "" : " **missed**"}')
     echo "| $label | $pm | $bm | $bare | ${vs_counterpart}× | ${vs_bare}×$verdict |"
   done
+  if [[ -n $(col courses-appcds portable 3) && -n $(col appcds baseline 3) ]]; then
+    pm=$(col courses-appcds portable 3 | median)
+    bare_cds=$(col appcds baseline 3 | median)
+    echo
+    echo "\`courses-appcds\` against the bare handler with AppCDS as well (the \`appcds\` variant's baseline, $bare_cds ms):" \
+         "$(awk -v p="$pm" -v b="$bare_cds" 'BEGIN {printf "%.2f", p / b}')×."
+  fi
   echo
   echo "Classes loaded for one cold invocation (\`-Xlog:class+load\`): portable $(classes "$OUT/classload-portable.txt")," \
        "baseline $(classes "$OUT/classload-baseline.txt"). Portable by origin: dev.portablefn $(classes_from "$OUT/classload-portable.txt" '^dev\.portablefn\.(api|aws)')," \
@@ -455,6 +498,13 @@ fi
        "SLF4J $(classes_from "$OUT/classload-portable.txt" '^org\.slf4j'), Hibernate Validator / Jakarta Validation" \
        "$(classes_from "$OUT/classload-portable.txt" '^(org\.hibernate|jakarta\.validation)'), java.time $(classes_from "$OUT/classload-portable.txt" '^java\.time')" \
        "(baseline $(classes_from "$OUT/classload-baseline.txt" '^java\.time'))."
+  if [[ -f $OUT/classload-courses-portable.txt && -f $OUT/classload-courses-avaje-portable.txt ]]; then
+    echo
+    echo "Classes the courses function's portable side loads for one cold invocation: $(classes "$OUT/classload-courses-portable.txt")" \
+         "on Hibernate Validator (of them $(classes_from "$OUT/classload-courses-portable.txt" '^org\.hibernate\.validator') \`org.hibernate.validator\`)," \
+         "$(classes "$OUT/classload-courses-avaje-portable.txt") on avaje (of them $(classes_from "$OUT/classload-courses-avaje-portable.txt" '^io\.avaje') \`io.avaje\`," \
+         "$(classes_from "$OUT/classload-courses-avaje-portable.txt" '^org\.hibernate\.validator') \`org.hibernate.validator\`)."
+  fi
   if [[ -f $OUT/classload-publish-portable.txt ]]; then
     echo
     echo "With \`--publish\`: portable $(classes "$OUT/classload-publish-portable.txt"), baseline" \

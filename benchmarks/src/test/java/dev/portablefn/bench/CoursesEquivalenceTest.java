@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portablefn.bench.baseline.aws.CoursesBaselineLambdaHandler;
 import dev.portablefn.bench.portable.CoursesAwsHandler;
 import dev.portablefn.doubles.aws.FakeLambdaContext;
+import dev.portablefn.runtime.internal.validation.ValidationEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The cold-start variant {@code courses} compares like with like only if the hand-written handler does the courses
  * function's work: for the same {@code POST /courses}, both create the course and answer 201 with the same course and
- * location shape, and both refuse an invalid body with the same problem (status, fields, messages, detail).
+ * location shape, and both refuse an invalid body with the same problem (status, fields, messages, detail). The build
+ * runs it twice: as {@code target/benchmarks.jar} runs (the portable side on Hibernate Validator) and as
+ * {@code target/courses-avaje.jar} runs for the variant {@code courses-avaje} (the portable side on the adapters
+ * avaje-validator generated for the learning platform; {@code -Dportablefn.bench.validation=avaje}).
  */
 class CoursesEquivalenceTest {
 
@@ -34,6 +41,17 @@ class CoursesEquivalenceTest {
                 Arguments.of("a title too long", "{\"title\":\"" + "t".repeat(121) + "\",\"priceCents\":0,"
                         + "\"currency\":\"USD\"}", 400),
                 Arguments.of("no body fields", "{}", 400));
+    }
+
+    @Test
+    void thePortableSideValidatesWithTheEngineItsJarCarries() {
+        boolean avaje = "avaje".equals(System.getProperty("portablefn.bench.validation"));
+
+        List<String> engines = ServiceLoader.load(ValidationEngine.class, ValidationEngine.class.getClassLoader()).stream()
+                .map(provider -> provider.type().getName()).toList();
+
+        assertThat(engines).as("registered validation engines (none: Hibernate Validator, the runtime's default)")
+                .isEqualTo(avaje ? List.of("dev.portablefn.validation.avaje.AvajeValidationEngine") : List.of());
     }
 
     @ParameterizedTest(name = "{0}")

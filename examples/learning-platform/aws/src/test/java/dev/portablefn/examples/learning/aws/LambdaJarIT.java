@@ -65,6 +65,17 @@ class LambdaJarIT {
     }
 
     @Test
+    void theJarValidatesBoundInputWithTheAdaptersTheAppsBuildGenerated() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(service(file, "dev.portablefn.runtime.internal.validation.ValidationEngine"))
+                    .contains("dev.portablefn.validation.avaje.AvajeValidationEngine");
+            assertThat(service(file, "io.avaje.validation.spi.ValidationExtension"))
+                    .contains("dev.portablefn.examples.learning.valid.GeneratedValidatorComponent");
+            assertThat(file.getEntry("dev/portablefn/examples/learning/courses/NewCourseValidationAdapter.class")).isNotNull();
+        }
+    }
+
+    @Test
     void theJarCarriesNoOtherProvidersSdkOrRuntime() throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> foreign = file.stream().map(ZipEntry::getName)
