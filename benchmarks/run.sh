@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the benchmarks, runs warm (JMH: the current and the realistic benchmark), cold-start and deployment-size
 # measurements, writes RESULTS.md. Takes about 45 minutes on 2 cores (the realistic benchmark adds about 2 minutes
-# per round, the cold-start variants "publish", "courses", "courses-avaje" and "courses-appcds" about 2 minutes each).
-# Cold-start variants: default c1 appcds appcds-c1 primed courses courses-avaje courses-appcds, and publish.
+# per round, the cold-start variants "publish", "courses", "courses-avaje", "courses-c1", "courses-appcds" and
+# "courses-json-logs" about 2 minutes each).
+# Cold-start variants: default c1 appcds appcds-c1 primed courses courses-avaje courses-c1 courses-appcds
+# courses-json-logs, and publish.
 # Knobs (environment):
 #   COLD_RUNS=20       fresh JVMs per cold-start variant and side (interleaved)
 #   SKIP_PUBLISH=1     skip the cold-start variant "publish" (a function that publishes one SNS message per invocation,
@@ -20,7 +22,7 @@
 #                      leaves RESULTS.md and a full run's other results in target/results/ alone
 #   REALISTIC_FILTER=regex which realistic benchmarks to run (default: all six paths)
 #   PROFILE=1          also run JMH '-prof stack' on the AWS paths and keep its output in target/profile-stack.txt
-#   SKIP_BUILD=1       reuse target/benchmarks.jar and target/courses-avaje.jar
+#   SKIP_BUILD=1       reuse target/benchmarks.jar, target/courses-avaje.jar and target/courses-json-logs.jar
 #   REUSE_RESULTS=1    keep target/results/{jmh-*.json,coldstart.tsv,classload-*} from the last run; only re-measure sizes and re-write the report
 set -euo pipefail
 
@@ -30,6 +32,7 @@ ROOT=$(cd .. && pwd)
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
 COURSES_AVAJE_JAR="$HERE/target/courses-avaje.jar"   # benchmarks.jar plus the avaje validation engine
+COURSES_JSON_LOGS_JAR="$HERE/target/courses-json-logs.jar"   # courses-avaje.jar with logback and JSON logging
 COLD_RUNS=${COLD_RUNS:-20}
 ROUNDS=${ROUNDS:-6}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 5 -w 1s -i 3 -r 1s"}
@@ -187,7 +190,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------- cold start
-VARIANTS="default c1 appcds appcds-c1 primed courses courses-avaje courses-appcds"
+VARIANTS="default c1 appcds appcds-c1 primed courses courses-avaje courses-c1 courses-appcds courses-json-logs"
 if [[ ${SKIP_PUBLISH:-0} != 1 ]]; then
   VARIANTS+=" publish"
 fi
@@ -198,27 +201,30 @@ for side in portable baseline; do   # one AppCDS archive per side, dumped once; 
   "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-$side.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -cp "$JAR" dev.portablefn.bench.ColdStart "$side" > /dev/null 2>&1
   "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-courses-$side.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -cp "$JAR" dev.portablefn.bench.ColdStart "$side" --courses > /dev/null 2>&1
+    -cp "$COURSES_AVAJE_JAR" dev.portablefn.bench.ColdStart "$side" --courses > /dev/null 2>&1
 done
 variant_flags() {
   case "$1:$2" in
     default:* | primed:* | publish:* | courses:* | courses-avaje:*) echo "" ;;
-    c1:*) echo "-XX:TieredStopAtLevel=1" ;;
+    c1:* | courses-c1:*) echo "-XX:TieredStopAtLevel=1" ;;
     appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -Xshare:auto" ;;
     appcds-c1:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -XX:TieredStopAtLevel=1" ;;
     courses-appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-courses-$2.jsa -Xshare:auto" ;;
+    courses-json-logs:portable) echo "" ;;   # portablefn-logging configures logback (PORTABLEFN_LOG_FORMAT=aws)
+    courses-json-logs:baseline) echo "-Dlogback.configurationFile=baseline-json-logback.xml" ;;
   esac
 }
 variant_args() {   # what ColdStart gets after the side
   case "$1" in
     primed) echo "--prime" ;;
     publish) echo "--publish" ;;
-    courses | courses-avaje | courses-appcds) echo "--courses" ;;
+    courses | courses-avaje | courses-c1 | courses-appcds | courses-json-logs) echo "--courses" ;;
   esac
 }
-variant_jar() {   # the jar a variant runs from: courses-avaje's carries the avaje engine, every other one's does not
+variant_jar() {   # the jar a variant runs from: the courses function as deployed (avaje) or on the default engine
   case "$1" in
-    courses-avaje) echo "$COURSES_AVAJE_JAR" ;;
+    courses-avaje | courses-c1 | courses-appcds) echo "$COURSES_AVAJE_JAR" ;;
+    courses-json-logs) echo "$COURSES_JSON_LOGS_JAR" ;;
     *) echo "$JAR" ;;
   esac
 }
@@ -235,9 +241,11 @@ for ((run = 1; run <= COLD_RUNS; run++)); do
       extra=$(variant_args "$variant")
       jar=$(variant_jar "$variant")
       run_in=(); [[ $variant == publish ]] && run_in=(env "${PUBLISH_ENV[@]}")   # env execs java: no extra process
+      [[ $variant == courses-json-logs ]] && run_in=(env PORTABLEFN_LOG_FORMAT=aws)
       start=$(date +%s%N)
       # shellcheck disable=SC2086
-      line=$("${run_in[@]}" "$JAVA" $flags -cp "$jar" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null) ||
+      # (the JSON-logging variant's log lines share standard output with ColdStart's own line)
+      line=$("${run_in[@]}" "$JAVA" $flags -cp "$jar" dev.portablefn.bench.ColdStart "$side" $extra 2>/dev/null | grep '^init_ms=') ||
         { echo "ColdStart $side $extra failed (variant $variant): run it by hand to see why" >&2; exit 1; }
       end=$(date +%s%N)
       init=$(sed -E 's/.*init_ms=([0-9.]+).*/\1/' <<< "$line")
@@ -399,11 +407,13 @@ fi
   echo "Target: portable ≤ 1.3× baseline wall time. Milliseconds; median (min–max, IQR). Deployable jar: the shaded jar"
   echo "of each side's function (\`target/minimal-aws.jar\` / \`minimal-baseline-aws.jar\`; for \`publish\`,"
   echo "\`target/publish-aws.jar\` / \`publish-baseline-aws.jar\`); every run itself starts from \`target/benchmarks.jar\`, but"
-  echo "\`courses-avaje\`'s, which start from \`target/courses-avaje.jar\` (the same content plus the avaje validation engine)."
+  echo "\`courses-avaje\`'s and \`courses-appcds\`'s, which start from \`target/courses-avaje.jar\` (the same content plus the avaje"
+  echo "validation engine), and \`courses-json-logs\`'s, from \`target/courses-json-logs.jar\` (that jar with logback as the"
+  echo "SLF4J provider, \`portablefn-logging\` and logstash-logback-encoder, without slf4j-simple)."
   echo
   echo "| variant | portable wall | baseline wall | ratio | portable init / first invoke | baseline init / first invoke | deployable jar MB (portable / baseline) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for variant in default c1 appcds appcds-c1 primed publish courses courses-avaje courses-appcds; do
+  for variant in default c1 appcds appcds-c1 primed publish courses courses-avaje courses-c1 courses-appcds courses-json-logs; do
     label=$variant
     case $variant in
       c1) label='`-XX:TieredStopAtLevel=1`' ;;
@@ -413,12 +423,15 @@ fi
       publish) label='`publish`: the default variant plus one SNS message per invocation (loopback stub)' ;;
       courses) label='`courses`: the learning platform'"'"'s courses function, one validated `POST /courses`' ;;
       courses-avaje) label='`courses-avaje`: `courses`, the portable side validating with avaje'"'"'s generated adapters' ;;
-      courses-appcds) label='`courses-appcds`: `courses` with AppCDS (archive per side, dumped from a `--courses` run)' ;;
+      courses-appcds) label='`courses-appcds`: `courses-avaje` with AppCDS (archive per side, dumped from a `--courses` run)' ;;
+      courses-json-logs) label='`courses-json-logs`: `courses-avaje` with JSON logs (Lambda JSON format)' ;;
+      courses-c1) label='`courses-c1`: `courses-avaje` with `TieredStopAtLevel=1`, as Lambda'"'"'s Java 17 and 21 runtimes run' ;;
     esac
     jars="$(jar_mb target/minimal-aws.jar) / $(jar_mb target/minimal-baseline-aws.jar)"
     [[ $variant == publish ]] && jars="$(jar_mb target/publish-aws.jar) / $(jar_mb target/publish-baseline-aws.jar)"
-    [[ $variant == courses || $variant == courses-appcds ]] && jars="(from benchmarks.jar)"
-    [[ $variant == courses-avaje ]] && jars="(from courses-avaje.jar)"
+    [[ $variant == courses ]] && jars="(from benchmarks.jar)"
+    [[ $variant == courses-avaje || $variant == courses-c1 || $variant == courses-appcds ]] && jars="(from courses-avaje.jar)"
+    [[ $variant == courses-json-logs ]] && jars="(from courses-json-logs.jar)"
     if [[ -z $(col "$variant" portable 3) ]]; then   # SKIP_PUBLISH=1, or reused results from before the variant
       echo "| $label | not measured in this run | | | | | $jars |"
       continue
@@ -459,14 +472,21 @@ fi
   echo "which adds \`portablefn-validation-avaje\`: the portable side validates \`NewCourse\` with the adapter avaje-validator's"
   echo "generator wrote for it when the learning platform was built (as its deployables do), and loads no Hibernate Validator"
   echo "class; the hand-written counterpart still bootstraps Hibernate Validator itself, as a naive handler would."
-  echo "\`courses-appcds\` is \`courses\` (Hibernate Validator) with an AppCDS archive per side dumped from a \`--courses\` run;"
+  echo "\`courses-json-logs\` is \`courses-avaje\` with every log line written as JSON: on the portable side by"
+  echo "\`portablefn-logging\` in Lambda's JSON log format (\`PORTABLEFN_LOG_FORMAT=aws\`, as on Lambda), on the hand-written"
+  echo "side by a \`logback.xml\` with logstash-logback-encoder's \`LogstashEncoder\` (\`baseline-json-logback.xml\`), the way"
+  echo "a handler without the library gets JSON lines; both write their lines to standard output (the script drops them)."
+  echo "\`courses-appcds\` is \`courses-avaje\` with an AppCDS archive per side dumped from a \`--courses\` run;"
   echo "its row is against the bare handler *without* AppCDS, like every row here, and the line under the table gives its"
-  echo "ratio against the bare handler with AppCDS (the \`appcds\` variant's baseline)."
+  echo "ratio against the bare handler with AppCDS (the \`appcds\` variant's baseline). \`courses-c1\` is \`courses-avaje\` with"
+  echo "C1 only on both sides, likewise against the bare handler with C1 under the table. An AppCDS archive serves only the"
+  echo "JVM build and class path that dumped it, so on a managed runtime (a zip on Lambda's java17) it must be dumped by that"
+  echo "runtime; a container image can dump it at build time."
   echo
   echo "| function | portable wall | hand-written counterpart | bare handler | vs counterpart | vs bare |"
   echo "|---|---:|---:|---:|---:|---:|"
   bare=$(col default baseline 3 | median)
-  for variant in default courses courses-avaje courses-appcds publish; do
+  for variant in default courses courses-avaje courses-json-logs courses-c1 courses-appcds publish; do
     [[ -z $(col "$variant" portable 3) ]] && continue
     pm=$(col "$variant" portable 3 | median)
     bm=$(col "$variant" baseline 3 | median)
@@ -475,7 +495,9 @@ fi
       default) label='minimal (`OrderHttpFunction`)' ;;
       courses) label='learning platform `POST /courses`, validated' ;;
       courses-avaje) label='learning platform `POST /courses`, validated with avaje'"'"'s generated adapters' ;;
-      courses-appcds) label='learning platform `POST /courses`, validated, with AppCDS (both sides)' ;;
+      courses-appcds) label='learning platform `POST /courses`, validated with avaje, with AppCDS (both sides)' ;;
+      courses-json-logs) label='learning platform `POST /courses`, validated with avaje, JSON logs' ;;
+      courses-c1) label='learning platform `POST /courses`, validated with avaje, C1 only (both sides)' ;;
       publish) label='minimal + one SNS publish' ;;
     esac
     vs_counterpart=$(awk -v p="$pm" -v b="$bm" 'BEGIN {printf "%.2f", p / b}')
@@ -489,6 +511,14 @@ fi
     echo
     echo "\`courses-appcds\` against the bare handler with AppCDS as well (the \`appcds\` variant's baseline, $bare_cds ms):" \
          "$(awk -v p="$pm" -v b="$bare_cds" 'BEGIN {printf "%.2f", p / b}')×."
+  fi
+  if [[ -n $(col courses-c1 portable 3) && -n $(col c1 baseline 3) ]]; then
+    pm=$(col courses-c1 portable 3 | median)
+    bare_c1=$(col c1 baseline 3 | median)
+    echo
+    echo "\`courses-c1\` against the bare handler with C1 only as well (the \`c1\` variant's baseline, $bare_c1 ms), which is"
+    echo "how both would start on Lambda's Java 17 and 21 runtimes (they set \`TieredStopAtLevel=1\` unless told otherwise):" \
+         "$(awk -v p="$pm" -v b="$bare_c1" 'BEGIN {printf "%.2f", p / b}')×."
   fi
   echo
   echo "Classes loaded for one cold invocation (\`-Xlog:class+load\`): portable $(classes "$OUT/classload-portable.txt")," \
