@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.type.TypeModifier;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.temporal.TemporalAdjuster;
 import java.util.Collection;
 
 /**
@@ -251,7 +252,9 @@ final class JavaTimeOnDemand extends Module {
 
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
-            if (!isTimeType(type.getRawClass())) {
+            Class<?> raw = type.getRawClass();
+            // the module also writes a lambda adjuster (a synthetic class of any package) as {}
+            if (!isTimeType(raw) && !(raw.isSynthetic() && TemporalAdjuster.class.isAssignableFrom(raw))) {
                 return null;
             }
             Serializers registered = keys ? Registered.MODULE.keySerializers : Registered.MODULE.serializers;

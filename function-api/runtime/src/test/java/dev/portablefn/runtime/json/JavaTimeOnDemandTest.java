@@ -26,6 +26,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjuster;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,15 @@ class JavaTimeOnDemandTest {
         assertThat(ON_DEMAND.readValue(json, instants)).isEqualTo(DIRECT.readValue(json, instants));
         assertThat(ON_DEMAND.readValue("{\"2026-01-05T10:15:30Z\":\"PT1S\"}", keyed))
                 .containsEntry(Instant.parse("2026-01-05T10:15:30Z"), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aLambdaAdjusterIsWrittenAsJavaTimeModuleWritesIt() throws Exception {
+        TemporalAdjuster sameDay = temporal -> temporal;
+
+        assertThat(ON_DEMAND.writeValueAsString(Map.of("adjuster", sameDay)))
+                .isEqualTo(DIRECT.writeValueAsString(Map.of("adjuster", sameDay)))
+                .isEqualTo("{\"adjuster\":{}}");
     }
 
     @Test
