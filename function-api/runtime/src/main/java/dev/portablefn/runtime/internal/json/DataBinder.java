@@ -121,7 +121,7 @@ public final class DataBinder implements JsonCodec {
     public <T> T bind(Object raw, JavaType target, Supplier<String> what) {
         T value = (T) convert(raw, target, what);
         if (validation != null) {
-            validation.check(value, what.get());
+            validation.check(value, what);
         }
         return value;
     }
