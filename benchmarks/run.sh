@@ -346,8 +346,11 @@ fi
   echo "- JDK: $JDK"
   echo "- Load average (1/5/15 min) before / after: $LOAD_BEFORE / $LOAD_AFTER. Absolute numbers vary with what else runs on"
   echo "  the 2 cores; ratios come from the same run, interleaved, and are what to read."
-  echo "- JMH: $ROUNDS rounds of \`$JMH_ARGS -prof gc\`, forked JVMs with \`${JMH_JVM_ARGS:-(default collector)}\`; cold start:"
-  echo "  $COLD_RUNS fresh JVMs per variant and side, interleaved."
+  # counted from the results rather than taken from the knobs, which a REUSE_RESULTS re-render does not share
+  rounds_run=$(compgen -G "$OUT/jmh-[0-9]*.json" | wc -l)
+  cold_runs=$(awk -F'\t' '$1 == "default" && $2 == "portable"' "$COLD" | wc -l)
+  echo "- JMH: $rounds_run rounds of \`$JMH_ARGS -prof gc\`, forked JVMs with \`${JMH_JVM_ARGS:-(default collector)}\`; cold start:"
+  echo "  $cold_runs fresh JVMs per variant and side, interleaved."
   echo
   echo "## Warm overhead (JMH, average time per invocation, steady state)"
   echo
@@ -505,21 +508,15 @@ fi
     verdict=$(awk -v r="$vs_bare" 'BEGIN {print (r <= 1.3) ? "" : " **missed**"}')
     echo "| $label | $pm | $bm | $bare | ${vs_counterpart}× | ${vs_bare}×$verdict |"
   done
-  if [[ -n $(col courses-appcds portable 3) && -n $(col appcds baseline 3) ]]; then
-    pm=$(col courses-appcds portable 3 | median)
-    bare_cds=$(col appcds baseline 3 | median)
+  vs_bare_alike() {   # $1: a courses variant, $2: the variant whose baseline is the bare handler on the same JVM flags, $3: those flags, $4: more words
+    [[ -n $(col "$1" portable 3) && -n $(col "$2" baseline 3) ]] || return 0
+    local bare_alike; bare_alike=$(col "$2" baseline 3 | median)
     echo
-    echo "\`courses-appcds\` against the bare handler with AppCDS as well (the \`appcds\` variant's baseline, $bare_cds ms):" \
-         "$(awk -v p="$pm" -v b="$bare_cds" 'BEGIN {printf "%.2f", p / b}')×."
-  fi
-  if [[ -n $(col courses-c1 portable 3) && -n $(col c1 baseline 3) ]]; then
-    pm=$(col courses-c1 portable 3 | median)
-    bare_c1=$(col c1 baseline 3 | median)
-    echo
-    echo "\`courses-c1\` against the bare handler with C1 only as well (the \`c1\` variant's baseline, $bare_c1 ms), which is"
-    echo "how both would start on Lambda's Java 17 and 21 runtimes (they set \`TieredStopAtLevel=1\` unless told otherwise):" \
-         "$(awk -v p="$pm" -v b="$bare_c1" 'BEGIN {printf "%.2f", p / b}')×."
-  fi
+    echo "\`$1\` against the bare handler with $3 as well (the \`$2\` variant's baseline, $bare_alike ms)${4:+, $4}:" \
+         "$(awk -v p="$(col "$1" portable 3 | median)" -v b="$bare_alike" 'BEGIN {printf "%.2f", p / b}')×."
+  }
+  vs_bare_alike courses-appcds appcds 'AppCDS'
+  vs_bare_alike courses-c1 c1 'C1 only' 'which is how both would start on Lambda'"'"'s Java 17 and 21 runtimes (they set `TieredStopAtLevel=1` unless told otherwise)'
   echo
   echo "Classes loaded for one cold invocation (\`-Xlog:class+load\`): portable $(classes "$OUT/classload-portable.txt")," \
        "baseline $(classes "$OUT/classload-baseline.txt"). Portable by origin: dev.portablefn $(classes_from "$OUT/classload-portable.txt" '^dev\.portablefn\.(api|aws)')," \
