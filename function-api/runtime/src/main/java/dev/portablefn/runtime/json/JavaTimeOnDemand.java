@@ -67,7 +67,7 @@ final class JavaTimeOnDemand extends Module {
         context.addBeanSerializerModifier(new TimeSerializerModifier());
     }
 
-    static boolean isTimeType(Class<?> type) {
+    private static boolean isTimeType(Class<?> type) {
         return type.getName().startsWith("java.time.");
     }
 
