@@ -29,20 +29,53 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.ValueInstantiators;
 import com.fasterxml.jackson.databind.introspect.ClassIntrospector;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.Serializers;
+import com.fasterxml.jackson.databind.ser.std.ToEmptyObjectSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.type.TypeModifier;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.ser.DurationSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.JavaTimeSerializerModifier;
+import com.fasterxml.jackson.datatype.jsr310.ser.LocalDateSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.LocalDateTimeSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.LocalTimeSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.MonthDaySerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.OffsetTimeSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.YearMonthSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.YearSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.ZoneIdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.ZonedDateTimeSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.key.ZonedDateTimeKeySerializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjuster;
 import java.util.Collection;
 
 /**
  * Jackson's {@link JavaTimeModule}, set up when the mapper first meets a {@code java.time} type instead of when the
- * mapper is built: setting it up loads about 140 classes (its serializers, deserializers and their formatters), 33 ms
- * of a cold start that binds no date (benchmarks/ANALYSIS.md). The module's (de)serializers are the ones Jackson then
- * uses, unchanged: this class only decides when they are made, once per JVM, and hands each mapper's lookups of
- * {@code java.time} types to them. Every other type is answered "not mine", as if the module were absent.
+ * mapper is built, and only the half that is needed: writing a date makes the module's serializers alone, reading one
+ * sets up the whole module. Setting up the whole module loads about 140 classes (its serializers, deserializers and
+ * their formatters): 33 ms of a cold start that binds no date, and about 20 ms more than the serializers alone for one
+ * that only writes one (benchmarks/ANALYSIS.md). The (de)serializers are the module's own, unchanged: this class only
+ * decides when they are made, once per JVM, and hands each mapper's lookups of {@code java.time} types to them. Every
+ * other type is answered "not mine", as if the module were absent.
  */
 final class JavaTimeOnDemand extends Module {
 
@@ -71,30 +104,63 @@ final class JavaTimeOnDemand extends Module {
         return type.getName().startsWith("java.time.");
     }
 
-    /** What {@link JavaTimeModule#setupModule} registers, captured once; the holder idiom makes it lazy and safe. */
+    /**
+     * The serializers {@link JavaTimeModule#setupModule} registers (jackson-datatype-jsr310 2.21), made without the
+     * module's deserializers; the holder idiom makes them lazy and safe. {@code JavaTimeOnDemandTest} compares what
+     * every {@code java.time} type is written as with the module's output, so an upgrade that changes the module's
+     * table fails there.
+     */
+    private static final class Writing {
+        static final Writing MODULE = new Writing();
+
+        private final SimpleSerializers serializers = new SimpleSerializers();
+        private final SimpleSerializers keySerializers = new SimpleSerializers();
+        /** The module's, with {@code JavaTimeFeature.ONE_BASED_MONTHS} off as the module has it by default. */
+        private final BeanSerializerModifier serializerModifier = new JavaTimeSerializerModifier(false);
+
+        private Writing() {
+            serializers.addSerializer(Duration.class, DurationSerializer.INSTANCE);
+            serializers.addSerializer(Instant.class, InstantSerializer.INSTANCE);
+            serializers.addSerializer(LocalDateTime.class, LocalDateTimeSerializer.INSTANCE);
+            serializers.addSerializer(LocalDate.class, LocalDateSerializer.INSTANCE);
+            serializers.addSerializer(LocalTime.class, LocalTimeSerializer.INSTANCE);
+            serializers.addSerializer(MonthDay.class, MonthDaySerializer.INSTANCE);
+            serializers.addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE);
+            serializers.addSerializer(OffsetTime.class, OffsetTimeSerializer.INSTANCE);
+            serializers.addSerializer(Period.class, new ToStringSerializer(Period.class));
+            serializers.addSerializer(Year.class, YearSerializer.INSTANCE);
+            serializers.addSerializer(YearMonth.class, YearMonthSerializer.INSTANCE);
+            serializers.addSerializer(ZonedDateTime.class, ZonedDateTimeSerializer.INSTANCE);
+            serializers.addSerializer(ZoneId.class, new ZoneIdSerializer());
+            serializers.addSerializer(ZoneOffset.class, new ToStringSerializer(ZoneOffset.class));
+            keySerializers.addSerializer(ZonedDateTime.class, ZonedDateTimeKeySerializer.INSTANCE);
+        }
+    }
+
+    /**
+     * What {@link JavaTimeModule#setupModule} registers, captured once when a {@code java.time} type is first read; the
+     * holder idiom makes it lazy and safe.
+     */
     private static final class Registered implements SetupContext {
         static final Registered MODULE = new Registered();
 
-        private Serializers serializers;
-        private Serializers keySerializers;
         private Deserializers deserializers;
         private KeyDeserializers keyDeserializers;
         private ValueInstantiators valueInstantiators;
         private BeanDeserializerModifier deserializerModifier;
-        private BeanSerializerModifier serializerModifier;
 
         private Registered() {
             new JavaTimeModule().setupModule(this);
         }
 
+        // Its serializers and serializer modifier are Writing's, made without setting up the rest.
+
         @Override
         public void addSerializers(Serializers given) {
-            serializers = only(serializers, given, "serializers");
         }
 
         @Override
         public void addKeySerializers(Serializers given) {
-            keySerializers = only(keySerializers, given, "key serializers");
         }
 
         @Override
@@ -119,7 +185,6 @@ final class JavaTimeOnDemand extends Module {
 
         @Override
         public void addBeanSerializerModifier(BeanSerializerModifier given) {
-            serializerModifier = only(serializerModifier, given, "serializer modifiers");
         }
 
         private static <T> T only(T held, T given, String what) {
@@ -253,12 +318,13 @@ final class JavaTimeOnDemand extends Module {
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
             Class<?> raw = type.getRawClass();
-            // the module also writes a lambda adjuster (a synthetic class of any package) as {}
-            if (!isTimeType(raw) && !(raw.isSynthetic() && TemporalAdjuster.class.isAssignableFrom(raw))) {
-                return null;
+            if (keys) {
+                return isTimeType(raw) ? Writing.MODULE.keySerializers.findSerializer(config, type, bean) : null;
             }
-            Serializers registered = keys ? Registered.MODULE.keySerializers : Registered.MODULE.serializers;
-            return registered.findSerializer(config, type, bean);
+            if (raw.isSynthetic() && TemporalAdjuster.class.isAssignableFrom(raw)) {
+                return new ToEmptyObjectSerializer(type);   // the module writes a lambda adjuster (of any package) as {}
+            }
+            return isTimeType(raw) ? Writing.MODULE.serializers.findSerializer(config, type, bean) : null;
         }
     }
 
@@ -310,7 +376,7 @@ final class JavaTimeOnDemand extends Module {
         public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config, JavaType type, BeanDescription bean,
                                                       JsonSerializer<?> serializer) {
             return isTimeType(type.getRawClass())
-                    ? Registered.MODULE.serializerModifier.modifyEnumSerializer(config, type, bean, serializer)
+                    ? Writing.MODULE.serializerModifier.modifyEnumSerializer(config, type, bean, serializer)
                     : serializer;
         }
     }

@@ -109,7 +109,8 @@ class JavaTimeOnDemandTest {
     }
 
     @Test
-    void javaTimeModuleIsSetUpOnlyOnceATimeTypeIsBound(@TempDir Path dir) throws Exception {
+    void javaTimeModuleIsSetUpOnlyOnceATimeTypeIsBoundAndItsDeserializersOnlyOnceOneIsRead(@TempDir Path dir)
+            throws Exception {
         Path output = dir.resolve("class-loading.log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-verbose:class", "-cp", System.getProperty("java.class.path"), BindPlainThenTimed.class.getName())
@@ -120,20 +121,29 @@ class JavaTimeOnDemandTest {
         }
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         int plainBound = lines.indexOf(BindPlainThenTimed.PLAIN_BOUND);
+        int timedWritten = lines.indexOf(BindPlainThenTimed.TIMED_WRITTEN);
 
         assertThat(finished).as("the JVM finished within two minutes").isTrue();
         assertThat(process.exitValue()).as(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())))
                 .isZero();
         assertThat(plainBound).as("the child printed its marker").isPositive();
+        assertThat(timedWritten).as("the child wrote a date").isGreaterThan(plainBound);
         assertThat(lines.subList(0, plainBound)).noneMatch(line -> line.contains("com.fasterxml.jackson.datatype.jsr310."));
-        assertThat(lines.subList(plainBound, lines.size()))
+        assertThat(lines.subList(plainBound, timedWritten))
+                .anyMatch(line -> line.contains("com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer"))
+                .noneMatch(line -> line.contains("com.fasterxml.jackson.datatype.jsr310.deser."));
+        assertThat(lines.subList(timedWritten, lines.size()))
                 .anyMatch(line -> line.contains("com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer"))
                 .contains(BindPlainThenTimed.TIMED_BOUND);
     }
 
-    /** The forked JVM: binds a record without dates through the standard codec, prints a marker, then one with a date. */
+    /**
+     * The forked JVM: binds a record without dates through the standard codec, then writes one with a date, then reads
+     * one, printing a marker after each.
+     */
     static final class BindPlainThenTimed {
         static final String PLAIN_BOUND = "plain record bound";
+        static final String TIMED_WRITTEN = "timed record written: {\"at\":\"2026-01-05T10:15:30Z\"}";
         static final String TIMED_BOUND = "timed record bound: 2026-01-05T10:15:30Z";
 
         record Plain(String title, int seats) {
@@ -147,6 +157,8 @@ class JavaTimeOnDemandTest {
             Plain plain = codec.read("{\"title\":\"t\",\"seats\":2}".getBytes(StandardCharsets.UTF_8), codec.type(Plain.class));
             codec.write(plain);
             System.out.println(PLAIN_BOUND);
+            System.out.println("timed record written: "
+                    + new String(codec.write(new Timed(Instant.parse("2026-01-05T10:15:30Z"))), StandardCharsets.UTF_8));
             System.out.flush();
             Timed timed = codec.read("{\"at\":\"2026-01-05T10:15:30Z\"}".getBytes(StandardCharsets.UTF_8), codec.type(Timed.class));
             System.out.println("timed record bound: " + timed.at());

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** In a fresh JVM, binding and validating a type avaje has an adapter for loads no Hibernate Validator class. */
+/**
+ * In a fresh JVM, binding and validating a type avaje has an adapter for loads no Hibernate Validator class, and
+ * avaje's logging goes to SLF4J without setting up {@code java.util.logging}.
+ */
 class HibernateValidatorStaysUnloadedTest {
 
     @Test
@@ -33,6 +36,8 @@ class HibernateValidatorStaysUnloadedTest {
         assertThat(lines).anyMatch(line -> line.contains("io.avaje.validation.core.DValidator"));
         assertThat(lines).anyMatch(line -> line.contains("Shapes$NewCourseValidationAdapter"));
         assertThat(lines).noneMatch(line -> line.contains("org.hibernate.validator"));
+        assertThat(lines).anyMatch(line -> line.contains(AvajeLogging.class.getName()))
+                .noneMatch(line -> line.contains("java.util.logging.LogManager"));
     }
 
     private static String tail(List<String> lines) {
