@@ -358,7 +358,7 @@ fi
   echo
   echo "Target: portable ≤ 1.3× baseline time, ≤ 1.5× baseline allocation."
   echo
-  echo "$ROUNDS paired rounds; in each, every benchmark runs once in a fresh JVM (one fork) and a path's baseline runs"
+  echo "$rounds_run paired rounds; in each, every benchmark runs once in a fresh JVM (one fork) and a path's baseline runs"
   echo "right before its portable side, so both meet the same machine. The time ratio of a round is portable mean /"
   echo "baseline mean of that round; the verdict uses the median of the rounds' ratios, which one noisy minute or one"
   echo "fork whose JIT settled badly cannot swing. ns/op columns: median over all measured iterations of all rounds."
