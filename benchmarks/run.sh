@@ -42,6 +42,14 @@ REALISTIC_FILTER=${REALISTIC_FILTER:-'dev\.portablefn\.bench\.realistic\..*'}
 REALISTIC_ONLY=${REALISTIC_ONLY:-0}
 JAVA=${JAVA:-java}
 
+variant_jar() {   # the jar a variant runs from: the courses function as deployed (avaje) or on the default engine
+  case "$1" in
+    courses-avaje | courses-c1 | courses-appcds) echo "$COURSES_AVAJE_JAR" ;;
+    courses-json-logs) echo "$COURSES_JSON_LOGS_JAR" ;;
+    *) echo "$JAR" ;;
+  esac
+}
+
 command -v jq >/dev/null || { echo "run.sh needs jq (apt-get install jq)" >&2; exit 1; }
 
 warm_table() {   # $@: JMH JSON files, one per round -> one table row per path with both sides
@@ -221,13 +229,6 @@ variant_args() {   # what ColdStart gets after the side
     primed) echo "--prime" ;;
     publish) echo "--publish" ;;
     courses | courses-avaje | courses-c1 | courses-appcds | courses-json-logs) echo "--courses" ;;
-  esac
-}
-variant_jar() {   # the jar a variant runs from: the courses function as deployed (avaje) or on the default engine
-  case "$1" in
-    courses-avaje | courses-c1 | courses-appcds) echo "$COURSES_AVAJE_JAR" ;;
-    courses-json-logs) echo "$COURSES_JSON_LOGS_JAR" ;;
-    *) echo "$JAR" ;;
   esac
 }
 if [[ $VARIANTS == *publish* ]]; then
@@ -434,9 +435,7 @@ fi
     esac
     jars="$(jar_mb target/minimal-aws.jar) / $(jar_mb target/minimal-baseline-aws.jar)"
     [[ $variant == publish ]] && jars="$(jar_mb target/publish-aws.jar) / $(jar_mb target/publish-baseline-aws.jar)"
-    [[ $variant == courses ]] && jars="(from benchmarks.jar)"
-    [[ $variant == courses-avaje || $variant == courses-c1 || $variant == courses-appcds ]] && jars="(from courses-avaje.jar)"
-    [[ $variant == courses-json-logs ]] && jars="(from courses-json-logs.jar)"
+    [[ $variant == courses* ]] && jars="(from $(basename "$(variant_jar "$variant")"))"
     if [[ -z $(col "$variant" portable 3) ]]; then   # SKIP_PUBLISH=1, or reused results from before the variant
       echo "| $label | not measured in this run | | | | | $jars |"
       continue

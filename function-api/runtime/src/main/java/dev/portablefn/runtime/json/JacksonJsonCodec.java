@@ -84,7 +84,7 @@ final class JacksonJsonCodec implements JacksonCodec {
     }
 
     static JacksonCodec withLimits(Limits limits) {
-        // Identity first: a record's first equals() sets up java.lang.runtime.ObjectMethods, ~20 ms of a cold start.
+        // Identity first: a record's first equals() sets up method handles a cold start pays for (benchmarks/ANALYSIS.md).
         return limits == Limits.defaults() || limits.equals(Limits.defaults()) ? STANDARD.get()
                 : BY_LIMITS.computeIfAbsent(limits, given -> new JacksonJsonCodec(configure(given)));
     }

@@ -141,15 +141,15 @@ final class JavaTimeOnDemand extends Module {
      * What {@link JavaTimeModule#setupModule} registers, captured once when a {@code java.time} type is first read; the
      * holder idiom makes it lazy and safe.
      */
-    private static final class Registered implements SetupContext {
-        static final Registered MODULE = new Registered();
+    private static final class Reading implements SetupContext {
+        static final Reading MODULE = new Reading();
 
         private Deserializers deserializers;
         private KeyDeserializers keyDeserializers;
         private ValueInstantiators valueInstantiators;
         private BeanDeserializerModifier deserializerModifier;
 
-        private Registered() {
+        private Reading() {
             new JavaTimeModule().setupModule(this);
         }
 
@@ -251,7 +251,6 @@ final class JavaTimeOnDemand extends Module {
             throw unsupported("a config override");
         }
 
-
         @Override
         public void addAbstractTypeResolver(AbstractTypeResolver resolver) {
             throw unsupported("an abstract type resolver");
@@ -333,12 +332,12 @@ final class JavaTimeOnDemand extends Module {
         public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
                                                         BeanDescription bean) throws JsonMappingException {
             return isTimeType(type.getRawClass())
-                    ? Registered.MODULE.deserializers.findBeanDeserializer(type, config, bean) : null;
+                    ? Reading.MODULE.deserializers.findBeanDeserializer(type, config, bean) : null;
         }
 
         @Override
         public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
-            return isTimeType(valueType) && Registered.MODULE.deserializers.hasDeserializerFor(config, valueType);
+            return isTimeType(valueType) && Reading.MODULE.deserializers.hasDeserializerFor(config, valueType);
         }
     }
 
@@ -347,7 +346,7 @@ final class JavaTimeOnDemand extends Module {
         public KeyDeserializer findKeyDeserializer(JavaType type, DeserializationConfig config, BeanDescription bean)
                 throws JsonMappingException {
             return isTimeType(type.getRawClass())
-                    ? Registered.MODULE.keyDeserializers.findKeyDeserializer(type, config, bean) : null;
+                    ? Reading.MODULE.keyDeserializers.findKeyDeserializer(type, config, bean) : null;
         }
     }
 
@@ -356,7 +355,7 @@ final class JavaTimeOnDemand extends Module {
         public ValueInstantiator findValueInstantiator(DeserializationConfig config, BeanDescription bean,
                                                        ValueInstantiator defaultInstantiator) {
             return isTimeType(bean.getBeanClass())
-                    ? Registered.MODULE.valueInstantiators.findValueInstantiator(config, bean, defaultInstantiator)
+                    ? Reading.MODULE.valueInstantiators.findValueInstantiator(config, bean, defaultInstantiator)
                     : defaultInstantiator;
         }
     }
@@ -366,7 +365,7 @@ final class JavaTimeOnDemand extends Module {
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                           BeanDescription bean, JsonDeserializer<?> deserializer) {
             return isTimeType(type.getRawClass())
-                    ? Registered.MODULE.deserializerModifier.modifyEnumDeserializer(config, type, bean, deserializer)
+                    ? Reading.MODULE.deserializerModifier.modifyEnumDeserializer(config, type, bean, deserializer)
                     : deserializer;
         }
     }
