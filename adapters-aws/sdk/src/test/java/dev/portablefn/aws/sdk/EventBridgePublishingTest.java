@@ -55,11 +55,11 @@ class EventBridgePublishingTest {
     private static String inInvocation(java.util.function.Supplier<String> call) {
         Context context = Context.builder().provider(Provider.AWS).requestId("publisher-1").functionName("checkout")
                 .deadline(Instant.now().plusSeconds(30)).trace(TRACE).build();
-        Context outer = CurrentInvocation.enter(context);
+        Context outer = CurrentInvocation.onThisThread().enter(context);
         try {
             return call.get();
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
     }
 

@@ -69,11 +69,11 @@ class SnsPublishingTest {
     private static <T> T inInvocation(Duration left, java.util.function.Supplier<T> call) {
         Context context = Context.builder().provider(Provider.AWS).requestId("publisher-1").functionName("checkout")
                 .deadline(Instant.now().plus(left)).trace(TRACE).build();
-        Context outer = CurrentInvocation.enter(context);
+        Context outer = CurrentInvocation.onThisThread().enter(context);
         try {
             return call.get();
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
     }
 

@@ -94,11 +94,11 @@ class SqsPublishingTest {
     private static <T> T inInvocation(Supplier<T> call) {
         Context context = Context.builder().provider(Provider.AWS).requestId("publisher-1").functionName("checkout")
                 .deadline(Instant.now().plusSeconds(30)).trace(PUBLISHER_TRACE).build();
-        Context outer = CurrentInvocation.enter(context);
+        Context outer = CurrentInvocation.onThisThread().enter(context);
         try {
             return call.get();
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
     }
 

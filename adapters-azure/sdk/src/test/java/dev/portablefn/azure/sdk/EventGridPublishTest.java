@@ -205,7 +205,7 @@ class EventGridPublishTest {
     void aTopicThatDoesNotAnswerWithinTheInvocationsTimeIsRetryable() {
         hold = true;
         Instant deadline = Instant.now().plusMillis(600);
-        Context outer = CurrentInvocation.enter(Context.builder().requestId("r-1").functionName("checkout")
+        Context outer = CurrentInvocation.onThisThread().enter(Context.builder().requestId("r-1").functionName("checkout")
                 .provider(Provider.AZURE)
                 .deadline(deadline).build());
         try {
@@ -213,7 +213,7 @@ class EventGridPublishTest {
                     .isInstanceOf(RetryableException.class).hasMessageContaining("'orders'")
                     .hasMessageContaining("timed out");
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
         assertThat(Instant.now()).isBefore(deadline.plus(Duration.ofSeconds(2)));
     }

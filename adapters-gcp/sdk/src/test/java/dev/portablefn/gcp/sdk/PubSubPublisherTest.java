@@ -54,11 +54,11 @@ class PubSubPublisherTest {
     }
 
     static <T> T inside(Context context, Supplier<T> call) {
-        Context outer = CurrentInvocation.enter(context);
+        Context outer = CurrentInvocation.onThisThread().enter(context);
         try {
             return call.get();
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
     }
 

@@ -468,7 +468,8 @@ public final class FunctionRunner {
     private Object invokeFunction(Invocation invocation) throws Exception {
         Object target = function.function();
         Context context = invocation.context();
-        Context outer = CurrentInvocation.enter(context);
+        CurrentInvocation current = CurrentInvocation.onThisThread();
+        Context outer = current.enter(context);
         try {
             return switch (function.kind()) {
                 case HTTP -> ((HttpFunction) target).handle(invocation.request(), context);
@@ -482,7 +483,7 @@ public final class FunctionRunner {
                 }
             };
         } finally {
-            CurrentInvocation.exit(outer);
+            current.exit(outer);
         }
     }
 

@@ -7,10 +7,16 @@ import java.util.Optional;
  * The {@link Context} of the invocation running on this thread, so that outbound calls made from inside a
  * function (a publish, a blob read) carry its trace and respect its deadline without the function passing its
  * context along. {@code FunctionRunner} sets it around the function's own code.
+ *
+ * <p>Each thread has one instance, a mutable slot that only that thread touches: entering and leaving an invocation
+ * is one thread-local read and two field writes, where a {@code ThreadLocal.set} on entry and exit cost 4% of a warm
+ * Azure queue invocation.
  */
 public final class CurrentInvocation {
 
-    private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<CurrentInvocation> ON_THREAD = new ThreadLocal<>();
+
+    private Context context;
 
     private CurrentInvocation() {
     }
@@ -21,7 +27,23 @@ public final class CurrentInvocation {
      * @return the context, or empty outside an invocation (setup code, another thread the function started)
      */
     public static Optional<Context> context() {
-        return Optional.ofNullable(CURRENT.get());
+        CurrentInvocation slot = ON_THREAD.get();
+        return Optional.ofNullable(slot == null ? null : slot.context);
+    }
+
+    /**
+     * Gives this thread's slot, to {@link #enter(Context)} an invocation and {@link #exit(Context)} it again on the
+     * same thread.
+     *
+     * @return the calling thread's slot
+     */
+    public static CurrentInvocation onThisThread() {
+        CurrentInvocation slot = ON_THREAD.get();
+        if (slot == null) {
+            slot = new CurrentInvocation();
+            ON_THREAD.set(slot);
+        }
+        return slot;
     }
 
     /**
@@ -30,9 +52,9 @@ public final class CurrentInvocation {
      * @param context the invocation's context
      * @return the context that was current before, to hand to {@link #exit(Context)}
      */
-    public static Context enter(Context context) {
-        Context outer = CURRENT.get();
-        CURRENT.set(context);
+    public Context enter(Context context) {
+        Context outer = this.context;
+        this.context = context;
         return outer;
     }
 
@@ -41,7 +63,7 @@ public final class CurrentInvocation {
      *
      * @param outer what {@link #enter(Context)} returned
      */
-    public static void exit(Context outer) {
-        CURRENT.set(outer);   // set, not remove: a removed entry is allocated anew by the next invocation's set
+    public void exit(Context outer) {
+        this.context = outer;
     }
 }

@@ -56,18 +56,34 @@ class OutboundCallsTest {
         Context outer = context(null);
         Context inner = context(Duration.ofSeconds(1));
 
-        Context before = CurrentInvocation.enter(outer);
-        Context saved = CurrentInvocation.enter(inner);
-        CurrentInvocation.exit(saved);
+        Context before = CurrentInvocation.onThisThread().enter(outer);
+        Context saved = CurrentInvocation.onThisThread().enter(inner);
+        CurrentInvocation.onThisThread().exit(saved);
 
         assertThat(CurrentInvocation.context()).contains(outer);
-        CurrentInvocation.exit(before);
+        CurrentInvocation.onThisThread().exit(before);
         assertThat(CurrentInvocation.context()).isEmpty();
     }
 
     @Test
+    void anotherThreadDoesNotSeeTheInvocationCurrentOnThisOne() throws Exception {
+        Context outer = CurrentInvocation.onThisThread().enter(context(null));
+        try {
+            List<Optional<Context>> seenElsewhere = new ArrayList<>();
+            Thread other = new Thread(() -> seenElsewhere.add(CurrentInvocation.context()));
+            other.start();
+            other.join(10_000);
+
+            assertThat(seenElsewhere).containsExactly(Optional.empty());
+            assertThat(CurrentInvocation.context()).isPresent();
+        } finally {
+            CurrentInvocation.onThisThread().exit(outer);
+        }
+    }
+
+    @Test
     void messagesCarryTheCurrentTraceUnlessTheCallerSetOne() {
-        Context outer = CurrentInvocation.enter(context(null));
+        Context outer = CurrentInvocation.onThisThread().enter(context(null));
         try {
             assertThat(OutboundCalls.withTrace(Map.of("kind", "paid")))
                     .containsEntry("kind", "paid")
@@ -75,7 +91,7 @@ class OutboundCallsTest {
             assertThat(OutboundCalls.withTrace(Map.of("traceparent", "mine"))).containsEntry("traceparent", "mine");
             assertThat(OutboundCalls.withTrace(null)).containsOnlyKeys("traceparent");
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
         assertThat(OutboundCalls.withTrace(Map.of("kind", "paid"))).containsOnlyKeys("kind");
     }
@@ -84,23 +100,23 @@ class OutboundCallsTest {
     void callsTakeNoLongerThanTheInvocationHasLeftLessAReserve() {
         assertThat(OutboundCalls.callTimeout("payments", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
 
-        Context outer = CurrentInvocation.enter(context(Duration.ofSeconds(2)));
+        Context outer = CurrentInvocation.onThisThread().enter(context(Duration.ofSeconds(2)));
         try {
             assertThat(OutboundCalls.callTimeout("payments", Duration.ofSeconds(10))).isEqualTo(Duration.ofMillis(1900));
             assertThat(OutboundCalls.callTimeout("payments", Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
     }
 
     @Test
     void aCallWithNoTimeLeftIsRetryableAndNamesTheDestination() {
-        Context outer = CurrentInvocation.enter(context(Duration.ofMillis(50)));
+        Context outer = CurrentInvocation.onThisThread().enter(context(Duration.ofMillis(50)));
         try {
             assertThatThrownBy(() -> OutboundCalls.callTimeout("payments", Duration.ofSeconds(10)))
                     .isInstanceOf(RetryableException.class).hasMessageContaining("'payments'");
         } finally {
-            CurrentInvocation.exit(outer);
+            CurrentInvocation.onThisThread().exit(outer);
         }
     }
 
