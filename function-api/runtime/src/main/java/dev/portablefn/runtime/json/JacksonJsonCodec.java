@@ -109,6 +109,7 @@ final class JacksonJsonCodec implements JacksonCodec {
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
         return JsonMapper.builder(factory)
+                .annotationIntrospector(new ValidationAwareIntrospector())
                 .addModule(new JavaTimeOnDemand())   // JavaTimeModule, set up on the first java.time type
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

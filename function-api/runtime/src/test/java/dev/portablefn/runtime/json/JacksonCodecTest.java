@@ -6,13 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portablefn.api.Limits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +37,17 @@ class JacksonCodecTest {
     }
 
     record Course(String id, Instant created, LocalDate starts, OffsetDateTime updated, List<Lesson> lessons) {
+    }
+
+    /** A user's bundle of Jackson annotations. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+    @JacksonAnnotationsInside
+    @JsonProperty("full_name")
+    @interface FullName {
+    }
+
+    record Signup(@FullName @NotBlank @Size(max = 40) String name, @NotBlank String email) {
     }
 
     private static final JacksonCodec CODEC = JacksonCodec.standard();
@@ -187,5 +206,15 @@ class JacksonCodecTest {
 
         assertThat(codec.mapper()).isSameAs(mapper);
         assertThat(new String(codec.write(Map.of("a", 1)), StandardCharsets.UTF_8)).contains("\n");
+    }
+
+    @Test
+    void annotationBundlesStillApplyBesideValidationConstraints() throws Exception {
+        Signup signup = CODEC.read(utf8("{\"full_name\":\"Ada Lovelace\",\"email\":\"ada@example.org\"}"),
+                CODEC.type(Signup.class));
+
+        assertThat(signup).isEqualTo(new Signup("Ada Lovelace", "ada@example.org"));
+        assertThat(new String(CODEC.write(signup), StandardCharsets.UTF_8))
+                .isEqualTo("{\"full_name\":\"Ada Lovelace\",\"email\":\"ada@example.org\"}");
     }
 }

@@ -65,10 +65,21 @@ final class BackslashPatterns {
         return null;
     }
 
+    /**
+     * Reads the annotation and its container with {@code getAnnotation} rather than {@code getAnnotationsByType},
+     * which reads {@code Pattern}'s own meta annotations to find the container: a proxy class for each of them.
+     */
     private static boolean hasBackslash(AnnotatedElement element) {
-        for (Pattern pattern : element.getAnnotationsByType(Pattern.class)) {
-            if (pattern.regexp().indexOf('\\') >= 0) {
-                return true;
+        Pattern single = element.getAnnotation(Pattern.class);
+        if (single != null && single.regexp().indexOf('\\') >= 0) {
+            return true;
+        }
+        Pattern.List repeated = element.getAnnotation(Pattern.List.class);
+        if (repeated != null) {
+            for (Pattern pattern : repeated.value()) {
+                if (pattern.regexp().indexOf('\\') >= 0) {
+                    return true;
+                }
             }
         }
         return false;
