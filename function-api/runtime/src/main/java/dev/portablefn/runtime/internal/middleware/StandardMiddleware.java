@@ -1,7 +1,6 @@
 package dev.portablefn.runtime.internal.middleware;
 
 import dev.portablefn.api.middleware.Middleware;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /** The middleware every function runs inside, in the order the runner chains them. */
@@ -34,17 +33,6 @@ public final class StandardMiddleware {
     public static Middleware accessLog(UnaryOperator<String> environment) {
         String setting = environment.apply(ACCESS_LOG_SETTING);
         return setting != null && setting.trim().equalsIgnoreCase("true") ? AccessLogMiddleware.INSTANCE : null;
-    }
-
-    /**
-     * Fails fast with a {@link dev.portablefn.api.RetryableException} when less than {@code minimum}
-     * of the invocation's time is left, so work is not started that the provider would kill halfway.
-     *
-     * @param minimum the least remaining time worth starting with
-     * @return the middleware
-     */
-    public static Middleware deadline(Duration minimum) {
-        return new DeadlineMiddleware(minimum);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portablefn.runtime.internal.middleware;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -137,31 +138,26 @@ class StandardMiddlewareTest {
     }
 
     @Test
-    void deadlineFailsFastWhenTooLittleTimeIsLeft() {
-        List<String> calls = new ArrayList<>();
+    void theStartDeadlineFailsFastWhenTooLittleTimeIsLeft() {
         Context nearlyOver = context().deadline(NOW.plusMillis(99)).build();
 
-        assertThatThrownBy(() -> StandardMiddleware.deadline(Duration.ofMillis(100)).around(new Invocation("x", nearlyOver), invocation -> {
-            calls.add("next");
-            return null;
-        })).isInstanceOf(RetryableException.class)
+        assertThatThrownBy(() -> new StartDeadline(Duration.ofMillis(100)).check(nearlyOver))
+                .isInstanceOf(RetryableException.class)
                 .hasMessage("only 99 ms of the invocation left, less than the 100 ms needed to start; not started so the provider can retry it");
-        assertThat(calls).isEmpty();
     }
 
     @Test
-    void deadlineProceedsWithEnoughTimeOrNoDeadline() throws Exception {
-        Middleware deadline = StandardMiddleware.deadline(Duration.ofMillis(100));
+    void theStartDeadlinePassesWithEnoughTimeOrNoDeadline() {
+        StartDeadline deadline = new StartDeadline(Duration.ofMillis(100));
 
-        assertThat(deadline.around(new Invocation("x", context().deadline(NOW.plusMillis(100)).build()), invocation -> "ran"))
-                .isEqualTo("ran");
-        assertThat(deadline.around(new Invocation("x", context().build()), invocation -> "ran")).isEqualTo("ran");
+        assertThatCode(() -> deadline.check(context().deadline(NOW.plusMillis(100)).build())).doesNotThrowAnyException();
+        assertThatCode(() -> deadline.check(context().build())).doesNotThrowAnyException();
     }
 
     @Test
-    void deadlineThresholdMustNotBeNegative() {
-        assertThatIllegalArgumentException().isThrownBy(() -> StandardMiddleware.deadline(Duration.ofMillis(-1)));
-        assertThatNullPointerException().isThrownBy(() -> StandardMiddleware.deadline(null));
+    void theStartDeadlineThresholdMustNotBeNegative() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new StartDeadline(Duration.ofMillis(-1)));
+        assertThatNullPointerException().isThrownBy(() -> new StartDeadline(null));
     }
 
     @Test
