@@ -70,19 +70,22 @@ final class BackslashPatterns {
      * which reads {@code Pattern}'s own meta annotations to find the container: a proxy class for each of them.
      */
     private static boolean hasBackslash(AnnotatedElement element) {
-        Pattern single = element.getAnnotation(Pattern.class);
-        if (single != null && single.regexp().indexOf('\\') >= 0) {
+        if (regexpHasBackslash(element.getAnnotation(Pattern.class))) {
             return true;
         }
         Pattern.List repeated = element.getAnnotation(Pattern.List.class);
         if (repeated != null) {
             for (Pattern pattern : repeated.value()) {
-                if (pattern.regexp().indexOf('\\') >= 0) {
+                if (regexpHasBackslash(pattern)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean regexpHasBackslash(Pattern pattern) {
+        return pattern != null && pattern.regexp().indexOf('\\') >= 0;
     }
 
     private static boolean hasBackslash(AnnotatedType type) {
