@@ -34,14 +34,4 @@ public final class StandardMiddleware {
         String setting = environment.apply(ACCESS_LOG_SETTING);
         return setting != null && setting.trim().equalsIgnoreCase("true") ? AccessLogMiddleware.INSTANCE : null;
     }
-
-    /**
-     * Validates bound event data (each event of a batch) against its Jakarta Validation constraints.
-     * HTTP bodies are validated by {@code HttpRequest.bodyAs} when the function binds them.
-     *
-     * @return the middleware
-     */
-    public static Middleware validation() {
-        return ValidationMiddleware.INSTANCE;
-    }
 }

@@ -16,6 +16,7 @@ import dev.portablefn.api.Provider;
 import dev.portablefn.api.RetryableException;
 import dev.portablefn.api.TraceContext;
 import dev.portablefn.api.Trigger;
+import dev.portablefn.api.batch.Ordering;
 import dev.portablefn.api.http.HttpRequest;
 import dev.portablefn.api.http.HttpResponse;
 import dev.portablefn.api.middleware.Invocation;
@@ -161,15 +162,16 @@ class StandardMiddlewareTest {
     }
 
     @Test
-    void validationChecksEachEventsData() throws Exception {
-        Middleware validation = StandardMiddleware.validation();
-        Invocation batch = new Invocation(List.of(event(new Note("ok")), event(new Note(" "))), context().build());
+    void theRunnersValidationStepChecksEachEventsData() {
+        FunctionRunner runner = FunctionRunner.of(PortableFunction.event(Note.class, (event, context) -> { }));
 
-        assertThat(validation.around(new Invocation(event(new Note("ok")), context().build()), invocation -> "ran")).isEqualTo("ran");
-        assertThatThrownBy(() -> validation.around(batch, invocation -> "ran"))
+        assertThat(runner.event(event(new Note("ok")), context().build()).isSuccess()).isTrue();
+        assertThat(runner.event(event(new Note(" ")), context().build()).failure())
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("TOPIC event evt-1 data is not a valid Note");
-        assertThat(validation.around(new Invocation(HttpRequest.builder().build(), context().build()), invocation -> "ran"))
-                .isEqualTo("ran");
+        assertThat(runner.batch(List.of(event(new Note("ok")), event(new Note(" "))), Ordering.UNORDERED, context().build())
+                .failures()).singleElement().satisfies(failure -> assertThat(failure.cause())
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageStartingWith("TOPIC event evt-1 data is not a valid Note"));
     }
 
     @Test
