@@ -220,8 +220,8 @@ variant_flags() {
     appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -Xshare:auto" ;;
     appcds-c1:*) echo "-XX:SharedArchiveFile=$OUT/app-$2.jsa -XX:TieredStopAtLevel=1" ;;
     courses-appcds:*) echo "-XX:SharedArchiveFile=$OUT/app-courses-$2.jsa -Xshare:auto" ;;
-    courses-json-logs:portable) echo "" ;;   # portablefn-logging configures logback (PORTABLEFN_LOG_FORMAT=aws)
-    courses-json-logs:baseline) echo "-Dlogback.configurationFile=baseline-json-logback.xml" ;;
+    courses-json-logs:portable) echo "" ;;   # portablefn-logging, found by SLF4J itself (PORTABLEFN_LOG_FORMAT=aws)
+    courses-json-logs:baseline) echo "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider -Dlogback.configurationFile=baseline-json-logback.xml" ;;
   esac
 }
 variant_args() {   # what ColdStart gets after the side

@@ -1,27 +1,17 @@
 package dev.portablefn.logging;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
-import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.spi.ContextAwareBase;
 import java.io.OutputStream;
 import java.util.function.UnaryOperator;
-import net.logstash.logback.composite.JsonProviders;
-import net.logstash.logback.composite.loggingevent.LoggerNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestampJsonProvider;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * Configures logback for a deployed function, found by logback through {@code ServiceLoader}: one line per log call
- * on standard output, shaped for the provider the process runs on.
+ * The SLF4J provider of a deployed function, found by SLF4J through {@code ServiceLoader}: one line per log call on
+ * standard output, shaped for the provider the process runs on.
  * <ul>
  *   <li>AWS Lambda: Lambda's JSON log format ({@code timestamp}, {@code level}, {@code message}, {@code logger},
  *       {@code requestId}; a failure's {@code errorType}, {@code errorMessage}, {@code stackTrace});</li>
@@ -39,100 +29,65 @@ import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
  * ({@link dev.portablefn.api.http.Redaction#hideSecrets}); a stack trace is written only for an unexpected failure.
  *
  * <p>The provider is recognised from the variables its runtime sets; {@code PORTABLEFN_LOG_FORMAT} ({@code aws},
- * {@code gcp}, {@code azure} or {@code text}) overrides it. A {@code logback.xml} or {@code logback-test.xml} on the
- * class path, or the {@code logback.configurationFile} system property, takes precedence: this configurator then
- * leaves the configuration to logback.
+ * {@code gcp}, {@code azure} or {@code text}) overrides it. {@code PORTABLEFN_LOG_LEVEL} sets the levels (see
+ * {@link LogLevels}); INFO by default, or Lambda's {@code AWS_LAMBDA_LOG_LEVEL} when that is set.
+ *
+ * <p>It is an SLF4J provider of its own rather than a logback configuration because logback's start-up (its
+ * configurator discovery, version checks and status reporting) cost a realistic function about 35–55 ms of cold
+ * start, and writing one line to standard output needs none of it. An application that wants logback uses logback
+ * instead of this module.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
-public final class PortableLogging extends ContextAwareBase implements Configurator {
+public final class PortableLogging implements SLF4JServiceProvider {
 
-    /** Local runs: time, level, logger, request id, the message and its key-values, then any stack trace. */
-    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{36} %X{requestId} - %redactedMessage %kvp%n";
+    /** The SLF4J API version this provider is written against. */
+    private static final String REQUESTED_API_VERSION = "2.0.99";
 
-    /** Called by logback's {@code ServiceLoader} lookup. */
+    private final ThreadMdc mdc = new ThreadMdc();
+    private final LineLoggers loggers = new LineLoggers(mdc);
+    private final IMarkerFactory markers = new BasicMarkerFactory();
+
+    /** Called by SLF4J's {@code ServiceLoader} lookup. */
     public PortableLogging() {
     }
 
     @Override
-    public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null || hasResource("logback-test.xml")
-                || hasResource("logback.xml")) {
-            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
-        }
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        install(context, console, System::getenv);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    public void initialize() {
+        loggers.configure(LogOutput.of(System::getenv, System.out));
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return loggers;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return REQUESTED_API_VERSION;
     }
 
     /**
-     * Sends the root logger's lines to {@code appender}, encoded in the format {@code environment} asks for.
+     * Sends every logger's lines to {@code out}, shaped and filtered as {@code environment} asks; for tests.
      *
      * @return the format chosen
+     * @throws IllegalStateException if SLF4J chose another provider in this JVM
      */
-    static LogFormat install(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender,
-                             UnaryOperator<String> environment) {
-        LogFormat format = LogFormat.of(environment);
-        appender.setContext(context);
-        appender.setName(format == LogFormat.TEXT ? "text" : "json");
-        appender.setEncoder(encoder(context, format, environment));
-        appender.start();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(appender);
-        return format;
-    }
-
-    /** Sends lines to {@code out}; for tests. */
-    static LogFormat install(LoggerContext context, OutputStream out, UnaryOperator<String> environment) {
-        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setOutputStream(out);
-        appender.setImmediateFlush(true);
-        return install(context, appender, environment);
-    }
-
-    static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format, UnaryOperator<String> environment) {
-        if (format == LogFormat.TEXT) {
-            PatternLayout layout = new PatternLayout();
-            layout.setContext(context);
-            layout.getInstanceConverterMap().put("redactedMessage", RedactedMessageConverter::new);
-            layout.setPattern(TEXT_PATTERN);
-            layout.start();
-            LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
-            text.setContext(context);
-            text.setLayout(layout);
-            text.start();
-            return text;
+    static LogFormat install(UnaryOperator<String> environment, OutputStream out) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LineLoggers active)) {
+            throw new IllegalStateException("SLF4J logs through " + LoggerFactory.getILoggerFactory().getClass().getName()
+                    + ", not portablefn-logging: another provider is on the class path");
         }
-        FieldNames names = format == LogFormat.AWS ? FieldNames.AWS : format == LogFormat.GCP ? FieldNames.GCP
-                : FieldNames.AZURE;
-        JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
-        LoggingEventFormattedTimestampJsonProvider timestamp = new LoggingEventFormattedTimestampJsonProvider();
-        timestamp.setFieldName(names.timestamp());
-        timestamp.setPattern("[ISO_INSTANT]");
-        timestamp.setTimeZone("UTC");
-        providers.addProvider(timestamp);
-        providers.addProvider(new MessageProvider(names));
-        LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
-        logger.setFieldName(FieldNames.LOGGER);
-        providers.addProvider(logger);
-        String project = format == LogFormat.GCP ? gcpProject(environment) : null;
-        providers.addProvider(new InvocationFieldsProvider(format, project));
-        providers.addProvider(new FailureProvider(names));
-        LoggingEventCompositeJsonEncoder json = new LoggingEventCompositeJsonEncoder();
-        json.setContext(context);
-        json.setProviders(providers);
-        json.setFindAndRegisterJacksonModules(false);   // a ServiceLoader scan of Jackson modules nobody logs with
-        json.start();
-        return json;
-    }
-
-    private static String gcpProject(UnaryOperator<String> environment) {
-        String project = environment.apply("GOOGLE_CLOUD_PROJECT");
-        return project != null && !project.isBlank() ? project : environment.apply("GCP_PROJECT");
-    }
-
-    private static boolean hasResource(String name) {
-        ClassLoader loader = PortableLogging.class.getClassLoader();
-        return loader != null && loader.getResource(name) != null;
+        LogOutput output = LogOutput.of(environment, out);
+        active.configure(output);
+        return output.format();
     }
 }

@@ -1,6 +1,5 @@
 package dev.portablefn.logging;
 
-import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -9,20 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 
-/** Points logback at a buffer, configured by {@link PortableLogging} as for a given environment; reset on close. */
+/**
+ * Points every logger at a buffer, shaped and filtered by {@link PortableLogging} as for a given environment; on close,
+ * back to standard output as for this process.
+ */
 final class LogCapture implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final LogFormat format;
 
     private LogCapture(Map<String, String> environment) {
-        context.reset();
-        format = PortableLogging.install(context, out, environment::get);
+        format = PortableLogging.install(environment::get, out);
     }
 
     /** Configures logging as a process with these environment variables would be. */
@@ -64,6 +63,6 @@ final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        context.reset();
+        PortableLogging.install(System::getenv, System.out);
     }
 }

@@ -70,4 +70,31 @@ class LogFormatTest {
             assertThat(line.path("apiKey").asText()).as("a key named like a credential").isEqualTo("[REDACTED]");
         }
     }
+
+    @Test
+    void textLineShowsAnUnexpectedFailuresStackTraceAndAPermanentFailuresMessageOnly() {
+        Logger log = LoggerFactory.getLogger("dev.portablefn.examples.learning.CloudDeployment");
+        try (LogCapture logs = LogCapture.like(Map.of())) {
+            log.error("payment failed", new IllegalStateException("ledger down", new java.io.IOException("password=hunter2")));
+            log.info("order rejected", new dev.portablefn.api.PermanentFailure("order 42 is already shipped"));
+
+            assertThat(logs.text())
+                    .contains(" ERROR d.p.e.learning.CloudDeployment  - payment failed")
+                    .contains("java.lang.IllegalStateException: ledger down")
+                    .contains("\tat dev.portablefn.logging.LogFormatTest")
+                    .contains("Caused by: java.io.IOException: password=[REDACTED]")
+                    .doesNotContain("hunter2")
+                    .contains("order rejected" + System.lineSeparator()
+                            + "dev.portablefn.api.PermanentFailure: order 42 is already shipped" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void longLoggerNamesHaveTheirLeadingPackagesCutToInitials() {
+        assertThat(TextLineEncoder.abbreviate("dev.portablefn.examples.learning.CloudDeployment"))
+                .isEqualTo("d.p.e.learning.CloudDeployment");
+        assertThat(TextLineEncoder.abbreviate("dev.portablefn.example.Orders")).isEqualTo("dev.portablefn.example.Orders");
+        assertThat(TextLineEncoder.abbreviate("AVeryLongLoggerNameWithoutAnyPackageAtAllReally"))
+                .isEqualTo("AVeryLongLoggerNameWithoutAnyPackageAtAllReally");
+    }
 }
