@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.ValueInstantiators;
 import com.fasterxml.jackson.databind.introspect.ClassIntrospector;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.databind.ser.std.ToEmptyObjectSerializer;
@@ -51,18 +50,7 @@ import com.fasterxml.jackson.datatype.jsr310.ser.YearSerializer;
 import com.fasterxml.jackson.datatype.jsr310.ser.ZoneIdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.ser.ZonedDateTimeSerializer;
 import com.fasterxml.jackson.datatype.jsr310.ser.key.ZonedDateTimeKeySerializer;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.MonthDay;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
 import java.time.Period;
-import java.time.Year;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjuster;
@@ -105,35 +93,57 @@ final class JavaTimeOnDemand extends Module {
     }
 
     /**
-     * The serializers {@link JavaTimeModule#setupModule} registers (jackson-datatype-jsr310 2.21), made without the
-     * module's deserializers; the holder idiom makes them lazy and safe. {@code JavaTimeOnDemandTest} compares what
-     * every {@code java.time} type is written as with the module's output, so an upgrade that changes the module's
-     * table fails there.
+     * The serializers {@link JavaTimeModule#setupModule} registers (jackson-datatype-jsr310 2.21), without the module's
+     * deserializers, and each made only when its type is first written: every one is a class of its own, so a function
+     * that writes only {@code Instant}s loads only {@code Instant}'s (a cold start writing one {@code Instant} loaded
+     * the other 13 and their lambdas). A type not in the table is looked up by its superclasses, as the module's
+     * {@code SimpleSerializers} does ({@code ZoneRegion} is written as a {@code ZoneId}). {@code JavaTimeOnDemandTest}
+     * compares what every {@code java.time} type is written as with the module's output, so an upgrade that changes the
+     * module's table fails there.
      */
     private static final class Writing {
-        static final Writing MODULE = new Writing();
 
-        private final SimpleSerializers serializers = new SimpleSerializers();
-        private final SimpleSerializers keySerializers = new SimpleSerializers();
         /** The module's, with {@code JavaTimeFeature.ONE_BASED_MONTHS} off as the module has it by default. */
-        private final BeanSerializerModifier serializerModifier = new JavaTimeSerializerModifier(false);
+        static final BeanSerializerModifier ENUM_MODIFIER = new JavaTimeSerializerModifier(false);
 
         private Writing() {
-            serializers.addSerializer(Duration.class, DurationSerializer.INSTANCE);
-            serializers.addSerializer(Instant.class, InstantSerializer.INSTANCE);
-            serializers.addSerializer(LocalDateTime.class, LocalDateTimeSerializer.INSTANCE);
-            serializers.addSerializer(LocalDate.class, LocalDateSerializer.INSTANCE);
-            serializers.addSerializer(LocalTime.class, LocalTimeSerializer.INSTANCE);
-            serializers.addSerializer(MonthDay.class, MonthDaySerializer.INSTANCE);
-            serializers.addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE);
-            serializers.addSerializer(OffsetTime.class, OffsetTimeSerializer.INSTANCE);
-            serializers.addSerializer(Period.class, new ToStringSerializer(Period.class));
-            serializers.addSerializer(Year.class, YearSerializer.INSTANCE);
-            serializers.addSerializer(YearMonth.class, YearMonthSerializer.INSTANCE);
-            serializers.addSerializer(ZonedDateTime.class, ZonedDateTimeSerializer.INSTANCE);
-            serializers.addSerializer(ZoneId.class, new ZoneIdSerializer());
-            serializers.addSerializer(ZoneOffset.class, new ToStringSerializer(ZoneOffset.class));
-            keySerializers.addSerializer(ZonedDateTime.class, ZonedDateTimeKeySerializer.INSTANCE);
+        }
+
+        /** @return the module's serializer of {@code type} or of its nearest {@code java.time} superclass, or null */
+        static JsonSerializer<?> serializer(Class<?> type) {
+            for (Class<?> at = type; at != null && isTimeType(at); at = at.getSuperclass()) {
+                Object found = registered(at.getName());
+                if (found != null) {
+                    return (JsonSerializer<?>) found;
+                }
+            }
+            return null;
+        }
+
+        /** @return the module's key serializer of {@code type}, or null */
+        static JsonSerializer<?> keySerializer(Class<?> type) {
+            return type == ZonedDateTime.class ? ZonedDateTimeKeySerializer.INSTANCE : null;
+        }
+
+        /** Typed {@code Object}: checking a {@code JsonSerializer} result, the verifier would load every class named. */
+        private static Object registered(String type) {
+            return switch (type) {
+                case "java.time.Duration" -> DurationSerializer.INSTANCE;
+                case "java.time.Instant" -> InstantSerializer.INSTANCE;
+                case "java.time.LocalDateTime" -> LocalDateTimeSerializer.INSTANCE;
+                case "java.time.LocalDate" -> LocalDateSerializer.INSTANCE;
+                case "java.time.LocalTime" -> LocalTimeSerializer.INSTANCE;
+                case "java.time.MonthDay" -> MonthDaySerializer.INSTANCE;
+                case "java.time.OffsetDateTime" -> OffsetDateTimeSerializer.INSTANCE;
+                case "java.time.OffsetTime" -> OffsetTimeSerializer.INSTANCE;
+                case "java.time.Period" -> new ToStringSerializer(Period.class);
+                case "java.time.Year" -> YearSerializer.INSTANCE;
+                case "java.time.YearMonth" -> YearMonthSerializer.INSTANCE;
+                case "java.time.ZonedDateTime" -> ZonedDateTimeSerializer.INSTANCE;
+                case "java.time.ZoneId" -> new ZoneIdSerializer();
+                case "java.time.ZoneOffset" -> new ToStringSerializer(ZoneOffset.class);
+                default -> null;
+            };
         }
     }
 
@@ -318,12 +328,12 @@ final class JavaTimeOnDemand extends Module {
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
             Class<?> raw = type.getRawClass();
             if (keys) {
-                return isTimeType(raw) ? Writing.MODULE.keySerializers.findSerializer(config, type, bean) : null;
+                return isTimeType(raw) ? Writing.keySerializer(raw) : null;
             }
             if (raw.isSynthetic() && TemporalAdjuster.class.isAssignableFrom(raw)) {
                 return new ToEmptyObjectSerializer(type);   // the module writes a lambda adjuster (of any package) as {}
             }
-            return isTimeType(raw) ? Writing.MODULE.serializers.findSerializer(config, type, bean) : null;
+            return isTimeType(raw) ? Writing.serializer(raw) : null;
         }
     }
 
@@ -375,7 +385,7 @@ final class JavaTimeOnDemand extends Module {
         public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config, JavaType type, BeanDescription bean,
                                                       JsonSerializer<?> serializer) {
             return isTimeType(type.getRawClass())
-                    ? Writing.MODULE.serializerModifier.modifyEnumSerializer(config, type, bean, serializer)
+                    ? Writing.ENUM_MODIFIER.modifyEnumSerializer(config, type, bean, serializer)
                     : serializer;
         }
     }
