@@ -19,15 +19,11 @@ record FieldNames(String timestamp, String level, String stackTrace, boolean sta
     static final String TRACE_ID = Context.MDC_TRACE_ID;
     static final String SPAN_ID = Context.MDC_SPAN_ID;
     static final String FUNCTION = "function";
-    static final String PROVIDER = Context.MDC_PROVIDER;
-    static final String EVENT_ID = "eventId";
     static final String ERROR_TYPE = "errorType";
     static final String ERROR_MESSAGE = "errorMessage";
 
     /** MDC key of the function name, written as {@link #FUNCTION}. */
     static final String MDC_FUNCTION_NAME = Context.MDC_FUNCTION_NAME;
-    /** MDC key of the event id (the runtime's {@code LoggingContextMiddleware.MDC_EVENT_ID}). */
-    static final String MDC_EVENT_ID = "eventId";
     /** MDC key that is {@code "true"} while the trace is sampled (the runtime's {@code MDC_TRACE_SAMPLED}). */
     static final String MDC_TRACE_SAMPLED = "traceSampled";
 
