@@ -85,37 +85,17 @@ final class CloudEventDecoder {
     }
 
     private Event<?> pubsub(GcpCloudEvent event) {
+        PubSubEnvelope envelope = event.pubSubEnvelope(codec);
         String where = event.describe("Pub/Sub");
-        JsonNode data = objectData(event);
-        JsonNode message = data.get("message");
-        if (message == null || message.isNull()) {
-            throw new EventDecodingException(where + ": 'message' is missing; a messagePublished event's data is"
-                    + " {\"message\": {\"data\": base64, \"attributes\": {...}}, \"subscription\": ...}");
-        }
-        if (!message.isObject()) {
-            throw JsonFields.wrongType("message", where, "an object", message);
-        }
-        String base64 = JsonFields.optionalText(message, "data", where);
-        byte[] payload = base64 == null ? null : JsonFields.base64(base64, "message.data", where);
-        Map<String, String> messageAttributes = JsonFields.stringMap(message, "attributes", where);
-        String orderingKey = JsonFields.optionalText(message, "orderingKey", where);
-        Integer attempt = JsonFields.optionalInt(data, "deliveryAttempt", where);
-        if (attempt != null && attempt < 1) {
-            throw new EventDecodingException(where + ": 'deliveryAttempt' must be at least 1, got " + attempt);
-        }
-        Instant time = event.time();
-        if (time == null) {
-            String publishTime = JsonFields.optionalText(message, "publishTime", where);
-            time = JsonFields.parseInstant(publishTime != null ? publishTime
-                    : JsonFields.optionalText(message, "publish_time", where), "message.publishTime", where);
-        }
+        Instant time = event.time() != null ? event.time()
+                : JsonFields.parseInstant(envelope.publishTime(), "message.publishTime", where);
         // The CloudEvent's extensions (added by start), then the message's attributes over them, then the ordering key.
         Event.Builder<byte[]> builder = start(event, Trigger.TOPIC);
-        builder.attributes(messageAttributes);
-        if (orderingKey != null && !orderingKey.isEmpty()) {
-            builder.attribute(ORDERING_KEY, orderingKey);
+        builder.attributes(envelope.attributes());
+        if (envelope.orderingKey() != null && !envelope.orderingKey().isEmpty()) {
+            builder.attribute(ORDERING_KEY, envelope.orderingKey());
         }
-        return builder.time(time).data(payload).deliveryAttempt(attempt).build();
+        return builder.time(time).data(envelope.data()).deliveryAttempt(envelope.deliveryAttempt()).build();
     }
 
     private Event<?> storage(GcpCloudEvent event) {

@@ -1,6 +1,8 @@
 package dev.portablefn.gcp;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portablefn.api.EventDecodingException;
 import dev.portablefn.runtime.internal.json.JsonFields;
 import dev.portablefn.runtime.json.JacksonCodec;
@@ -63,15 +65,40 @@ record GcpCloudEvent(String id, String source, String type, String subject, Inst
         if (jsonData != null) {
             return jsonData;
         }
+        byte[] bytes = requireData();
+        try {
+            return codec.readTree(bytes);
+        } catch (IOException | RuntimeException notJson) {
+            throw notJson(notJson);
+        }
+    }
+
+    /**
+     * @return the data read as a Pub/Sub push envelope, streamed from the bytes or from the tree it arrived as
+     * @throws EventDecodingException if there is no data, it is not JSON, or it is not such an envelope
+     */
+    PubSubEnvelope pubSubEnvelope(JacksonCodec codec) {
+        ObjectMapper mapper = codec.mapper();
+        byte[] bytes = jsonData == null ? requireData() : null;
+        try (JsonParser parser = bytes == null ? mapper.treeAsTokens(jsonData) : mapper.createParser(bytes)) {
+            return PubSubEnvelope.read(parser, mapper, describe("Pub/Sub"), describe(), time == null);
+        } catch (EventDecodingException notAnEnvelope) {
+            throw notAnEnvelope;
+        } catch (IOException | RuntimeException notJson) {
+            throw notJson(notJson);
+        }
+    }
+
+    private byte[] requireData() {
         if (binaryData == null || binaryData.length == 0) {
             throw new EventDecodingException(describe() + ": 'data' is missing");
         }
-        try {
-            return codec.readTree(binaryData);
-        } catch (IOException | RuntimeException notJson) {
-            throw new EventDecodingException(describe() + ": 'data' is not valid JSON: " + firstLine(notJson.getMessage()),
-                    notJson);
-        }
+        return binaryData;
+    }
+
+    private EventDecodingException notJson(Exception cause) {
+        return new EventDecodingException(describe() + ": 'data' is not valid JSON: " + firstLine(cause.getMessage()),
+                cause);
     }
 
     static String firstLine(String message) {

@@ -193,8 +193,17 @@ public final class JsonFields {
      * @return the number, or {@code null} when absent
      */
     public static Long optionalLong(JsonNode parent, String field, String where) {
-        JsonNode node = child(parent, field);
-        if (node == null) {
+        return longValue(child(parent, field), field, where);
+    }
+
+    /**
+     * Like {@link #optionalLong} for a value already in hand.
+     *
+     * @param node the value, or {@code null}
+     * @return the number, or {@code null} when {@code node} is {@code null} or JSON null
+     */
+    public static Long longValue(JsonNode node, String field, String where) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
         if (node.isIntegralNumber() && node.canConvertToLong()) {
@@ -231,7 +240,17 @@ public final class JsonFields {
      * @return the number, or {@code null} when absent
      */
     public static Integer optionalInt(JsonNode parent, String field, String where) {
-        Long value = optionalLong(parent, field, where);
+        return intValue(child(parent, field), field, where);
+    }
+
+    /**
+     * Like {@link #optionalInt} for a value already in hand.
+     *
+     * @param node the value, or {@code null}
+     * @return the number, or {@code null} when {@code node} is {@code null} or JSON null
+     */
+    public static Integer intValue(JsonNode node, String field, String where) {
+        Long value = longValue(node, field, where);
         if (value == null) {
             return null;
         }
