@@ -12,6 +12,7 @@ import dev.portablefn.runtime.internal.json.JsonFields;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -35,6 +36,9 @@ final class SqsUnwrapping {
     static final String SNS_SUBJECT = "snsSubject";
 
     private enum Mode { KEEP, SNS, SNS_AND_S3 }
+
+    /** An SNS envelope's {@code "TopicArn"} name, as it stands in bytes that spell it without escapes. */
+    private static final byte[] TOPIC_ARN_NAME = "\"TopicArn\"".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper mapper;
     private final Mode mode;
@@ -107,10 +111,14 @@ final class SqsUnwrapping {
     }
 
     /**
-     * Streams the top-level fields only: false when the body is certainly not an SNS envelope (no "Type":
-     * "Notification" with textual "TopicArn" and "Message"), or not a JSON object at all.
+     * Looks for the name "TopicArn" in the bytes, then streams the top-level fields only: false when the body is
+     * certainly not an SNS envelope (no "Type": "Notification" with textual "TopicArn" and "Message"), or not a JSON
+     * object at all.
      */
     private boolean mayBeSnsEnvelope(byte[] body) {
+        if (!mayNameTopicArn(body)) {
+            return false;   // the usual message is not even given a parser
+        }
         boolean notification = false;
         boolean topicArn = false;
         boolean message = false;
@@ -132,6 +140,24 @@ final class SqsUnwrapping {
             return false;
         }
         return notification && topicArn && message;
+    }
+
+    /**
+     * @return false when {@code body} certainly has no name {@code "TopicArn"}: it is not in the bytes, and there is
+     *         no backslash, so no escape could spell it differently
+     */
+    static boolean mayNameTopicArn(byte[] body) {
+        boolean escapes = false;
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b == '\\') {
+                escapes = true;
+            } else if (b == '"' && i + TOPIC_ARN_NAME.length <= body.length
+                    && Arrays.equals(body, i, i + TOPIC_ARN_NAME.length, TOPIC_ARN_NAME, 0, TOPIC_ARN_NAME.length)) {
+                return true;
+            }
+        }
+        return escapes;
     }
 
     private static boolean isSnsEnvelope(JsonNode json) {

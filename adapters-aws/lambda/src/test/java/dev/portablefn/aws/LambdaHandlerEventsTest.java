@@ -231,6 +231,35 @@ class LambdaHandlerEventsTest {
     }
 
     @Test
+    void snsEnvelopeWhoseNamesAreEscapedIsStillUnwrapped() throws Exception {
+        Greeter greeter = new Greeter();
+        // No plain "TopicArn" in the bytes: only the parser, not the quick look for the name, can tell it is an envelope.
+        String escaped = "{\"Type\":\"Notification\",\"\\u0054opicArn\":\"arn:aws:sns:us-east-1:1:t\",\"Message\":"
+                + Fixtures.quote("{\"name\":\"Ada\"}") + "}";
+        byte[] batch = Fixtures.records(1, i -> Fixtures.sqsRecord("m0", escaped, QUEUE, null));
+
+        assertThat(failedIds(invoke(new LambdaHandler(greeter), batch))).isEmpty();
+
+        assertThat(greeter.seen.get(0).data()).isEqualTo(new Greeting("Ada"));
+        assertThat(greeter.seen.get(0).attributes()).containsEntry(SqsUnwrapping.SNS_TOPIC_ARN, "arn:aws:sns:us-east-1:1:t");
+    }
+
+    @Test
+    void aBodyIsLookedAtAsAnEnvelopeOnlyWhenItMayNameTopicArn() {
+        assertThat(SqsUnwrapping.mayNameTopicArn(bytes("{\"name\":\"Ada\"}"))).isFalse();
+        assertThat(SqsUnwrapping.mayNameTopicArn(bytes("{\"TopicArn\":1}"))).isTrue();
+        assertThat(SqsUnwrapping.mayNameTopicArn(bytes("{\"name\":\"TopicArn\"}"))).as("a value, found by the parser")
+                .isTrue();
+        assertThat(SqsUnwrapping.mayNameTopicArn(bytes("{\"note\":\"a \\\"quote\\\"\"}"))).as("any escape").isTrue();
+        assertThat(SqsUnwrapping.mayNameTopicArn(bytes("\"TopicAr"))).isFalse();
+        assertThat(SqsUnwrapping.mayNameTopicArn(new byte[0])).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void snsEnvelopeInSqsIsKeptForJsonNode() throws Exception {
         Envelopes envelopes = new Envelopes();
         byte[] batch = Fixtures.records(1, i -> Fixtures.sqsRecord("m0", snsEnvelope("{\"name\":\"Ada\"}"), QUEUE, null));
