@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The parts of a Pub/Sub push envelope ({@code {"message": {"data", "attributes", "orderingKey", "publishTime"},
@@ -95,7 +96,6 @@ record PubSubEnvelope(byte[] data, Map<String, String> attributes, String orderi
         Map<String, String> attributes;
         /** Attributes whose last value is neither a string nor null; their entry in {@link #attributes} is null. */
         Map<String, JsonNode> attributesOfWrongType;
-        boolean attributeNulls;
 
         Fields(JsonParser parser, ObjectMapper mapper) {
             this.parser = parser;
@@ -116,10 +116,7 @@ record PubSubEnvelope(byte[] data, Map<String, String> attributes, String orderi
             hasMessage = value != JsonToken.VALUE_NULL;
             messageOfOtherType = null;
             data = orderingKey = publishTime = publishTimeSnakeCase = null;
-            attributesOfOtherType = null;
-            attributes = null;
-            attributesOfWrongType = null;
-            attributeNulls = false;
+            clearAttributes();
             if (value != JsonToken.START_OBJECT) {
                 messageOfOtherType = hasMessage ? tree(parser, mapper) : null;
                 return;
@@ -138,13 +135,17 @@ record PubSubEnvelope(byte[] data, Map<String, String> attributes, String orderi
             }
         }
 
-        private void readAttributes(JsonToken value) throws IOException {
+        private void clearAttributes() {
+            attributesOfOtherType = null;
             attributes = null;
             attributesOfWrongType = null;
-            attributeNulls = false;
-            attributesOfOtherType = value == JsonToken.START_OBJECT || value == JsonToken.VALUE_NULL ? null
-                    : tree(parser, mapper);
+        }
+
+        private void readAttributes(JsonToken value) throws IOException {
+            // A repeated "attributes" replaces the earlier one whole, as it would in a tree.
+            clearAttributes();
             if (value != JsonToken.START_OBJECT) {
+                attributesOfOtherType = value == JsonToken.VALUE_NULL ? null : tree(parser, mapper);
                 return;
             }
             attributes = new LinkedHashMap<>();
@@ -157,7 +158,6 @@ record PubSubEnvelope(byte[] data, Map<String, String> attributes, String orderi
                 } else {
                     // Kept as null in its place, so a later value of the same name keeps the first one's position.
                     attributes.put(name, null);
-                    attributeNulls = true;
                     if (token == JsonToken.VALUE_NULL) {
                         forgetWrongType(name);
                     } else {
@@ -192,9 +192,12 @@ record PubSubEnvelope(byte[] data, Map<String, String> attributes, String orderi
             if (attempt != null && attempt < 1) {
                 throw new EventDecodingException(where + ": 'deliveryAttempt' must be at least 1, got " + attempt);
             }
-            String published = publishTimeNeeded ? text(publishTime, "publishTime", where) : null;
-            if (publishTimeNeeded && published == null) {
-                published = text(publishTimeSnakeCase, "publish_time", where);
+            String published = null;
+            if (publishTimeNeeded) {
+                published = text(publishTime, "publishTime", where);
+                if (published == null) {
+                    published = text(publishTimeSnakeCase, "publish_time", where);
+                }
             }
             return new PubSubEnvelope(payload, messageAttributes, key, attempt, published);
         }
@@ -214,9 +217,7 @@ record PubSubEnvelope(byte[] data, Map<String, String> attributes, String orderi
                     }
                 }
             }
-            if (attributeNulls) {
-                attributes.values().removeIf(value -> value == null);
-            }
+            attributes.values().removeIf(Objects::isNull);
             return Collections.unmodifiableMap(attributes);
         }
 
